@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MootaDesk.Core.Domain;
+
+namespace MootaDesk.Core.Data.Configurations;
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> b)
+    {
+        b.Property(x => x.BankCode).HasMaxLength(40);
+        b.Property(x => x.AccountNumber).HasMaxLength(40);
+        b.Property(x => x.HolderName).HasMaxLength(120);
+        b.Property(x => x.Label).HasMaxLength(120);
+        b.Property(x => x.ExternalId).HasMaxLength(64);
+        b.HasIndex(x => new { x.BankCode, x.AccountNumber }).IsUnique();
+        b.HasIndex(x => x.ExternalId);
+    }
+}
+
+internal sealed class MutationConfiguration : IEntityTypeConfiguration<Mutation>
+{
+    public void Configure(EntityTypeBuilder<Mutation> b)
+    {
+        b.Property(x => x.SourceId).HasMaxLength(128);
+        b.Property(x => x.Description).HasMaxLength(500);
+        b.Property(x => x.Counterparty).HasMaxLength(200);
+        b.Property(x => x.OrderReference).HasMaxLength(64);
+        b.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Tags).WithOne(x => x.Mutation).HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Notes).WithOne().HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
+
+        // The idempotency key: a resent webhook or a re-imported statement never makes a second row.
+        b.HasIndex(x => new { x.Source, x.SourceId }).IsUnique();
+        // Filters always carry a time range and are shown newest first; these keep first pages cheap.
+        b.HasIndex(x => x.TransactionTime);
+        b.HasIndex(x => new { x.AccountId, x.TransactionTime });
+        b.HasIndex(x => new { x.Direction, x.TransactionTime });
+        b.HasIndex(x => new { x.Amount, x.TransactionTime });
+        b.HasIndex(x => new { x.Status, x.TransactionTime });
+        b.HasIndex(x => x.OrderReference);
+        b.HasIndex(x => x.ReadTime);
+    }
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(60);
+        b.Property(x => x.NormalizedName).HasMaxLength(60);
+        b.Property(x => x.Color).HasMaxLength(16);
+        b.Property(x => x.Meaning).HasMaxLength(300);
+        b.HasIndex(x => x.NormalizedName).IsUnique();
+    }
+}
+
+internal sealed class MutationTagConfiguration : IEntityTypeConfiguration<MutationTag>
+{
+    public void Configure(EntityTypeBuilder<MutationTag> b)
+    {
+        b.HasKey(x => new { x.MutationId, x.TagId });
+        b.HasIndex(x => new { x.TagId, x.MutationId });
+        b.HasOne(x => x.Tag).WithMany().HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.TaggedBy).HasMaxLength(120);
+    }
+}
+
+internal sealed class MutationNoteConfiguration : IEntityTypeConfiguration<MutationNote>
+{
+    public void Configure(EntityTypeBuilder<MutationNote> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(2000);
+        b.Property(x => x.Author).HasMaxLength(120);
+        b.HasIndex(x => new { x.MutationId, x.CreatedAt });
+    }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> b)
+    {
+        b.Property(x => x.Reference).HasMaxLength(64);
+        b.Property(x => x.CustomerName).HasMaxLength(120);
+        b.Property(x => x.WhatsApp).HasMaxLength(32);
+        b.Property(x => x.CreatedBy).HasMaxLength(120);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.HasIndex(x => new { x.AccountId, x.Status, x.PayableAmount });
+        b.HasIndex(x => x.MatchedMutationId);
+        b.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.Property(x => x.Actor).HasMaxLength(120);
+        b.Property(x => x.Action).HasMaxLength(60);
+        b.Property(x => x.EntityType).HasMaxLength(60);
+        b.Property(x => x.EntityId).HasMaxLength(64);
+        b.Property(x => x.Ip).HasMaxLength(64);
+        b.HasIndex(x => new { x.EntityType, x.EntityId, x.At });
+        b.HasIndex(x => x.At);
+    }
+}
+
+internal sealed class AppSettingConfiguration : IEntityTypeConfiguration<AppSetting>
+{
+    public void Configure(EntityTypeBuilder<AppSetting> b)
+    {
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(100);
+        b.Property(x => x.Value).HasMaxLength(4000);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(500);
+        b.HasIndex(x => new { x.Role, x.CreatedAt });
+        b.HasIndex(x => new { x.UserId, x.CreatedAt });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Prefix).HasMaxLength(16);
+        b.Property(x => x.KeyHash).HasMaxLength(64);
+        b.HasIndex(x => x.KeyHash).IsUnique();
+    }
+}
+
+internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integration>
+{
+    public void Configure(EntityTypeBuilder<Integration> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.WebhookSecret).HasMaxLength(200);
+        b.Property(x => x.ApiToken).HasMaxLength(2000);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> b)
+    {
+        b.HasIndex(x => new { x.Status, x.Id });
+        b.HasIndex(x => x.ReceivedAt);
+        b.Property(x => x.SourceIp).HasMaxLength(64);
+    }
+}

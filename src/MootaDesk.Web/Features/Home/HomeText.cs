@@ -1,0 +1,4 @@
+namespace MootaDesk.Web.Features.Home;
+
+/// <summary>Strings of the home page (HomeText.resx Indonesian, HomeText.en.resx English).</summary>
+public sealed class HomeText;

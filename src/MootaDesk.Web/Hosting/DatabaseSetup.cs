@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using MootaDesk.Core.Data;
+
+namespace MootaDesk.Web.Hosting;
+
+public static class DatabaseSetup
+{
+    public const string DefaultConnectionString = "Data Source=data/mootadesk.db";
+
+    /// <summary>
+    /// Resolves `ConnectionStrings:MootaDesk` (default data/mootadesk.db) against the content root and makes
+    /// sure the folder exists, so a fresh clone runs with no set-up.
+    /// </summary>
+    public static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
+        if (csb.DataSource != ":memory:" && !csb.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && csb.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            csb.DataSource = Path.GetFullPath(path);
+        }
+        csb.ForeignKeys = true;
+        // Pooling keeps the per-connection PRAGMAs cheap: they run once per physical connection.
+        csb.Pooling = true;
+        return csb.ToString();
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(MootaDeskDbContext).Assembly.GetName().Name))
+               .AddInterceptors(SqlitePragmas.Instance);
+
+    /// <summary>Applies pending migrations (never EnsureCreated) and turns on WAL, logging what it did.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(ct);
+        }
+        else
+        {
+            logger.LogInformation("Database schema is up to date");
+        }
+        // WAL lets the grid read while the inbox processor writes; it is a property of the file, set once.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+/// <summary>Per-connection settings: wait for a busy writer instead of failing, and trade a little durability on power loss for speed (WAL keeps the file consistent).</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+    private const string Sql = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
