@@ -1,0 +1,262 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MootaDesk.Core.Auditing;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+
+namespace MootaDesk.Core.Ingest;
+
+/// <summary>The account a mutation belongs to, as the source describes it.</summary>
+public sealed record IncomingAccount(
+    string? ExternalId, string BankCode, string AccountNumber, string? HolderName = null, string? Label = null,
+    decimal? Balance = null, bool IsSandbox = false);
+
+/// <summary>One mutation as any source (webhook, API pull, statement import, sandbox) hands it over.</summary>
+public sealed record IncomingMutation
+{
+    public required MutationSource Source { get; init; }
+    public required string SourceId { get; init; }
+
+    /// <summary>Either an existing account id, or a description to find or create the account by.</summary>
+    public int? AccountId { get; init; }
+    public IncomingAccount? Account { get; init; }
+
+    public required DateTime TransactionTimeUtc { get; init; }
+    public bool HasTimeOfDay { get; init; } = true;
+    public required string Description { get; init; }
+    public required decimal Amount { get; init; }
+    public required Direction Direction { get; init; }
+    public decimal? BalanceAfter { get; init; }
+    public string? Note { get; init; }
+    public IReadOnlyList<string> TagNames { get; init; } = [];
+    public string? RawSource { get; init; }
+    public long? WebhookDeliveryId { get; init; }
+    public bool IsSandbox { get; init; }
+}
+
+public sealed record IngestResult(int New, int Duplicates, IReadOnlyList<long> NewMutationIds)
+{
+    public static readonly IngestResult Empty = new(0, 0, []);
+}
+
+/// <summary>
+/// Work that follows every new mutation from any source (auto-tag rules, order matching). Steps run in
+/// <see cref="Order"/> after the mutations are committed, each in its own unit of work: a failing step is
+/// logged and never loses the mutation it was looking at.
+/// </summary>
+public interface IPostIngestStep
+{
+    /// <summary>Lower runs first: tagging (100) before matching (200), so matching can see tags.</summary>
+    int Order { get; }
+
+    Task RunAsync(IReadOnlyList<long> newMutationIds, Actor actor, CancellationToken ct);
+}
+
+/// <summary>
+/// The one insert path shared by every source: finds or creates the account, drops repeats by
+/// (source, source id), stores the rest with their notes and tags, audits the batch, then runs the
+/// post-ingest steps.
+/// </summary>
+public sealed class MutationIngestor(
+    IDbContextFactory<MootaDeskDbContext> factory,
+    BusinessClock clock,
+    IEnumerable<IPostIngestStep> steps,
+    ILogger<MutationIngestor> logger)
+{
+    private readonly IPostIngestStep[] _steps = steps.OrderBy(s => s.Order).ToArray();
+
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<IncomingMutation> batch, Actor actor, CancellationToken ct = default)
+    {
+        if (batch.Count == 0) return IngestResult.Empty;
+        foreach (var m in batch) Validate(m);
+
+        IngestResult result;
+        try
+        {
+            result = await InsertAsync(batch, actor, ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // A concurrent delivery stored one of these between our check and our insert: go one by one, so
+            // the unique index decides and each repeat counts as a duplicate.
+            var ids = new List<long>();
+            var duplicates = 0;
+            foreach (var m in batch)
+            {
+                try
+                {
+                    var one = await InsertAsync([m], actor, ct);
+                    ids.AddRange(one.NewMutationIds);
+                    duplicates += one.Duplicates;
+                }
+                catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+                {
+                    duplicates++;
+                }
+            }
+            result = new IngestResult(ids.Count, duplicates, ids);
+        }
+
+        if (result.NewMutationIds.Count > 0)
+            await RunStepsAsync(result.NewMutationIds, actor, ct);
+        return result;
+    }
+
+    /// <summary>Runs the post-ingest steps again for existing mutations (e.g. "apply rules to these").</summary>
+    public Task RunStepsAsync(IReadOnlyList<long> mutationIds, Actor actor, CancellationToken ct = default) => RunStepsCoreAsync(mutationIds, actor, ct);
+
+    private async Task RunStepsCoreAsync(IReadOnlyList<long> ids, Actor actor, CancellationToken ct)
+    {
+        foreach (var step in _steps)
+        {
+            try
+            {
+                await step.RunAsync(ids, actor, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Post-ingest step {Step} failed for {Count} mutation(s); the mutations are stored and the step can be re-run",
+                    step.GetType().Name, ids.Count);
+            }
+        }
+    }
+
+    private static void Validate(IncomingMutation m)
+    {
+        if (string.IsNullOrWhiteSpace(m.SourceId)) throw new ArgumentException("A mutation needs its source's id.");
+        if (m.Amount <= 0) throw new ArgumentException($"Mutation {m.SourceId}: the amount must be positive (the direction carries the sign).");
+        if (decimal.Round(m.Amount, 2) != m.Amount) throw new ArgumentException($"Mutation {m.SourceId}: an amount has at most two decimals.");
+        if (m.AccountId is null && m.Account is null) throw new ArgumentException($"Mutation {m.SourceId}: no account.");
+    }
+
+    private async Task<IngestResult> InsertAsync(IReadOnlyList<IncomingMutation> batch, Actor actor, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.UtcNow;
+
+        // Repeats: against the store, and within the batch itself.
+        var bySource = batch.GroupBy(m => m.Source);
+        var known = new HashSet<(MutationSource, string)>();
+        foreach (var group in bySource)
+        {
+            var ids = group.Select(m => m.SourceId).Distinct().ToList();
+            foreach (var chunk in ids.Chunk(500))
+            {
+                var found = await db.Mutations.AsNoTracking().Where(m => m.Source == group.Key && chunk.Contains(m.SourceId))
+                    .Select(m => m.SourceId).ToListAsync(ct);
+                foreach (var id in found) known.Add((group.Key, id));
+            }
+        }
+
+        var accounts = new Dictionary<string, Account>();
+        var tags = new Dictionary<string, Tag>();
+        var added = new List<Mutation>();
+        var duplicates = 0;
+        foreach (var m in batch)
+        {
+            if (!known.Add((m.Source, m.SourceId))) { duplicates++; continue; }
+
+            var account = m.AccountId is int accountId
+                ? (await db.Accounts.FindAsync([accountId], ct)) ?? throw new ArgumentException($"Account {accountId} does not exist.")
+                : await FindOrCreateAccountAsync(db, m.Account!, accounts, now, ct);
+
+            var latency = m.HasTimeOfDay ? (int?)Math.Max(0, (int)(now - m.TransactionTimeUtc).TotalSeconds) : null;
+            var mutation = new Mutation
+            {
+                Account = account,
+                Source = m.Source,
+                SourceId = m.SourceId,
+                TransactionTime = m.TransactionTimeUtc,
+                HasTimeOfDay = m.HasTimeOfDay,
+                ReadTime = now,
+                ReadLatencySeconds = latency,
+                Description = m.Description.Trim(),
+                Amount = m.Amount,
+                Direction = m.Direction,
+                BalanceAfter = m.BalanceAfter is > 0 ? m.BalanceAfter : null,
+                Counterparty = CounterpartyParser.Parse(m.Description),
+                IsSandbox = m.IsSandbox || account.IsSandbox,
+                RawSource = m.RawSource,
+                WebhookDeliveryId = m.WebhookDeliveryId,
+            };
+            if (!string.IsNullOrWhiteSpace(m.Note))
+            {
+                mutation.Notes.Add(new MutationNote { Text = m.Note.Trim(), Author = actor.Name, CreatedAt = now });
+                mutation.HasNote = true;
+            }
+            foreach (var name in m.TagNames.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                var tag = await FindOrCreateTagAsync(db, name, tags, now, ct);
+                if (mutation.Tags.All(t => t.Tag != tag))
+                    mutation.Tags.Add(new MutationTag { Tag = tag, TaggedBy = actor.Name, TaggedAt = now });
+            }
+            if (mutation.BalanceAfter is decimal balance && (account.LastKnownBalanceAt is null || account.LastKnownBalanceAt <= m.TransactionTimeUtc))
+            {
+                account.LastKnownBalance = balance;
+                account.LastKnownBalanceAt = m.TransactionTimeUtc;
+            }
+            db.Mutations.Add(mutation);
+            added.Add(mutation);
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (added.Count > 0)
+        {
+            db.Record(actor, "mutation.ingest", "Mutation", added[0].Id, null,
+                new { source = added[0].Source.ToString(), count = added.Count, ids = added.Select(a => a.Id).ToArray() }, now);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return new IngestResult(added.Count, duplicates, added.Select(a => a.Id).ToList());
+    }
+
+    private static async Task<Account> FindOrCreateAccountAsync(MootaDeskDbContext db, IncomingAccount incoming, Dictionary<string, Account> cache, DateTime now, CancellationToken ct)
+    {
+        var key = incoming.ExternalId ?? $"{incoming.BankCode}|{incoming.AccountNumber}";
+        if (cache.TryGetValue(key, out var cached)) return cached;
+
+        Account? account = null;
+        if (!string.IsNullOrEmpty(incoming.ExternalId))
+            account = await db.Accounts.FirstOrDefaultAsync(a => a.ExternalId == incoming.ExternalId, ct);
+        account ??= await db.Accounts.FirstOrDefaultAsync(a => a.BankCode == incoming.BankCode && a.AccountNumber == incoming.AccountNumber, ct);
+        if (account is null)
+        {
+            account = new Account
+            {
+                BankCode = incoming.BankCode,
+                AccountNumber = incoming.AccountNumber,
+                HolderName = incoming.HolderName ?? "",
+                Label = string.IsNullOrWhiteSpace(incoming.Label) ? $"{incoming.BankCode.ToUpperInvariant()} {incoming.AccountNumber}" : incoming.Label!,
+                ExternalId = incoming.ExternalId,
+                IsSandbox = incoming.IsSandbox,
+                CreatedAt = now,
+            };
+            db.Accounts.Add(account);
+        }
+        else
+        {
+            account.ExternalId ??= incoming.ExternalId;
+            if (string.IsNullOrEmpty(account.HolderName) && !string.IsNullOrEmpty(incoming.HolderName)) account.HolderName = incoming.HolderName;
+        }
+        cache[key] = account;
+        return account;
+    }
+
+    private static async Task<Tag> FindOrCreateTagAsync(MootaDeskDbContext db, string name, Dictionary<string, Tag> cache, DateTime now, CancellationToken ct)
+    {
+        var clean = TagName.Clean(name);
+        var normalized = TagName.Normalize(clean);
+        if (cache.TryGetValue(normalized, out var cached)) return cached;
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
+        if (tag is null)
+        {
+            tag = new Tag { Name = clean, NormalizedName = normalized, CreatedAt = now };
+            db.Tags.Add(tag);
+        }
+        cache[normalized] = tag;
+        return tag;
+    }
+}

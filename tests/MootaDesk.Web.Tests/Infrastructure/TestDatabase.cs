@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Tests.Shared;
+using MootaDesk.Web.Hosting;
+
+namespace MootaDesk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A real SQLite file with the real migrations applied, for testing commands and queries. Each instance is a
+/// fresh database; dispose deletes it.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDeskDbContext>
+{
+    private readonly string _dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mootadesk-tests", Guid.NewGuid().ToString("N"));
+    private readonly DbContextOptions<MootaDeskDbContext> _options;
+
+    public ManualTimeProvider Time { get; } = new();
+    public BusinessClock Clock { get; }
+    public string ConnectionString { get; }
+    public string Path => System.IO.Path.Combine(_dir, "test.db");
+
+    private TestDatabase()
+    {
+        Directory.CreateDirectory(_dir);
+        ConnectionString = DatabaseSetup.ResolveConnectionString($"Data Source={Path}", _dir);
+        var builder = new DbContextOptionsBuilder<MootaDeskDbContext>();
+        DatabaseSetup.ConfigureSqlite(builder, ConnectionString);
+        _options = builder.Options;
+        Clock = new BusinessClock(Time);
+    }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var db = new TestDatabase();
+        await using var ctx = db.CreateDbContext();
+        await ctx.Database.MigrateAsync();
+        return db;
+    }
+
+    public MootaDeskDbContext CreateDbContext() => new(_options);
+
+    public Task<MootaDeskDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Task.Yield();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { /* a file still open on another thread; temp is cleaned later */ }
+    }
+}
