@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Orders;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Orders;
+
+public partial class OrderDetailPage
+{
+    [Parameter] public int Id { get; set; }
+
+    [Inject] private OrderDetailQuery Query { get; set; } = default!;
+    [Inject] private SettleOrderCommand Settle { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+
+    private OrderDetail? Detail { get; set; }
+    private bool CanWrite { get; set; }
+    private bool loaded;
+    private bool busy;
+    private string? Message { get; set; }
+    private bool MessageIsError { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        CanWrite = OrdersAccess.CanWrite(await CurrentUser.ViewerAsync());
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        Detail = await Query.LoadAsync(Id, await CurrentUser.ViewerAsync());
+        loaded = true;
+    }
+
+    private async Task CopyAsync()
+    {
+        if (Detail is null) return;
+        var ok = await Js.InvokeAsync<bool>("mootadesk.copyText", Detail.Instruction);
+        Notifications.Notify(ok ? NotificationSeverity.Success : NotificationSeverity.Warning, ok ? T["Detail.Copied"] : T["Detail.CopyFailed"]);
+    }
+
+    private Task MatchAsync(CreditCandidate c) =>
+        ChangeAsync(string.Format(T["Detail.ConfirmMatch"], $"{Money.Format(c.Amount)} (#{c.MutationId})"),
+            (viewer, actor, version) => Settle.MatchAsync(Id, c.MutationId, viewer, actor, version));
+
+    private Task UnmatchAsync() =>
+        ChangeAsync(T["Detail.ConfirmUnmatch"], (viewer, actor, version) => Settle.UnmatchAsync(Id, viewer, actor, version));
+
+    private Task CancelAsync() =>
+        ChangeAsync(T["Detail.ConfirmCancel"], (viewer, actor, version) => Settle.CancelAsync(Id, viewer, actor, version));
+
+    private async Task ChangeAsync(string question, Func<Core.Access.Viewer, Core.Auditing.Actor, int?, Task<OrderChangeResult>> change)
+    {
+        if (busy || Detail is null) return;
+        var confirmed = await Dialogs.Confirm(question, T["Title"], new ConfirmOptions { OkButtonText = T["Detail.Yes"], CancelButtonText = T["Detail.No"] });
+        if (confirmed != true) return;
+        busy = true;
+        try
+        {
+            var result = await change(await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), Detail.Order.Version);
+            MessageIsError = !result.Succeeded;
+            Message = result.Succeeded ? T["Detail.Done"] : OrderErrorText.Describe(T, result.ErrorCode!);
+            await LoadAsync();
+        }
+        catch (OrdersWriteDeniedException)
+        {
+            MessageIsError = true;
+            Message = T["Denied"];
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
