@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Ingest;
 using MootaDesk.Core.Orders;
@@ -21,6 +22,8 @@ public static class OrdersFeature
         services.AddSingleton<OrderCandidates>();
         services.AddSingleton<OrderCsvReader>();
         services.AddSingleton<PendingOrdersQuery>();
+        // The shared insert path; TryAdd because the ingest area registers it too and one instance must serve all sources.
+        services.TryAddSingleton<MutationIngestor>();
         services.AddSingleton<OrderMatchingStep>();
         services.AddSingleton<IPostIngestStep>(sp => sp.GetRequiredService<OrderMatchingStep>());
         services.AddSingleton<CreateOrdersCommand>();
