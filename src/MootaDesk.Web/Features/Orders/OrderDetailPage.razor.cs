@@ -14,6 +14,7 @@ public partial class OrderDetailPage
 
     [Inject] private OrderDetailQuery Query { get; set; } = default!;
     [Inject] private SettleOrderCommand Settle { get; set; } = default!;
+    [Inject] private SimulateTransferCommand Simulate { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
@@ -45,6 +46,28 @@ public partial class OrderDetailPage
         if (Detail is null) return;
         var ok = await Js.InvokeAsync<bool>("mootadesk.copyText", Detail.Instruction);
         Notifications.Notify(ok ? NotificationSeverity.Success : NotificationSeverity.Warning, ok ? T["Detail.Copied"] : T["Detail.CopyFailed"]);
+    }
+
+    private async Task SimulateAsync()
+    {
+        if (busy || Detail is null) return;
+        busy = true;
+        try
+        {
+            var id = await Simulate.SimulateAsync(Id, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+            MessageIsError = id is null;
+            Message = id is null ? T["Detail.SimulateRefused"] : T["Detail.Simulated", Money.Format(Detail.Order.PayableAmount)];
+            await LoadAsync();
+        }
+        catch (OrdersWriteDeniedException)
+        {
+            MessageIsError = true;
+            Message = T["Denied"];
+        }
+        finally
+        {
+            busy = false;
+        }
     }
 
     private Task MatchAsync(CreditCandidate c) =>

@@ -28,6 +28,7 @@ public static class OrdersFeature
         services.AddSingleton<IPostIngestStep>(sp => sp.GetRequiredService<OrderMatchingStep>());
         services.AddSingleton<CreateOrdersCommand>();
         services.AddSingleton<SettleOrderCommand>();
+        services.AddSingleton<SimulateTransferCommand>();
         services.AddSingleton<OrderListQuery>();
         services.AddSingleton<OrderDetailQuery>();
         services.AddHostedService<OrderExpiryService>();

@@ -20,7 +20,8 @@ public partial class OrdersPage
     [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
 
     private RadzenDataGrid<OrderView>? grid;
-    private IReadOnlyList<OrderView> Items { get; set; } = [];
+    // Null until the first load: Radzen only calls LoadData on first render when it has no Data yet.
+    private IReadOnlyList<OrderView>? Items { get; set; }
     private int Total { get; set; }
     private bool loading;
     private bool CanWrite { get; set; }
