@@ -31,6 +31,7 @@ public static class OrdersFeature
         services.AddSingleton<SimulateTransferCommand>();
         services.AddSingleton<OrderListQuery>();
         services.AddSingleton<OrderDetailQuery>();
+        services.AddSingleton<UnmatchedCreditsQuery>();
         services.AddHostedService<OrderExpiryService>();
         return services;
     }
