@@ -48,11 +48,14 @@ public partial class ImportOrdersPage
             }
             Rows = file.Rows.Select(r => new PreviewRow(r.LineNumber, r.Request, r.ReadErrors.Select(x => OrderErrorText.Describe(T, x)).ToList())).ToList();
 
-            // Rows that could not even be read are not sent on; the rest are checked (and their codes tried) without writing.
-            var readable = Rows.Where(r => r.Problems.Count == 0).ToList();
-            var preview = await Command.PreviewAsync(readable.Select(r => r.Request).ToList(), await CurrentUser.ViewerAsync());
+            // Every row is checked (and its code tried) without writing, so one pass shows all problems; a field that
+            // could not be read keeps its own message rather than a second "required".
+            var preview = await Command.PreviewAsync(Rows.Select(r => r.Request).ToList(), await CurrentUser.ViewerAsync());
             foreach (var rowErrors in preview.Errors)
-                readable[rowErrors.Index].Problems.AddRange(rowErrors.Errors.Select(x => OrderErrorText.Describe(T, x)));
+            {
+                var unreadable = file.Rows[rowErrors.Index].ReadErrors.Select(x => x.Field).ToHashSet();
+                Rows[rowErrors.Index].Problems.AddRange(rowErrors.Errors.Where(x => !unreadable.Contains(x.Field)).Select(x => OrderErrorText.Describe(T, x)));
+            }
         }
         catch (OrdersWriteDeniedException)
         {
