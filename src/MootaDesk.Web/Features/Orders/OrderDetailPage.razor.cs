@@ -71,16 +71,16 @@ public partial class OrderDetailPage
     }
 
     private Task MatchAsync(CreditCandidate c) =>
-        ChangeAsync(string.Format(T["Detail.ConfirmMatch"], $"{Money.Format(c.Amount)} (#{c.MutationId})"),
+        ChangeAsync(string.Format(T["Detail.ConfirmMatch"], $"{Money.Format(c.Amount)} (#{c.MutationId})"), T["Detail.DoneMatch"],
             (viewer, actor, version) => Settle.MatchAsync(Id, c.MutationId, viewer, actor, version));
 
     private Task UnmatchAsync() =>
-        ChangeAsync(T["Detail.ConfirmUnmatch"], (viewer, actor, version) => Settle.UnmatchAsync(Id, viewer, actor, version));
+        ChangeAsync(T["Detail.ConfirmUnmatch"], T["Detail.DoneUnmatch"], (viewer, actor, version) => Settle.UnmatchAsync(Id, viewer, actor, version));
 
     private Task CancelAsync() =>
-        ChangeAsync(T["Detail.ConfirmCancel"], (viewer, actor, version) => Settle.CancelAsync(Id, viewer, actor, version));
+        ChangeAsync(T["Detail.ConfirmCancel"], T["Detail.DoneCancel"], (viewer, actor, version) => Settle.CancelAsync(Id, viewer, actor, version));
 
-    private async Task ChangeAsync(string question, Func<Core.Access.Viewer, Core.Auditing.Actor, int?, Task<OrderChangeResult>> change)
+    private async Task ChangeAsync(string question, string done, Func<Core.Access.Viewer, Core.Auditing.Actor, int?, Task<OrderChangeResult>> change)
     {
         if (busy || Detail is null) return;
         var confirmed = await Dialogs.Confirm(question, T["Title"], new ConfirmOptions { OkButtonText = T["Detail.Yes"], CancelButtonText = T["Detail.No"] });
@@ -90,7 +90,7 @@ public partial class OrderDetailPage
         {
             var result = await change(await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), Detail.Order.Version);
             MessageIsError = !result.Succeeded;
-            Message = result.Succeeded ? T["Detail.Done"] : OrderErrorText.Describe(T, result.ErrorCode!);
+            Message = result.Succeeded ? done : OrderErrorText.Describe(T, result.ErrorCode!);
             await LoadAsync();
         }
         catch (OrdersWriteDeniedException)
