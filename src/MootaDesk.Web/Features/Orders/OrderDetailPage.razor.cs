@@ -41,6 +41,10 @@ public partial class OrderDetailPage
         loaded = true;
     }
 
+    // wa.me opens the chat with the instruction already typed; CS only presses send.
+    private async Task OpenWhatsAppAsync(string number, string text) =>
+        await Js.InvokeVoidAsync("open", $"https://wa.me/{number}?text={Uri.EscapeDataString(text)}", "_blank", "noopener");
+
     private async Task CopyAsync()
     {
         if (Detail is null) return;
