@@ -656,6 +656,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -676,6 +679,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MatchedMutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsAttention")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PaidAt")
@@ -706,10 +712,19 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("MatchedMutationId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("AccountId", "IsSandbox", "PayableAmount")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Orders_OpenPayableAmount")
+                        .HasFilter("\"Status\" = 0");
 
                     b.HasIndex("AccountId", "Status", "PayableAmount");
 
