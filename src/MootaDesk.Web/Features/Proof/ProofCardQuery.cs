@@ -37,7 +37,7 @@ public sealed class ProofCardQuery(IDbContextFactory<MootaDeskDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var visible = db.Mutations.VisibleTo(viewer).Select(m => m.Id);
-        var row = await Rows(db).Where(r => r.Proof.Id == proofId && visible.Contains(r.Proof.MutationId)).FirstOrDefaultAsync(ct);
+        var row = await Rows(db, db.Proofs.Where(p => p.Id == proofId && visible.Contains(p.MutationId))).FirstOrDefaultAsync(ct);
         return row is null || row.Mutation.Direction != Direction.Credit ? null : await ViewAsync(db, row, baseUrl, ct);
     }
 
@@ -48,7 +48,7 @@ public sealed class ProofCardQuery(IDbContextFactory<MootaDeskDbContext> factory
         if (tokenId is null) return new PublicProof(PublicProofStatus.NotFound, null, null);
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var row = await Rows(db).Where(r => r.Proof.TokenId == tokenId).FirstOrDefaultAsync(ct);
+        var row = await Rows(db, db.Proofs.Where(p => p.TokenId == tokenId)).FirstOrDefaultAsync(ct);
         // A debit can never have a proof, but the public page checks again rather than trust that.
         if (row is null || row.Mutation.Direction != Direction.Credit) return new PublicProof(PublicProofStatus.NotFound, null, null);
         if (row.Proof.RevokedAt is not null) return new PublicProof(PublicProofStatus.Revoked, null, row.Proof.Id);
@@ -61,8 +61,9 @@ public sealed class ProofCardQuery(IDbContextFactory<MootaDeskDbContext> factory
     private sealed record ProofRow(Core.Domain.Proof Proof, Mutation Mutation, string BankCode, string AccountNumber,
         string? OrderReference, string? CustomerName, string? WhatsApp, string? CreatorDisplayName);
 
-    private static IQueryable<ProofRow> Rows(MootaDeskDbContext db) =>
-        from p in db.Proofs.AsNoTracking()
+    // Filters go on the proofs before the joins: EF cannot filter after projecting into a record.
+    private static IQueryable<ProofRow> Rows(MootaDeskDbContext db, IQueryable<Core.Domain.Proof> proofs) =>
+        from p in proofs.AsNoTracking()
         join m in db.Mutations.AsNoTracking() on p.MutationId equals m.Id
         join a in db.Accounts.AsNoTracking() on m.AccountId equals a.Id
         join o in db.Orders.AsNoTracking() on p.OrderId equals (int?)o.Id into orders
