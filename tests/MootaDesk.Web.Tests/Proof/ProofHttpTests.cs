@@ -206,6 +206,36 @@ public class ProofHttpTests
         kinds.ShouldBe([ProofEventKind.Pdf, ProofEventKind.Png, ProofEventKind.Print], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task The_app_refuses_a_proof_for_a_debit_with_a_message_and_only_Finance_and_the_Owner_see_the_log()
+    {
+        var (factory, seed) = await StartAsync();
+        using var _ = factory;
+        await factory.CreateUserAsync("dewi", Password, Roles.CS);
+        await factory.CreateUserAsync("fina", Password, Roles.Finance);
+
+        var finance = await factory.SignInAsync("fina", Password);
+        var debit = await finance.GetAsync($"/bukti/mutasi/{seed.SupplierDebit}");
+        debit.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await debit.Content.ReadAsStringAsync()).ShouldContain("Bukti hanya dapat dibuat untuk uang masuk");
+
+        var credit = await finance.GetAsync($"/bukti/mutasi/{seed.BudiCredit}");
+        credit.StatusCode.ShouldBeOneOf(HttpStatusCode.Redirect, HttpStatusCode.Found);
+        credit.Headers.Location!.ToString().ShouldMatch(@"bukti/\d+$");
+        (await finance.GetAsync("/bukti/log")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var cs = await factory.SignInAsync("dewi", Password);
+        WebUtility.HtmlDecode(await (await cs.GetAsync($"/bukti/mutasi/{seed.SupplierDebit}")).Content.ReadAsStringAsync())
+            .ShouldContain("tidak ditemukan");
+        var log = await cs.GetAsync("/bukti/log");
+        log.StatusCode.ShouldBeOneOf(HttpStatusCode.Redirect, HttpStatusCode.Found, HttpStatusCode.Forbidden);
+        if (log.StatusCode != HttpStatusCode.Forbidden) log.Headers.Location!.ToString().ShouldContain("akses-ditolak");
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync();
+        (await db.Proofs.CountAsync()).ShouldBe(1);
+        (await db.Proofs.AnyAsync(p => p.MutationId == seed.SupplierDebit)).ShouldBeFalse();
+    }
+
     private static async Task<string> CreateProofUrlAsync(MootaDeskFactory factory, long mutationId)
     {
         var created = await ApiClient(factory, ProofKey).PostAsync($"/api/mutations/{mutationId}/proof", null);
