@@ -204,6 +204,9 @@ public class ProofHttpTests
         await using var check = await factory.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync();
         var kinds = await check.ProofEvents.Where(e => e.Actor == "dewi").Select(e => e.Kind).ToListAsync();
         kinds.ShouldBe([ProofEventKind.Pdf, ProofEventKind.Png, ProofEventKind.Print], ignoreOrder: true);
+
+        await factory.Services.GetRequiredService<RevokeProofCommand>().RevokeAsync(proofId, null, new("owner"));
+        (await cs.GetAsync($"/bukti/{proofId}/pdf")).StatusCode.ShouldBe(HttpStatusCode.Gone);
     }
 
     [Fact]

@@ -61,6 +61,10 @@ public static class ProofFeature
         var view = await services.GetRequiredService<ProofCardQuery>()
             .LoadAsync(id, http.User.ToViewer(), http.Request.BaseUrl(services.GetRequiredService<IOptions<ProofOptions>>().Value), ct);
         if (view is null) return Results.NotFound();
+        // A revoked or expired proof is not handed out again, not even from the back office.
+        if (!view.IsActive)
+            return Results.Text("Bukti ini sudah dicabut atau kedaluwarsa. / This proof was revoked or has expired.", "text/plain; charset=utf-8",
+                statusCode: StatusCodes.Status410Gone);
         var format = kind == ProofEventKind.Pdf ? "pdf" : "png";
         await services.GetRequiredService<RecordProofShareCommand>()
             .RecordAsync(id, kind, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), format, view.Card.OrderReference, ct);
