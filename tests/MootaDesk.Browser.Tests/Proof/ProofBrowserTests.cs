@@ -54,5 +54,15 @@ public class ProofBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         (await customer.Locator(".md-nav").CountAsync()).ShouldBe(0);
         new Uri(customer.Url).AbsolutePath.ShouldStartWith("/v/");
         await customer.ScreenshotAsync("proof-public");
+
+        // The Owner's export log shows what happened to this proof: made, copied, opened by the customer.
+        await page.ClickAsync("a[href='bukti']");
+        await page.ClickAsync("[data-testid=proof-log-link]");
+        var row = page.Locator("[data-testid=proof-log-row]", new PageLocatorOptions { HasTextString = code });
+        await row.WaitForAsync();
+        var history = await row.InnerTextAsync();
+        history.ShouldContain("dibuat");
+        history.ShouldContain("disalin");
+        history.ShouldContain("dibuka publik");
     }
 }
