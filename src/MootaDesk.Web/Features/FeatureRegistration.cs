@@ -1,6 +1,7 @@
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.Orders;
+using MootaDesk.Web.Features.Proof;
 
 namespace MootaDesk.Web.Features;
 
@@ -15,12 +16,14 @@ public static class FeatureRegistration
         services.AddAdminFeature();
         services.AddHomeFeature();
         services.AddOrdersFeature(configuration);
+        services.AddProofFeature();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMootaDeskFeatureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapOrdersEndpoints();
+        app.MapProofEndpoints();
         return app;
     }
 }
