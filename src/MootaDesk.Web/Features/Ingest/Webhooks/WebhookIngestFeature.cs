@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MootaDesk.Core.Ingest;
+using MootaDesk.Web.Features.Ingest.ApiKeys;
+using MootaDesk.Web.Features.Ingest.ReadApi;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 
@@ -14,6 +16,8 @@ public static class WebhookIngestFeature
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<WebhookInboxProcessor>();
         services.AddHostedService<WebhookInboxService>();
+        services.AddSingleton<MutationReadQuery>();
+        services.AddSingleton<ApiKeyCommands>();
         return services;
     }
 
@@ -24,6 +28,7 @@ public static class WebhookIngestFeature
             .AllowAnonymous().DisableAntiforgery().WithName("MootaWebhook");
         app.MapPost("/api/webhooks/moota/{integrationId:int}", (HttpContext http, int integrationId, WebhookReceiver receiver) => receiver.ReceiveAsync(http, integrationId))
             .AllowAnonymous().DisableAntiforgery().WithName("MootaWebhookForIntegration");
+        app.MapMutationReadApi();
         return app;
     }
 }
