@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MootaDesk.Core.Ingest;
 using MootaDesk.Web.Features.Ingest.ApiKeys;
 using MootaDesk.Web.Features.Ingest.ReadApi;
+using MootaDesk.Web.Features.Ingest.Sandbox;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 
@@ -18,6 +19,10 @@ public static class WebhookIngestFeature
         services.AddHostedService<WebhookInboxService>();
         services.AddSingleton<MutationReadQuery>();
         services.AddSingleton<ApiKeyCommands>();
+        services.AddSingleton<WebhookLogQuery>();
+        services.AddSingleton<IntegrationCommands>();
+        services.AddSingleton<SandboxCommands>();
+        services.TryAddSingleton(OwnEndpointClient.FromServer);
         return services;
     }
 
