@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
@@ -200,14 +199,6 @@ public class WebhookEndpointTests
         (await check.WebhookDeliveries.SingleAsync()).NewCount.ShouldBe(3);
     }
 
-    private static async Task<Microsoft.EntityFrameworkCore.DbContextOptions<Core.Data.MootaDeskDbContext>> OptionsFor(string path)
-    {
-        await Task.CompletedTask;
-        var builder = new DbContextOptionsBuilder<Core.Data.MootaDeskDbContext>();
-        Web.Hosting.DatabaseSetup.ConfigureSqlite(builder, Web.Hosting.DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!));
-        return builder.Options;
-    }
-
     private sealed class PreStartDatabase(DbContextOptions<Core.Data.MootaDeskDbContext> options) : IAsyncDisposable
     {
         public Core.Data.MootaDeskDbContext CreateDbContext() => new(options);
@@ -217,7 +208,9 @@ public class WebhookEndpointTests
     private static async Task<PreStartDatabase> TestDatabaseAt(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var db = new PreStartDatabase(await OptionsFor(path));
+        var builder = new DbContextOptionsBuilder<Core.Data.MootaDeskDbContext>();
+        Web.Hosting.DatabaseSetup.ConfigureSqlite(builder, Web.Hosting.DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!));
+        var db = new PreStartDatabase(builder.Options);
         await using var ctx = db.CreateDbContext();
         await ctx.Database.MigrateAsync();
         return db;

@@ -35,8 +35,9 @@ public partial class WebhookLogPage
     protected override async Task OnInitializedAsync()
     {
         Day = Clock.LocalNow.Date;
-        StatusOptions = [new(null, T["Log.Filter.All"]), .. Enum.GetValues<DeliveryStatus>().Select(s => new StatusOption(s, T["Status." + s]))];
+        StatusOptions = [.. Enum.GetValues<DeliveryStatus>().Select(s => new StatusOption(s, T["Status." + s]))];
         Counters = await Query.TodayAsync();
+        await ReloadAsync();
     }
 
     private async Task LoadAsync(LoadDataArgs args)
