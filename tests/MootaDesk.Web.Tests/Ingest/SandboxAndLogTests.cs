@@ -162,7 +162,7 @@ public class SandboxAndLogTests
         var failedId = failedRows.Single().Id;
 
         var processor = new WebhookInboxProcessor(test, new Core.Ingest.MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ingest.MutationIngestor>.Instance),
-            test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
+            new InboxWriteGate(), test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
         (await processor.RequeueAsync(failedId, new Actor("ops"))).ShouldBeTrue();
         (await processor.RequeueAsync(failedId, new Actor("ops"))).ShouldBeFalse();
         await using var check = test.CreateDbContext();
@@ -184,7 +184,7 @@ public class SandboxAndLogTests
             id = d.Id;
         }
         var processor = new WebhookInboxProcessor(test, new Core.Ingest.MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ingest.MutationIngestor>.Instance),
-            test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
+            new InboxWriteGate(), test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
         // Make every ingest fail at its last write (the audit row), as a broken store would; the whole transaction rolls back.
         await using (var db = test.CreateDbContext())
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE AuditEvents RENAME TO AuditEventsGone;");

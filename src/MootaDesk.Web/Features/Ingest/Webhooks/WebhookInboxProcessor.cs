@@ -17,6 +17,7 @@ namespace MootaDesk.Web.Features.Ingest.Webhooks;
 public sealed class WebhookInboxProcessor(
     IDbContextFactory<MootaDeskDbContext> factory,
     MutationIngestor ingestor,
+    InboxWriteGate gate,
     BusinessClock clock,
     ILogger<WebhookInboxProcessor> logger)
 {
@@ -27,7 +28,8 @@ public sealed class WebhookInboxProcessor(
 
     public static int MaxAttempts => Backoff.Length + 1;
 
-    public int BatchSize { get; init; } = 200;
+    /// <summary>Deliveries per shared ingest: large enough to keep up with bursts, small enough that a webhook answer never waits long for the write turn.</summary>
+    public int BatchSize { get; init; } = 40;
 
     /// <summary>Processes everything that is due; returns how many deliveries it handled.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
@@ -74,10 +76,12 @@ public sealed class WebhookInboxProcessor(
             }
         }
 
-        if (parsed.Count > 0 && !await TryIngestAsync(parsed, ct) && parsed.Count > 1)
-            foreach (var one in parsed) await TryIngestAsync([one], ct);
-
-        await db.SaveChangesAsync(CancellationToken.None);
+        using (await gate.EnterAsync(ct))
+        {
+            if (parsed.Count > 0 && !await TryIngestAsync(parsed, ct) && parsed.Count > 1)
+                foreach (var one in parsed) await TryIngestAsync([one], ct);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
         return deliveries.Count;
     }
 
@@ -143,6 +147,7 @@ public sealed class WebhookInboxProcessor(
     public async Task<bool> RequeueAsync(long deliveryId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        using var turn = await gate.EnterAsync(ct);
         var d = await db.WebhookDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId, ct);
         if (d is null || d.Status != DeliveryStatus.Failed) return false;
         var before = new { status = d.Status.ToString(), d.Attempts, d.Error };

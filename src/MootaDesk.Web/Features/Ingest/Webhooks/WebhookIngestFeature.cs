@@ -14,6 +14,7 @@ public static class WebhookIngestFeature
         // The one insert path every source shares; TryAdd because the pull client and the import register it too.
         services.TryAddSingleton<MutationIngestor>();
         services.AddSingleton<WebhookInboxSignal>();
+        services.AddSingleton<InboxWriteGate>();
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<WebhookInboxProcessor>();
         services.AddHostedService<WebhookInboxService>();

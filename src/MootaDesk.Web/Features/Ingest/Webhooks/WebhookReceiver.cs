@@ -19,6 +19,7 @@ public sealed class WebhookReceiver(
     IDbContextFactory<MootaDeskDbContext> factory,
     IOptionsMonitor<MootaDeskOptions> options,
     WebhookInboxSignal signal,
+    InboxWriteGate gate,
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
@@ -100,6 +101,7 @@ public sealed class WebhookReceiver(
         // Measured up to the commit; the commit itself is the rest of the answer time (see docs/performance/ingest.md).
         delivery.AnswerMs = watch.Elapsed.TotalMilliseconds;
         await using (var db = await factory.CreateDbContextAsync(CancellationToken.None))
+        using (await gate.EnterAsync(CancellationToken.None))
         {
             db.WebhookDeliveries.Add(delivery);
             // Not cancellable: once read, a delivery is kept even if Moota hangs up while we write it.
