@@ -222,6 +222,16 @@ static class RealEndpoint
         var result = await Load.RunAsync(url, bodies, s.Rate, s.MaxInFlight);
         result.Print("MootaDesk webhook endpoint");
 
+        // The same load with the inbox processor stopped: what the receiver costs on its own, and how much the
+        // processing running beside it (same two cores, same write lock) adds. Its mutations are processed afterwards.
+        var service = app.Services.GetServices<IHostedService>().OfType<WebhookInboxService>().Single();
+        await service.StopAsync(CancellationToken.None);
+        var soloBodies = Load.Bodies("solo", s.Rate * s.Seconds, s.Mutations, s.ResendEvery, out var soloUnique);
+        var solo = await Load.RunAsync(url, soloBodies, s.Rate, s.MaxInFlight);
+        solo.Print("  same, processor paused");
+        await service.StartAsync(CancellationToken.None);
+        unique += soloUnique;
+
         // Afterwards: wait for the inbox to drain, then count.
         var factory = app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();
         var drain = Stopwatch.StartNew();
@@ -233,8 +243,8 @@ static class RealEndpoint
         }
         await using (var db = await factory.CreateDbContextAsync())
         {
-            var stored = await db.Mutations.CountAsync(m => m.SourceId.StartsWith("real"));
-            var distinct = await db.Mutations.Where(m => m.SourceId.StartsWith("real")).Select(m => m.SourceId).Distinct().CountAsync();
+            var stored = await db.Mutations.CountAsync(m => m.SourceId.StartsWith("real") || m.SourceId.StartsWith("solo"));
+            var distinct = await db.Mutations.Where(m => m.SourceId.StartsWith("real") || m.SourceId.StartsWith("solo")).Select(m => m.SourceId).Distinct().CountAsync();
             var failed = await db.WebhookDeliveries.CountAsync(d => d.Status != DeliveryStatus.Processed && d.Body.Length > 2);
             var duplicates = await db.WebhookDeliveries.SumAsync(d => d.DuplicateCount);
             var answerDb = await db.WebhookDeliveries.Where(d => d.AnswerMs != null && d.Body.Length > 2).Select(d => d.AnswerMs!.Value).ToListAsync();

@@ -76,7 +76,7 @@ public sealed class WebhookInboxProcessor(
             }
         }
 
-        using (await gate.EnterAsync(ct))
+        using (await gate.EnterForProcessingAsync(ct))
         {
             if (parsed.Count > 0 && !await TryIngestAsync(parsed, ct) && parsed.Count > 1)
                 foreach (var one in parsed) await TryIngestAsync([one], ct);
@@ -147,7 +147,7 @@ public sealed class WebhookInboxProcessor(
     public async Task<bool> RequeueAsync(long deliveryId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        using var turn = await gate.EnterAsync(ct);
+        using var turn = await gate.EnterForProcessingAsync(ct);
         var d = await db.WebhookDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId, ct);
         if (d is null || d.Status != DeliveryStatus.Failed) return false;
         var before = new { status = d.Status.ToString(), d.Attempts, d.Error };
