@@ -47,7 +47,7 @@ finally
 }
 return 0;
 
-sealed record BenchSettings(int Seconds, int Rate, int Mutations, int ProcessDeliveries, int ResendEvery, int MaxInFlight)
+sealed record BenchSettings(int Seconds, int Rate, int Mutations, int ProcessDeliveries, int ResendEvery, int MaxInFlight, int Batch)
 {
     public const string Secret = "bench-secret-0123456789";
 
@@ -62,7 +62,7 @@ sealed record BenchSettings(int Seconds, int Rate, int Mutations, int ProcessDel
             return v;
         }
         return new BenchSettings(Get("--seconds", 60, 1, 600), Get("--rate", 300, 1, 2000), Get("--mutations", 5, 1, 100),
-            Get("--process-deliveries", 4000, 10, 100_000), Get("--resend-every", 100, 0, 1_000_000), Get("--max-in-flight", 256, 1, 2048));
+            Get("--process-deliveries", 4000, 10, 100_000), Get("--resend-every", 100, 0, 1_000_000), Get("--max-in-flight", 256, 1, 2048), Get("--batch", 40, 1, 1000));
     }
 }
 
@@ -279,7 +279,7 @@ static class InboxThroughput
             await db.SaveChangesAsync();
         }
         var clock = new BusinessClock(TimeProvider.System);
-        var processor = new WebhookInboxProcessor(factory, new MutationIngestor(factory, clock, [], NullLogger<MutationIngestor>.Instance), new InboxWriteGate(), clock, NullLogger<WebhookInboxProcessor>.Instance);
+        var processor = new WebhookInboxProcessor(factory, new MutationIngestor(factory, clock, [], NullLogger<MutationIngestor>.Instance), new InboxWriteGate(), clock, NullLogger<WebhookInboxProcessor>.Instance) { BatchSize = s.Batch };
         var watch = Stopwatch.StartNew();
         var handled = await processor.ProcessDueAsync(CancellationToken.None);
         watch.Stop();
