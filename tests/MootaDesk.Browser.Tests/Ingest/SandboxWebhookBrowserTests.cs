@@ -31,6 +31,7 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
         var result = page.Locator("[data-testid=simulation-result]");
         await result.WaitForAsync();
         (await result.InnerTextAsync()).ShouldContain("diterima");
+        (await page.Locator("[data-testid=simulation-outcome]").InnerTextAsync()).ShouldContain("1 mutasi baru");
         await page.ScreenshotAsync("ingest-sandbox");
 
         // The webhook log shows the delivery as processed with one new mutation.

@@ -143,6 +143,24 @@ public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factor
         return new SimulationResult(status == 200, status, deliveryId, mutationId, status == 200 ? null : "Sandbox.Error.Refused");
     }
 
+    /// <summary>
+    /// Waits briefly for the inbox processor to handle a simulated delivery, so the person sees the outcome
+    /// ("processed, 1 new") rather than "accepted"; after the timeout the delivery is simply still pending.
+    /// </summary>
+    public async Task<(DeliveryStatus Status, int New, int Duplicates, string? Error)> WaitForOutcomeAsync(long deliveryId, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var d = await db.WebhookDeliveries.AsNoTracking().Where(x => x.Id == deliveryId)
+                .Select(x => new { x.Status, x.NewCount, x.DuplicateCount, x.Error }).FirstOrDefaultAsync(ct);
+            if (d is null) return (DeliveryStatus.Rejected, 0, 0, null);
+            if (d.Status != DeliveryStatus.Pending || DateTime.UtcNow >= until) return (d.Status, d.NewCount, d.DuplicateCount, d.Error);
+            await Task.Delay(100, ct);
+        }
+    }
+
     /// <summary>The sandbox's own webhook integration (flagged sandbox), made on first use with a random secret.</summary>
     private async Task<(int Id, string Secret)> EnsureIntegrationAsync(MootaDeskDbContext db, Actor actor, CancellationToken ct)
     {

@@ -31,6 +31,7 @@ public partial class SandboxPage
     private IReadOnlyList<Option<SandboxAccountKind>> Kinds { get; set; } = [];
     private SimulationInput Input { get; } = new();
     private SimulationResult? Last { get; set; }
+    private (DeliveryStatus Status, int New, int Duplicates, string? Error)? Outcome { get; set; }
     private SandboxAccountKind NewKind { get; set; }
     private string NewLabel { get; set; } = "";
     private bool busy;
@@ -73,10 +74,11 @@ public partial class SandboxPage
         busy = true;
         try
         {
+            Outcome = null;
             Last = await Commands.SimulateAsync(accountId, new SimulatedTransfer(Input.Description, amount, Input.Direction, Input.Sender), await CurrentUser.ActorAsync());
             if (Last.ErrorKey is not null && Last.HttpStatus == 0) Notify.Notify(NotificationSeverity.Warning, T[Last.ErrorKey]);
-            // Let the processor store it so the count is right when the page redraws.
-            await Task.Delay(300);
+            if (Last.DeliveryId is long id && Last.Accepted)
+                Outcome = await Commands.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(3));
             await LoadAsync();
         }
         finally { busy = false; }
