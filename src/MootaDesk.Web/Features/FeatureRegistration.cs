@@ -2,6 +2,7 @@ using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Proof;
+using MootaDesk.Web.Features.Ingest.Webhooks;
 
 namespace MootaDesk.Web.Features;
 
@@ -17,6 +18,7 @@ public static class FeatureRegistration
         services.AddHomeFeature();
         services.AddOrdersFeature(configuration);
         services.AddProofFeature();
+        services.AddWebhookIngestFeature();
         return services;
     }
 
@@ -24,6 +26,7 @@ public static class FeatureRegistration
     {
         app.MapOrdersEndpoints();
         app.MapProofEndpoints();
+        app.MapWebhookIngestEndpoints();
         return app;
     }
 }

@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Web.Features.Ingest.Webhooks;
+using MootaDesk.Web.Hosting;
+
+// Webhook ingest benchmark. Loopback only (127.0.0.1), every phase bounded by its arguments.
+//   --seconds 60 --rate 300 --mutations 5 --process-deliveries 4000 --resend-every 100
+var settings = BenchSettings.Parse(args);
+Console.WriteLine($"MootaDesk webhook benchmark · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} CPU · .NET {Environment.Version}");
+Console.WriteLine($"machine load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"load: {settings.Rate} deliveries/s × {settings.Seconds} s, {settings.Mutations} mutations each, resend every {settings.ResendEvery}th");
+var work = Directory.CreateTempSubdirectory("mootadesk-bench-");
+try
+{
+    var bare = await BareEndpoint.RunAsync(settings, work.FullName);
+    var real = await RealEndpoint.RunAsync(settings, work.FullName);
+    Console.WriteLine();
+    Console.WriteLine($"ratio real/bare: p50 {real.Load.P50 / bare.P50:0.00}×, p99 {real.Load.P99 / bare.P99:0.00}×");
+    await InboxThroughput.RunAsync(settings, work.FullName);
+    Console.WriteLine($"machine load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    try { work.Delete(true); } catch (IOException) { }
+}
+return 0;
+
+sealed record BenchSettings(int Seconds, int Rate, int Mutations, int ProcessDeliveries, int ResendEvery, int MaxInFlight, int Batch)
+{
+    public const string Secret = "bench-secret-0123456789";
+
+    public static BenchSettings Parse(string[] args)
+    {
+        int Get(string name, int fallback, int min, int max)
+        {
+            var i = Array.IndexOf(args, name);
+            if (i < 0 || i + 1 >= args.Length) return fallback;
+            var v = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            if (v < min || v > max) throw new ArgumentOutOfRangeException(name, $"{name} must be {min}..{max}");
+            return v;
+        }
+        return new BenchSettings(Get("--seconds", 60, 1, 600), Get("--rate", 300, 1, 2000), Get("--mutations", 5, 1, 100),
+            Get("--process-deliveries", 4000, 10, 100_000), Get("--resend-every", 100, 0, 1_000_000), Get("--max-in-flight", 256, 1, 2048), Get("--batch", 40, 1, 1000));
+    }
+}
+
+sealed record LoadResult(int Sent, int Ok, int Errors, double P50, double P90, double P99, double Max, double ElapsedSeconds)
+{
+    public void Print(string name) =>
+        Console.WriteLine($"{name,-28} sent {Sent,6}  ok {Ok,6}  errors {Errors,4}  p50 {P50,7:0.00} ms  p90 {P90,7:0.00} ms  p99 {P99,7:0.00} ms  max {Max,8:0.0} ms  ({Sent / ElapsedSeconds:0} req/s achieved)");
+}
+
+static class Load
+{
+    /// <summary>Open-loop load: request i is started at i/rate seconds, whatever happened to the earlier ones (bounded in flight).</summary>
+    public static async Task<LoadResult> RunAsync(Uri url, IReadOnlyList<byte[]> bodies, int rate, int maxInFlight)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = maxInFlight, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        // Warm the connection pool and JIT outside the measurement.
+        for (var i = 0; i < 20; i++) await Send(client, url, Encoding.UTF8.GetBytes("[]"));
+
+        var latencies = new double[bodies.Count];
+        var ok = 0; var errors = 0;
+        using var gate = new SemaphoreSlim(maxInFlight);
+        var tasks = new List<Task>(bodies.Count);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - watch.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            await gate.WaitAsync();
+            var index = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var status = await Send(client, url, bodies[index]);
+                    latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    if (status == 200) Interlocked.Increment(ref ok); else Interlocked.Increment(ref errors);
+                }
+                catch (Exception)
+                {
+                    latencies[index] = double.NaN;
+                    Interlocked.Increment(ref errors);
+                }
+                finally { gate.Release(); }
+            }));
+        }
+        await Task.WhenAll(tasks);
+        var elapsed = watch.Elapsed.TotalSeconds;
+        var sorted = latencies.Where(l => !double.IsNaN(l)).OrderBy(l => l).ToArray();
+        double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return new LoadResult(bodies.Count, ok, errors, P(0.50), P(0.90), P(0.99), sorted.LastOrDefault(), elapsed);
+    }
+
+    private static async Task<int> Send(HttpClient client, Uri url, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation("Signature", MootaSignature.Compute(body, BenchSettings.Secret));
+        request.Headers.TryAddWithoutValidation("User-Agent", "MootaBot/1.5");
+        using var response = await client.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>Delivery bodies shaped like Moota's (fixture 01), each mutation with its own id; every Nth delivery is a resend of an earlier one.</summary>
+    public static List<byte[]> Bodies(string run, int count, int mutations, int resendEvery, out int uniqueMutations)
+    {
+        var bodies = new List<byte[]>(count);
+        var unique = 0;
+        var local = new DateTime(2026, 11, 21, 9, 0, 0);
+        for (var i = 0; i < count; i++)
+        {
+            if (resendEvery > 0 && i > 0 && i % resendEvery == 0) { bodies.Add(bodies[i / 2]); continue; }
+            var sb = new StringBuilder("[");
+            for (var k = 0; k < mutations; k++)
+            {
+                if (k > 0) sb.Append(',');
+                var id = $"{run}{i:x6}{k:x2}";
+                var account = i % 3;
+                sb.Append(CultureInfo.InvariantCulture, $$"""{"mutation_id":"{{id}}","token":"{{id}}","bank_id":"BANK{{account}}","account_number":"01440501{{account}}","date":"{{local.AddSeconds(i):yyyy-MM-dd HH:mm:ss}}","description":"TRSF E-BANKING CR 2011/FTSCY/WS95031 {{150000 + i % 999}}.00 BUDI SANTOSO","amount":{{150000 + i % 999}},"type":"{{(k == 4 ? "DB" : "CR")}}","balance":12650123,"note":"","created_at":"2026-11-21 09:00:00","updated_at":"2026-11-21 09:00:00","bank":{"bank_id":"BANK{{account}}","bank_type":"bcaV3","label":"BCA {{account}}","atas_nama":"CV Toko Berkah","balance":"12500000.00","account_number":"01440501{{account}}","meta":null""").Append("}}");
+                unique++;
+            }
+            sb.Append(']');
+            bodies.Add(Encoding.UTF8.GetBytes(sb.ToString()));
+        }
+        uniqueMutations = unique;
+        return bodies;
+    }
+}
+
+static class BareEndpoint
+{
+    /// <summary>The floor: an endpoint that only writes the body to SQLite (same WAL and synchronous settings), nothing else.</summary>
+    public static async Task<LoadResult> RunAsync(BenchSettings s, string dir)
+    {
+        var path = Path.Combine(dir, "bare.db");
+        var cs = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        await using (var c = new SqliteConnection(cs))
+        {
+            await c.OpenAsync();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE Bodies (Id INTEGER PRIMARY KEY, ReceivedAt TEXT NOT NULL, Body BLOB NOT NULL);";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapPost("/bare", async (HttpContext http) =>
+        {
+            using var ms = new MemoryStream();
+            await http.Request.Body.CopyToAsync(ms);
+            await using var c = new SqliteConnection(cs);
+            await c.OpenAsync();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; INSERT INTO Bodies (ReceivedAt, Body) VALUES ($t, $b);";
+            cmd.Parameters.AddWithValue("$t", DateTime.UtcNow.ToString("O"));
+            cmd.Parameters.AddWithValue("$b", ms.ToArray());
+            await cmd.ExecuteNonQueryAsync();
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        var url = new Uri(Address(app) + "bare");
+        var bodies = Load.Bodies("bare", s.Rate * s.Seconds, s.Mutations, 0, out _);
+        var result = await Load.RunAsync(url, bodies, s.Rate, s.MaxInFlight);
+        result.Print("bare endpoint (SQLite only)");
+        await app.StopAsync();
+        return result;
+    }
+
+    public static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+}
+
+static class RealEndpoint
+{
+    public static async Task<(LoadResult Load, int Lost, int Doubled)> RunAsync(BenchSettings s, string dir)
+    {
+        var path = Path.Combine(dir, "app.db");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "MootaDesk.Web", ContentRootPath = dir });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:MootaDesk"] = $"Data Source={path}",
+            ["MootaDesk:Moota:WebhookSecret"] = BenchSettings.Secret,
+            ["MootaDesk:DemoData"] = "false",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddMootaDesk();
+        await using var app = builder.Build();
+        await app.UseMootaDeskAsync();
+        await app.StartAsync();
+
+        var url = new Uri(BareEndpoint.Address(app) + "api/webhooks/moota");
+        var bodies = Load.Bodies("real", s.Rate * s.Seconds, s.Mutations, s.ResendEvery, out var unique);
+        var result = await Load.RunAsync(url, bodies, s.Rate, s.MaxInFlight);
+        result.Print("MootaDesk webhook endpoint");
+
+        // The same load with the inbox processor stopped: what the receiver costs on its own, and how much the
+        // processing running beside it (same two cores, same write lock) adds. Its mutations are processed afterwards.
+        var service = app.Services.GetServices<IHostedService>().OfType<WebhookInboxService>().Single();
+        await service.StopAsync(CancellationToken.None);
+        var soloBodies = Load.Bodies("solo", s.Rate * s.Seconds, s.Mutations, s.ResendEvery, out var soloUnique);
+        var solo = await Load.RunAsync(url, soloBodies, s.Rate, s.MaxInFlight);
+        solo.Print("  same, processor paused");
+        await service.StartAsync(CancellationToken.None);
+        unique += soloUnique;
+
+        // Afterwards: wait for the inbox to drain, then count.
+        var factory = app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();
+        var drain = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending) || drain.Elapsed > TimeSpan.FromMinutes(5)) break;
+            await Task.Delay(100);
+        }
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var stored = await db.Mutations.CountAsync(m => m.SourceId.StartsWith("real") || m.SourceId.StartsWith("solo"));
+            var distinct = await db.Mutations.Where(m => m.SourceId.StartsWith("real") || m.SourceId.StartsWith("solo")).Select(m => m.SourceId).Distinct().CountAsync();
+            var failed = await db.WebhookDeliveries.CountAsync(d => d.Status != DeliveryStatus.Processed && d.Body.Length > 2);
+            var duplicates = await db.WebhookDeliveries.SumAsync(d => d.DuplicateCount);
+            var answerDb = await db.WebhookDeliveries.Where(d => d.AnswerMs != null && d.Body.Length > 2).Select(d => d.AnswerMs!.Value).ToListAsync();
+            answerDb.Sort();
+            var lost = unique - distinct;
+            var doubled = stored - distinct;
+            Console.WriteLine($"after drain ({drain.Elapsed.TotalSeconds:0.0} s): expected {unique} unique mutations, stored {stored}, lost {lost}, doubled {doubled}, " +
+                              $"deliveries not processed {failed}, resent mutations counted as duplicates {duplicates}");
+            Console.WriteLine($"server-side answer time up to the commit (AnswerMs): p50 {answerDb[answerDb.Count / 2]:0.00} ms, p99 {answerDb[(int)(answerDb.Count * 0.99)]:0.00} ms");
+            await app.StopAsync();
+            return (result, lost, doubled);
+        }
+    }
+}
+
+static class InboxThroughput
+{
+    /// <summary>Pending deliveries stored up front, then the processor alone, timed from first to last.</summary>
+    public static async Task RunAsync(BenchSettings s, string dir)
+    {
+        var path = Path.Combine(dir, "inbox.db");
+        var options = new DbContextOptionsBuilder<MootaDeskDbContext>();
+        DatabaseSetup.ConfigureSqlite(options, DatabaseSetup.ResolveConnectionString($"Data Source={path}", dir));
+        var factory = new PooledDbContextFactory<MootaDeskDbContext>(options.Options);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            var bodies = Load.Bodies("inbox", s.ProcessDeliveries, s.Mutations, 0, out _);
+            foreach (var b in bodies)
+                db.WebhookDeliveries.Add(new WebhookDelivery { ReceivedAt = DateTime.UtcNow, Body = b, Signature = SignatureVerdict.Valid, Status = DeliveryStatus.Pending });
+            await db.SaveChangesAsync();
+        }
+        var clock = new BusinessClock(TimeProvider.System);
+        var processor = new WebhookInboxProcessor(factory, new MutationIngestor(factory, clock, [], NullLogger<MutationIngestor>.Instance), new InboxWriteGate(), clock, NullLogger<WebhookInboxProcessor>.Instance) { BatchSize = s.Batch };
+        var watch = Stopwatch.StartNew();
+        var handled = await processor.ProcessDueAsync(CancellationToken.None);
+        watch.Stop();
+        await using var check = await factory.CreateDbContextAsync();
+        var stored = await check.Mutations.CountAsync();
+        Console.WriteLine($"inbox processing: {handled} deliveries, {stored} mutations in {watch.Elapsed.TotalSeconds:0.00} s = {stored / watch.Elapsed.TotalSeconds:0} mutations/s (batch {processor.BatchSize} deliveries)");
+    }
+}

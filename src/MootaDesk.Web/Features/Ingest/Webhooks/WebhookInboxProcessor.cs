@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using MootaDesk.Core.Auditing;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Ingest.Moota;
+
+namespace MootaDesk.Web.Features.Ingest.Webhooks;
+
+/// <summary>
+/// Turns pending deliveries into mutations, oldest first. Several deliveries share one ingest transaction
+/// when many are waiting (that is what keeps up with bursts); if that shared attempt fails, each delivery is
+/// tried on its own so one bad delivery never holds up the others. Rows are only ever updated, never deleted.
+/// </summary>
+public sealed class WebhookInboxProcessor(
+    IDbContextFactory<MootaDeskDbContext> factory,
+    MutationIngestor ingestor,
+    InboxWriteGate gate,
+    BusinessClock clock,
+    ILogger<WebhookInboxProcessor> logger)
+{
+    public static readonly Actor Actor = new("webhook:moota");
+
+    /// <summary>Waits before each retry; after the last one the delivery is marked failed with its error kept.</summary>
+    public static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
+
+    public static int MaxAttempts => Backoff.Length + 1;
+
+    /// <summary>Deliveries per shared ingest: large enough to keep up with bursts, small enough that a webhook answer never waits long for the write turn.</summary>
+    public int BatchSize { get; init; } = 40;
+
+    /// <summary>Processes everything that is due; returns how many deliveries it handled.</summary>
+    public async Task<int> ProcessDueAsync(CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            var handled = await ProcessBatchAsync(ct);
+            if (handled == 0) return total;
+            total += handled;
+        }
+    }
+
+    public async Task<int> ProcessBatchAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.UtcNow;
+        var deliveries = await db.WebhookDeliveries
+            .Where(d => d.Status == DeliveryStatus.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
+            .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
+        if (deliveries.Count == 0) return 0;
+
+        var integrationIds = deliveries.Where(d => d.IntegrationId != null).Select(d => d.IntegrationId!.Value).Distinct().ToList();
+        var sandboxIntegrations = integrationIds.Count == 0 ? [] : await db.Integrations.AsNoTracking()
+            .Where(i => integrationIds.Contains(i.Id) && i.IsSandbox).Select(i => i.Id).ToListAsync(ct);
+
+        var parsed = new List<(WebhookDelivery Delivery, IReadOnlyList<IncomingMutation> Mutations)>();
+        foreach (var d in deliveries)
+        {
+            try
+            {
+                var isSandbox = d.IntegrationId is int iid && sandboxIntegrations.Contains(iid);
+                parsed.Add((d, MootaWebhookPayload.Parse(d.Body, clock.TimeZone, MutationSource.Webhook, d.Id, isSandbox)));
+            }
+            catch (MootaPayloadException ex)
+            {
+                // A payload that cannot be read will not read better later: failed at once, the reason kept for Ops.
+                d.Attempts++;
+                d.Status = DeliveryStatus.Failed;
+                d.Error = ex.Message;
+                d.ProcessedAt = now;
+                d.NextAttemptAt = null;
+                logger.LogWarning("Webhook delivery {DeliveryId} cannot be read: {Reason}", d.Id, ex.Message);
+            }
+        }
+
+        using (await gate.EnterForProcessingAsync(ct))
+        {
+            if (parsed.Count > 0 && !await TryIngestAsync(parsed, ct) && parsed.Count > 1)
+                foreach (var one in parsed) await TryIngestAsync([one], ct);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return deliveries.Count;
+    }
+
+    private async Task<bool> TryIngestAsync(List<(WebhookDelivery Delivery, IReadOnlyList<IncomingMutation> Mutations)> group, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await ingestor.IngestAsync(group.SelectMany(g => g.Mutations).ToList(), Actor, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (group.Count > 1)
+            {
+                logger.LogWarning(ex, "Shared ingest of {Count} deliveries failed; trying them one by one", group.Count);
+                return false;
+            }
+            ScheduleRetry(group[0].Delivery, ex);
+            return false;
+        }
+
+        // New = rows that name this delivery (also right when a crash hit between ingest and this update); the rest were repeats.
+        var ids = group.Select(g => g.Delivery.Id).ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var counts = await db.Mutations.AsNoTracking().Where(m => m.WebhookDeliveryId != null && ids.Contains(m.WebhookDeliveryId.Value))
+            .GroupBy(m => m.WebhookDeliveryId!.Value).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+        var now = clock.UtcNow;
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        foreach (var (delivery, mutations) in group)
+        {
+            var fresh = counts.GetValueOrDefault(delivery.Id);
+            delivery.Attempts++;
+            delivery.Status = DeliveryStatus.Processed;
+            delivery.NewCount = fresh;
+            delivery.DuplicateCount = Math.Max(0, mutations.Count - fresh);
+            delivery.ProcessedAt = now;
+            delivery.ProcessingMs = elapsed;
+            delivery.NextAttemptAt = null;
+            delivery.Error = null;
+        }
+        return true;
+    }
+
+    private void ScheduleRetry(WebhookDelivery d, Exception ex)
+    {
+        d.Attempts++;
+        d.Error = ex.GetBaseException().Message;
+        if (d.Attempts >= MaxAttempts)
+        {
+            d.Status = DeliveryStatus.Failed;
+            d.NextAttemptAt = null;
+            d.ProcessedAt = clock.UtcNow;
+            logger.LogError(ex, "Webhook delivery {DeliveryId} failed after {Attempts} attempts; kept as Failed for Ops", d.Id, d.Attempts);
+        }
+        else
+        {
+            d.NextAttemptAt = clock.UtcNow + Backoff[d.Attempts - 1];
+            logger.LogWarning(ex, "Webhook delivery {DeliveryId} attempt {Attempt} failed; next try at {Next:o}", d.Id, d.Attempts, d.NextAttemptAt);
+        }
+    }
+
+    /// <summary>"Process again" for a failed delivery: back to pending with a fresh set of attempts, audited.</summary>
+    public async Task<bool> RequeueAsync(long deliveryId, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        using var turn = await gate.EnterForProcessingAsync(ct);
+        var d = await db.WebhookDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId, ct);
+        if (d is null || d.Status != DeliveryStatus.Failed) return false;
+        var before = new { status = d.Status.ToString(), d.Attempts, d.Error };
+        d.Status = DeliveryStatus.Pending;
+        d.Attempts = 0;
+        d.NextAttemptAt = null;
+        db.Record(actor, "webhook.reprocess", nameof(WebhookDelivery), d.Id, before, new { status = d.Status.ToString() }, clock.UtcNow);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
+
+/// <summary>Runs the processor: drains what is due, then sleeps until a new delivery wakes it or the poll interval passes.</summary>
+public sealed class WebhookInboxService(WebhookInboxProcessor processor, WebhookInboxSignal signal, ILogger<WebhookInboxService> logger) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting (migrations ran before; this keeps start-up quick).
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await processor.ProcessDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly unavailable; the next poll tries again and nothing pending is lost.
+                logger.LogError(ex, "Webhook inbox pass failed; retrying at the next poll");
+            }
+            await signal.WaitAsync(PollInterval, stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MootaDesk.Core.Ingest;
+using MootaDesk.Web.Features.Ingest.ApiKeys;
+using MootaDesk.Web.Features.Ingest.ReadApi;
+using MootaDesk.Web.Features.Ingest.Sandbox;
+
+namespace MootaDesk.Web.Features.Ingest.Webhooks;
+
+/// <summary>Moota webhooks: the signed receiver, the durable inbox and its processor, the log, the sandbox, the read API and its keys.</summary>
+public static class WebhookIngestFeature
+{
+    public static IServiceCollection AddWebhookIngestFeature(this IServiceCollection services)
+    {
+        // The one insert path every source shares; TryAdd because the pull client and the import register it too.
+        services.TryAddSingleton<MutationIngestor>();
+        services.AddSingleton<WebhookInboxSignal>();
+        services.AddSingleton<InboxWriteGate>();
+        services.AddSingleton<WebhookReceiver>();
+        services.AddSingleton<WebhookInboxProcessor>();
+        services.AddHostedService<WebhookInboxService>();
+        services.AddSingleton<MutationReadQuery>();
+        services.AddSingleton<ApiKeyCommands>();
+        services.AddSingleton<WebhookLogQuery>();
+        services.AddSingleton<IntegrationCommands>();
+        services.AddSingleton<SandboxCommands>();
+        services.TryAddSingleton(OwnEndpointClient.FromServer);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWebhookIngestEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Anonymous on purpose: the HMAC signature is the authentication, and Moota sends no cookie or antiforgery token.
+        app.MapPost("/api/webhooks/moota", (HttpContext http, WebhookReceiver receiver) => receiver.ReceiveAsync(http, null))
+            .AllowAnonymous().DisableAntiforgery().WithName("MootaWebhook");
+        app.MapPost("/api/webhooks/moota/{integrationId:int}", (HttpContext http, int integrationId, WebhookReceiver receiver) => receiver.ReceiveAsync(http, integrationId))
+            .AllowAnonymous().DisableAntiforgery().WithName("MootaWebhookForIntegration");
+        app.MapMutationReadApi();
+        return app;
+    }
+}
