@@ -104,6 +104,22 @@ public sealed class MutationIngestor(
         return result;
     }
 
+    /// <summary>
+    /// For a statement import: the whole batch lands in one transaction or not at all, together with whatever
+    /// <paramref name="beforeCommit"/> adds (the import's history row). No one-by-one retry on a concurrent
+    /// insert: the caller reports the failure and the person imports again (repeats are then recognised).
+    /// Same rules as <see cref="IngestAsync"/> otherwise; <paramref name="progress"/> gets the rows saved so far.
+    /// </summary>
+    public async Task<IngestResult> IngestAllOrNothingAsync(IReadOnlyList<IncomingMutation> batch, Actor actor,
+        Func<MootaDeskDbContext, IngestResult, CancellationToken, Task>? beforeCommit = null, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        foreach (var m in batch) Validate(m);
+        var result = await InsertAsync(batch, actor, ct, beforeCommit, progress);
+        if (result.NewMutationIds.Count > 0)
+            await RunStepsAsync(result.NewMutationIds, actor, ct);
+        return result;
+    }
+
     /// <summary>Runs the post-ingest steps again for existing mutations (e.g. "apply rules to these").</summary>
     public Task RunStepsAsync(IReadOnlyList<long> mutationIds, Actor actor, CancellationToken ct = default) => RunStepsCoreAsync(mutationIds, actor, ct);
 
@@ -131,9 +147,13 @@ public sealed class MutationIngestor(
         if (m.AccountId is null && m.Account is null) throw new ArgumentException($"Mutation {m.SourceId}: no account.");
     }
 
-    private async Task<IngestResult> InsertAsync(IReadOnlyList<IncomingMutation> batch, Actor actor, CancellationToken ct)
+    private async Task<IngestResult> InsertAsync(IReadOnlyList<IncomingMutation> batch, Actor actor, CancellationToken ct,
+        Func<MootaDeskDbContext, IngestResult, CancellationToken, Task>? beforeCommit = null, IProgress<int>? progress = null)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Big batches (statement imports) add tens of thousands of entities; scanning them all on every
+        // Add would be quadratic. Changes are detected once, before each save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.UtcNow;
 
@@ -200,17 +220,33 @@ public sealed class MutationIngestor(
             }
             db.Mutations.Add(mutation);
             added.Add(mutation);
+            if (progress is not null && added.Count % 5000 == 0)
+            {
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                progress.Report(added.Count);
+            }
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        progress?.Report(added.Count);
         if (added.Count > 0)
         {
             db.Record(actor, "mutation.ingest", "Mutation", added[0].Id, null,
                 new { source = added[0].Source.ToString(), count = added.Count, ids = added.Select(a => a.Id).ToArray() }, now);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        var result = new IngestResult(added.Count, duplicates, added.Select(a => a.Id).ToList());
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(db, result, ct);
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return new IngestResult(added.Count, duplicates, added.Select(a => a.Id).ToList());
+        return result;
     }
 
     private static async Task<Account> FindOrCreateAccountAsync(MootaDeskDbContext db, IncomingAccount incoming, Dictionary<string, Account> cache, DateTime now, CancellationToken ct)
