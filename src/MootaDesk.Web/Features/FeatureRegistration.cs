@@ -1,5 +1,6 @@
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
+using MootaDesk.Web.Features.Statements;
 
 namespace MootaDesk.Web.Features;
 
@@ -13,6 +14,7 @@ public static class FeatureRegistration
     {
         services.AddAdminFeature();
         services.AddHomeFeature();
+        services.AddStatementsFeature();
         return services;
     }
 
