@@ -1,3 +1,4 @@
+using MootaDesk.Web.Features.Accounts;
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.MootaPull;
@@ -17,6 +18,7 @@ public static class FeatureRegistration
         services.AddHomeFeature();
         services.AddStatementsFeature();
         services.AddMootaPullFeature(configuration);
+        services.AddAccountsFeature();
         return services;
     }
 
