@@ -29,13 +29,15 @@ public partial class ImportPage : IDisposable
     private string? ProgressText { get; set; }
     private double? ProgressPercent { get; set; }
     private bool busy;
+
+    // A fresh file input after each file, so choosing the same file again (after fixing it) fires a change.
+    private int fileInputKey;
     private readonly CancellationTokenSource _cts = new();
 
     private sealed record Option<TValue>(string Text, TValue Value);
 
     private IReadOnlyList<Option<bool>> AmountModes => [new(T["AmountMode.Single"], false), new(T["AmountMode.Separate"], true)];
-    private IReadOnlyList<Option<string?>> DateFormats =>
-        [new(T["Auto"], null), .. StatementDateFormats.All.Select(f => new Option<string?>(f.Display, f.Key))];
+    private IReadOnlyList<Option<string?>> DateFormats => StatementDateFormats.All.Select(f => new Option<string?>(f.Display, f.Key)).ToList();
     private IReadOnlyList<Option<NumberConvention>> NumberOptions =>
         [new(T["Auto"], NumberConvention.Unknown), new(NumberText(NumberConvention.Indonesian), NumberConvention.Indonesian), new(NumberText(NumberConvention.English), NumberConvention.English)];
 
@@ -118,6 +120,7 @@ public partial class ImportPage : IDisposable
         finally
         {
             ProgressText = null;
+            fileInputKey++;
             busy = false;
         }
     }
