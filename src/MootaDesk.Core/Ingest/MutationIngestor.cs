@@ -173,6 +173,7 @@ public sealed class MutationIngestor(
         }
 
         var accounts = new Dictionary<string, Account>();
+        var byId = new Dictionary<int, Account>();
         var tags = new Dictionary<string, Tag>();
         var added = new List<Mutation>();
         var plain = new List<Mutation>();
@@ -182,7 +183,8 @@ public sealed class MutationIngestor(
             if (!known.Add((m.Source, m.SourceId))) { duplicates++; continue; }
 
             var account = m.AccountId is int accountId
-                ? (await db.Accounts.FindAsync([accountId], ct)) ?? throw new ArgumentException($"Account {accountId} does not exist.")
+                ? (byId.TryGetValue(accountId, out var cachedAccount) ? cachedAccount
+                    : byId[accountId] = (await db.Accounts.FindAsync([accountId], ct)) ?? throw new ArgumentException($"Account {accountId} does not exist."))
                 : await FindOrCreateAccountAsync(db, m.Account!, accounts, now, ct);
 
             var latency = m.HasTimeOfDay ? (int?)Math.Max(0, (int)(now - m.TransactionTimeUtc).TotalSeconds) : null;
