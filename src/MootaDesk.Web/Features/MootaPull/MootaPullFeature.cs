@@ -19,6 +19,7 @@ public static class MootaPullFeature
             // Polly owns the per-attempt timeout; this only bounds a whole call with its retries.
             http.Timeout = TimeSpan.FromMinutes(5);
         });
+        services.AddSingleton<MootaSyncLocks>();
         services.AddTransient<MootaSync>();
         services.AddSingleton<MootaIntegrationSettings>();
         services.AddHostedService<MootaSyncScheduler>();

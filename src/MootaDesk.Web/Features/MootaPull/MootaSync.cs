@@ -12,6 +12,14 @@ namespace MootaDesk.Web.Features.MootaPull;
 
 public enum SyncStatus { Succeeded, Failed, NotConfigured, AlreadyRunning }
 
+/// <summary>One gate per integration for the whole app, so the scheduler and "sync now" never pull the same integration at once.</summary>
+public sealed class MootaSyncLocks
+{
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+
+    public SemaphoreSlim For(int integrationId) => _gates.GetOrAdd(integrationId, _ => new SemaphoreSlim(1, 1));
+}
+
 public sealed record SyncResult(SyncStatus Status, int BanksFound, int Fetched, int New, int Duplicates, string? Error);
 
 /// <summary>An account as seen in a run's bank list, for the integration page.</summary>
@@ -28,14 +36,14 @@ public sealed class MootaSync(
     IMootaApiClient api,
     MutationIngestor ingestor,
     BusinessClock clock,
+    MootaSyncLocks locks,
     ILogger<MootaSync> logger)
 {
-    private static readonly ConcurrentDictionary<int, SemaphoreSlim> Running = new();
     private static readonly Actor SyncActor = new("moota-api");
 
     public async Task<SyncResult> SyncAsync(int integrationId, SyncTrigger trigger, CancellationToken ct = default)
     {
-        var gate = Running.GetOrAdd(integrationId, _ => new SemaphoreSlim(1, 1));
+        var gate = locks.For(integrationId);
         if (!await gate.WaitAsync(0, ct)) return new SyncResult(SyncStatus.AlreadyRunning, 0, 0, 0, 0, null);
         try
         {

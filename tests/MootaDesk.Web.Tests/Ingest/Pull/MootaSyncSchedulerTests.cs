@@ -36,6 +36,7 @@ public class MootaSyncSchedulerTests
             .AddSingleton(new MutationIngestor(test, test.Clock, [], NullLogger<MutationIngestor>.Instance))
             .AddSingleton<BusinessClock>(test.Clock)
             .AddLogging()
+            .AddSingleton<MootaSyncLocks>()
             .AddTransient<MootaSync>()
             .BuildServiceProvider();
         var scheduler = new MootaSyncScheduler(test, services, test.Time, Options.Create(new MootaPullOptions()), NullLogger<MootaSyncScheduler>.Instance);

@@ -28,7 +28,7 @@ public class MootaSyncTests
         db.Integrations.Add(integration);
         await db.SaveChangesAsync();
         var ingestor = new MutationIngestor(test, test.Clock, [], NullLogger<MutationIngestor>.Instance);
-        return (new MootaSync(test, Client(), ingestor, test.Clock, NullLogger<MootaSync>.Instance), integration.Id);
+        return (new MootaSync(test, Client(), ingestor, test.Clock, new MootaSyncLocks(), NullLogger<MootaSync>.Instance), integration.Id);
     }
 
     private void SeedMoota()
