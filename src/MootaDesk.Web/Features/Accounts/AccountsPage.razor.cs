@@ -20,6 +20,7 @@ public partial class AccountsPage
 
     private IReadOnlyList<AccountRow>? Rows { get; set; }
     private bool CanImport { get; set; }
+    private bool CanPull { get; set; }
     private AccountRow? Editing { get; set; }
     private string EditLabel { get; set; } = "";
     private AccountPurpose EditPurpose { get; set; }
@@ -34,6 +35,7 @@ public partial class AccountsPage
     {
         var viewer = await CurrentUser.ViewerAsync();
         CanImport = AccessPolicies.Allows(AccessPolicies.Import, viewer.Roles.Contains);
+        CanPull = AccessPolicies.Allows(AccessPolicies.Integrations, viewer.Roles.Contains);
         Rows = await List.LoadAsync(viewer);
     }
 

@@ -93,6 +93,12 @@ public sealed class MootaSync(
             error = Explain(ex);
             logger.LogWarning("Moota sync of integration {IntegrationId} failed: {Failure} {Status}", integrationId, ex.Failure, ex.Status);
         }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // HttpClient's overall timeout surfaces as a cancellation nobody asked for.
+            error = Explain(new MootaApiException(MootaApiFailure.Unreachable, null, "timeout"));
+            logger.LogWarning("Moota sync of integration {IntegrationId} timed out", integrationId);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             error = "Sinkronisasi gagal karena kesalahan di MootaDesk: " + ex.GetType().Name + ". Data yang sudah tersimpan aman; coba lagi atau hubungi admin.";

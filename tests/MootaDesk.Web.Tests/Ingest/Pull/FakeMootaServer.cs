@@ -25,6 +25,9 @@ public sealed class FakeMootaServer : HttpMessageHandler
 
     public HttpStatusCode? AlwaysAnswer { get; set; }
 
+    /// <summary>When set, every answer waits this long first (a server that hangs).</summary>
+    public TimeSpan? Delay { get; set; }
+
     public HttpClient CreateClient() => new(this) { BaseAddress = new Uri(BaseUrl) };
 
     public void AddBank(string bankId, string bankType, string number, string label, string holder, string balance = "0.00") =>
@@ -41,30 +44,39 @@ public sealed class FakeMootaServer : HttpMessageHandler
             ["type"] = type, ["balance"] = balance, ["note"] = "", ["taggings"] = Array.Empty<object>(), ["created_at"] = date, ["updated_at"] = date,
         });
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        lock (Requests)
+        {
+            Requests.Add(request.RequestUri!.PathAndQuery);
+            AuthorizationHeaders.Add(request.Headers.Authorization?.ToString());
+        }
+        if (Delay is { } delay) await Task.Delay(delay, cancellationToken);
+        return Handle(request);
+    }
+
+    private HttpResponseMessage Handle(HttpRequestMessage request)
     {
         var uri = request.RequestUri!;
-        Requests.Add(uri.PathAndQuery);
-        AuthorizationHeaders.Add(request.Headers.Authorization?.ToString());
-        if (AlwaysAnswer is { } always) return Task.FromResult(Answer(always, always == HttpStatusCode.Unauthorized ? new { error = "Unauthenticated." } : new { message = "Server Error" }));
-        if (Failures.TryDequeue(out var failure)) return Task.FromResult(Answer(failure, new { message = "Too Many Attempts." }));
+        if (AlwaysAnswer is { } always) return Answer(always, always == HttpStatusCode.Unauthorized ? new { error = "Unauthenticated." } : new { message = "Server Error" });
+        if (Failures.TryDequeue(out var failure)) return Answer(failure, new { message = "Too Many Attempts." });
         if (request.Headers.Authorization?.Scheme != "Bearer" || request.Headers.Authorization.Parameter != Token)
-            return Task.FromResult(Answer(HttpStatusCode.Unauthorized, new { error = "Unauthenticated." }));
+            return Answer(HttpStatusCode.Unauthorized, new { error = "Unauthenticated." });
 
         var query = HttpUtility.ParseQueryString(uri.Query);
         var page = int.TryParse(query["page"], out var p) ? p : 1;
         var path = uri.AbsolutePath;
-        if (path.EndsWith("/bank")) return Task.FromResult(Page(Banks, page, path));
+        if (path.EndsWith("/bank")) return Page(Banks, page, path);
         if (path.EndsWith("/mutation"))
         {
             if (!DateOnly.TryParseExact(query["start_date"], "yyyy-MM-dd", out var from) || !DateOnly.TryParseExact(query["end_date"], "yyyy-MM-dd", out var to))
-                return Task.FromResult(Answer(HttpStatusCode.UnprocessableEntity, new { message = "The given data was invalid.", errors = new { start_date = new[] { "The start date is not a valid date." } } }));
+                return Answer(HttpStatusCode.UnprocessableEntity, new { message = "The given data was invalid.", errors = new { start_date = new[] { "The start date is not a valid date." } } });
             var bank = query["bank"];
             var rows = Mutations.Where(m => (string?)m["bank_id"] == bank)
                 .Where(m => DateOnly.FromDateTime(DateTime.Parse((string)m["date"]!)) is var d && d >= from && d <= to).ToList();
-            return Task.FromResult(Page(rows, page, path));
+            return Page(rows, page, path);
         }
-        return Task.FromResult(Answer(HttpStatusCode.NotFound, new { message = "Not Found" }));
+        return Answer(HttpStatusCode.NotFound, new { message = "Not Found" });
     }
 
     private HttpResponseMessage Page(List<Dictionary<string, object?>> rows, int page, string path)

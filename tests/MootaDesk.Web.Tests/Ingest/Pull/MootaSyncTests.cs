@@ -17,8 +17,10 @@ public class MootaSyncTests
     private readonly FakeMootaServer _moota = new();
     private readonly CapturingLogger<MootaApiClient> _clientLog = new();
 
+    private TimeSpan _attemptTimeout = TimeSpan.FromSeconds(5);
+
     private MootaApiClient Client() => new(_moota.CreateClient(),
-        Options.Create(new MootaPullOptions { RetryDelay = TimeSpan.Zero, MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(5) }), _clientLog);
+        Options.Create(new MootaPullOptions { RetryDelay = TimeSpan.Zero, MaxRetries = 3, AttemptTimeout = _attemptTimeout }), _clientLog);
 
     private async Task<(MootaSync Sync, int IntegrationId)> SetUpAsync(TestDatabase test, string? token = null, int backfillDays = 7)
     {
@@ -151,6 +153,22 @@ public class MootaSyncTests
         _moota.Requests.Count.ShouldBe(4); // one try and three retries
         await using var db = test.CreateDbContext();
         (await db.MootaSyncRuns.SingleAsync()).Succeeded.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_server_that_does_not_answer_in_time_is_retried_then_reported_unreachable()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        SeedMoota();
+        _attemptTimeout = TimeSpan.FromMilliseconds(100);
+        var (sync, id) = await SetUpAsync(test);
+        _moota.Delay = TimeSpan.FromSeconds(10);
+
+        var result = await sync.SyncAsync(id, SyncTrigger.Manual);
+
+        result.Status.ShouldBe(SyncStatus.Failed);
+        result.Error!.ShouldContain("tidak bisa dihubungi");
+        _moota.Requests.Count.ShouldBe(4);
     }
 
     [Fact]
