@@ -51,6 +51,21 @@ public class StatementParserTests
     }
 
     [Fact]
+    public void Title_lines_with_two_cells_above_the_table_are_not_taken_for_the_header()
+    {
+        const string text = """
+            Periode :;01/11/2026 - 30/11/2026
+            No. rekening :;0123456789;IDR
+            Tanggal;Keterangan;Cabang;Jumlah;Saldo
+            01/11/2026;SETORAN;0998;250.000,00 CR;1.250.000,00
+            """;
+        var table = Csv(text);
+        table.Headers.ShouldBe(["Tanggal", "Keterangan", "Cabang", "Jumlah", "Saldo"]);
+        table.Lines.ShouldHaveSingleItem().Number.ShouldBe(4);
+        StatementParser.Parse(table, StatementColumnMapping.Guess(table.Headers), 1, Jakarta).Rows.ShouldHaveSingleItem().Amount.ShouldBe(250_000m);
+    }
+
+    [Fact]
     public void Same_file_gives_the_same_ids_and_identical_rows_get_an_occurrence_index()
     {
         const string text = """

@@ -177,7 +177,12 @@ public static class StatementFileReader
 
     private static StatementTable Shape(List<StatementLine> rows, string format)
     {
-        var headerIndex = rows.FindIndex(r => r.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) >= 2);
+        // Title lines above the table ("Periode : 01/11/2026 - 30/11/2026") fill a cell or two; the header row
+        // fills about as many cells as the widest row near the top.
+        static int Filled(StatementLine r) => r.Cells.Count(c => !string.IsNullOrWhiteSpace(c));
+        var widest = rows.Take(50).Select(Filled).DefaultIfEmpty(0).Max();
+        var needed = Math.Max(2, (int)Math.Ceiling(widest * 0.75));
+        var headerIndex = rows.FindIndex(r => Filled(r) >= needed);
         if (headerIndex < 0) throw new StatementFileException(StatementFileProblem.Empty, "No table found in the file.");
         var header = rows[headerIndex].Cells.Select((h, i) => string.IsNullOrWhiteSpace(h) ? $"Kolom {i + 1}" : h.Trim()).ToList();
         var data = rows.Skip(headerIndex + 1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
