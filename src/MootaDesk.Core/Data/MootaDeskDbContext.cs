@@ -27,6 +27,8 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<StatementImportMapping> StatementImportMappings => Set<StatementImportMapping>();
     public DbSet<StatementImport> StatementImports => Set<StatementImport>();
     public DbSet<MootaSyncRun> MootaSyncRuns => Set<MootaSyncRun>();
+    public DbSet<Domain.Proof> Proofs => Set<Domain.Proof>();
+    public DbSet<ProofEvent> ProofEvents => Set<ProofEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,8 @@ using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Features.Statements;
+using MootaDesk.Web.Features.Orders;
+using MootaDesk.Web.Features.Proof;
 
 namespace MootaDesk.Web.Features;
 
@@ -19,11 +21,15 @@ public static class FeatureRegistration
         services.AddStatementsFeature();
         services.AddMootaPullFeature(configuration);
         services.AddAccountsFeature();
+        services.AddOrdersFeature(configuration);
+        services.AddProofFeature();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMootaDeskFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapOrdersEndpoints();
+        app.MapProofEndpoints();
         return app;
     }
 }

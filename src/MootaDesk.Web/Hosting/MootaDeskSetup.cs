@@ -133,6 +133,7 @@ public static class MootaDeskSetup
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

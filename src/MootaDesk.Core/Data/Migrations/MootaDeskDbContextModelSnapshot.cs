@@ -710,6 +710,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -730,6 +733,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MatchedMutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsAttention")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PaidAt")
@@ -760,14 +766,133 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("MatchedMutationId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("AccountId", "IsSandbox", "PayableAmount")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Orders_OpenPayableAmount")
+                        .HasFilter("\"Status\" = 0");
+
                     b.HasIndex("AccountId", "Status", "PayableAmount");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.Proof", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TokenId")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.HasIndex("MutationId", "CreatedAt");
+
+                    b.ToTable("Proofs");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.ProofEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProofId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.HasIndex("ProofId", "At");
+
+                    b.ToTable("ProofEvents");
                 });
 
             modelBuilder.Entity("MootaDesk.Core.Domain.StatementImport", b =>
@@ -1101,6 +1226,35 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("MootaDesk.Core.Domain.Proof", b =>
+                {
+                    b.HasOne("MootaDesk.Core.Domain.Mutation", "Mutation")
+                        .WithMany()
+                        .HasForeignKey("MutationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MootaDesk.Core.Domain.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Mutation");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.ProofEvent", b =>
+                {
+                    b.HasOne("MootaDesk.Core.Domain.Proof", "Proof")
+                        .WithMany("Events")
+                        .HasForeignKey("ProofId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Proof");
+                });
+
             modelBuilder.Entity("MootaDesk.Core.Domain.StatementImport", b =>
                 {
                     b.HasOne("MootaDesk.Core.Domain.Account", "Account")
@@ -1126,6 +1280,11 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.Proof", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,8 +11,8 @@ using MootaDesk.Core.Data;
 namespace MootaDesk.Core.Data.Migrations
 {
     [DbContext(typeof(MootaDeskDbContext))]
-    [Migration("20261121220520_IngestPullImport")]
-    partial class IngestPullImport
+    [Migration("20261121220815_Proof")]
+    partial class Proof
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -463,60 +463,6 @@ namespace MootaDesk.Core.Data.Migrations
                     b.ToTable("Integrations");
                 });
 
-            modelBuilder.Entity("MootaDesk.Core.Domain.MootaSyncRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BanksFound")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BanksJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DuplicateCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("FromDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("IntegrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MutationsFetched")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NewCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ToDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Trigger")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IntegrationId", "StartedAt");
-
-                    b.ToTable("MootaSyncRuns");
-                });
-
             modelBuilder.Entity("MootaDesk.Core.Domain.Mutation", b =>
                 {
                     b.Property<long>("Id")
@@ -773,123 +719,114 @@ namespace MootaDesk.Core.Data.Migrations
                     b.ToTable("Orders");
                 });
 
-            modelBuilder.Entity("MootaDesk.Core.Domain.StatementImport", b =>
+            modelBuilder.Entity("MootaDesk.Core.Domain.Proof", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AccountId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DuplicateCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FileSha256")
+                    b.Property<string>("CreatedBy")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ImportedAt")
+                    b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ImportedBy")
+                    b.Property<long>("MutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenId")
                         .IsRequired()
-                        .HasMaxLength(120)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ImportedById")
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("NewCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RejectedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RejectedJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TotalRows")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("ValidRowsOnly")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "ImportedAt");
+                    b.HasIndex("CreatedAt");
 
-                    b.ToTable("StatementImports");
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TokenId")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.HasIndex("MutationId", "CreatedAt");
+
+                    b.ToTable("Proofs");
                 });
 
-            modelBuilder.Entity("MootaDesk.Core.Domain.StatementImportMapping", b =>
+            modelBuilder.Entity("MootaDesk.Core.Domain.ProofEvent", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AccountId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AmountColumn")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BalanceColumn")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreditColumn")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DateColumn")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DateFormat")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DebitColumn")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DescriptionColumn")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MarkerColumn")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Numbers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeColumn")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
+                    b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(120)
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProofId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
-                        .IsUnique();
+                    b.HasIndex("Kind", "At");
 
-                    b.ToTable("StatementImportMappings");
+                    b.HasIndex("ProofId", "At");
+
+                    b.ToTable("ProofEvents");
                 });
 
             modelBuilder.Entity("MootaDesk.Core.Domain.Tag", b =>
@@ -1045,15 +982,6 @@ namespace MootaDesk.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MootaDesk.Core.Domain.MootaSyncRun", b =>
-                {
-                    b.HasOne("MootaDesk.Core.Domain.Integration", null)
-                        .WithMany()
-                        .HasForeignKey("IntegrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MootaDesk.Core.Domain.Mutation", b =>
                 {
                     b.HasOne("MootaDesk.Core.Domain.Account", "Account")
@@ -1104,24 +1032,33 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Navigation("Account");
                 });
 
-            modelBuilder.Entity("MootaDesk.Core.Domain.StatementImport", b =>
+            modelBuilder.Entity("MootaDesk.Core.Domain.Proof", b =>
                 {
-                    b.HasOne("MootaDesk.Core.Domain.Account", "Account")
+                    b.HasOne("MootaDesk.Core.Domain.Mutation", "Mutation")
                         .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Account");
-                });
-
-            modelBuilder.Entity("MootaDesk.Core.Domain.StatementImportMapping", b =>
-                {
-                    b.HasOne("MootaDesk.Core.Domain.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
+                        .HasForeignKey("MutationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MootaDesk.Core.Domain.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Mutation");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.ProofEvent", b =>
+                {
+                    b.HasOne("MootaDesk.Core.Domain.Proof", "Proof")
+                        .WithMany("Events")
+                        .HasForeignKey("ProofId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Proof");
                 });
 
             modelBuilder.Entity("MootaDesk.Core.Domain.Mutation", b =>
@@ -1129,6 +1066,11 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.Proof", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

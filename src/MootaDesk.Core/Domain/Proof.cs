@@ -1,0 +1,67 @@
+namespace MootaDesk.Core.Domain;
+
+/// <summary>
+/// A proof of payment issued for one credit: what CS sends a customer, and what the public verification
+/// link checks. The card itself is rebuilt from the mutation each time, so a proof never carries more than
+/// the masked card shows; this row holds only who issued it, its code and its token.
+/// </summary>
+public class Proof
+{
+    public long Id { get; set; }
+    public long MutationId { get; set; }
+    public Mutation? Mutation { get; set; }
+
+    /// <summary>The order this credit paid, when one was matched at issue time.</summary>
+    public int? OrderId { get; set; }
+    public Order? Order { get; set; }
+
+    /// <summary>Short code printed on the card ("K7QX-3M9P") so a customer can read it back over the phone.</summary>
+    public required string VerificationCode { get; set; }
+
+    /// <summary>Random id inside the public token; the token adds an HMAC over it, so ids cannot be guessed or forged.</summary>
+    public required string TokenId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    public string? CreatedById { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public string? RevokedBy { get; set; }
+    public string? RevokeReason { get; set; }
+
+    public List<ProofEvent> Events { get; set; } = [];
+
+    public bool IsActiveAt(DateTime utcNow) => RevokedAt is null && ExpiresAt > utcNow;
+}
+
+public enum ProofEventKind
+{
+    Created = 0,
+    CopiedText = 1,
+    Pdf = 2,
+    Png = 3,
+    Print = 4,
+    WhatsApp = 5,
+    Revoked = 6,
+    ViewedPublic = 7,
+}
+
+/// <summary>One line of the export log: a proof was created, shared in some format, viewed publicly or revoked.</summary>
+public class ProofEvent
+{
+    public long Id { get; set; }
+    public long ProofId { get; set; }
+    public Proof? Proof { get; set; }
+    public ProofEventKind Kind { get; set; }
+    public required string Actor { get; set; }
+    public string? ActorId { get; set; }
+    public DateTime At { get; set; }
+
+    /// <summary>"text", "pdf", "png", "print", "wa", "link", or "api" for proofs made by other tools.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>The order reference or WhatsApp number the proof went to, when known.</summary>
+    public string? Target { get; set; }
+
+    public string? Ip { get; set; }
+}

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MootaDesk.Core.Access;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Proof;
+
+namespace MootaDesk.Web.Features.Proof;
+
+public sealed record PaymentSearchCriteria(string? Amount = null, string? Name = null, DateOnly? From = null, DateOnly? To = null, string? OrderReference = null);
+
+public sealed record PaymentHit(
+    long MutationId,
+    DateTime TransactionTime,
+    bool HasTimeOfDay,
+    decimal Amount,
+    string Destination,
+    string? Counterparty,
+    string Description,
+    string? OrderReference,
+    string? CustomerName,
+    long? ActiveProofId,
+    bool IsSandbox);
+
+public sealed record PaymentSearchResult(IReadOnlyList<PaymentHit> Hits, DateOnly From, DateOnly To, bool AmountUnreadable, bool Truncated);
+
+/// <summary>
+/// "Sudah masuk belum, Kak?": finds credits by amount (as people type it), sender name (tolerant of spelling
+/// and case), date range (WIB days, last 7 by default) and order reference. Credits only, for every role: a
+/// proof is about money that came in. Name matching runs in memory over the date-bounded candidates, because
+/// typos cannot be matched in SQL.
+/// </summary>
+public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock, IOptions<ProofOptions> options, TimeProvider time)
+{
+    public const int MaxHits = 100;
+    public const int DefaultDays = 7;
+
+    public async Task<PaymentSearchResult> SearchAsync(PaymentSearchCriteria criteria, Viewer viewer, CancellationToken ct = default)
+    {
+        var to = criteria.To ?? clock.Today;
+        var from = criteria.From ?? to.AddDays(-(DefaultDays - 1));
+        if (from > to) (from, to) = (to, from);
+
+        decimal? amount = null;
+        if (!string.IsNullOrWhiteSpace(criteria.Amount))
+        {
+            if (!Money.TryParse(criteria.Amount, out var parsed) || parsed <= 0)
+                return new PaymentSearchResult([], from, to, AmountUnreadable: true, Truncated: false);
+            amount = parsed;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // Sandbox money is not a customer's payment, except when the database holds nothing else (the demo shop).
+        var includeSandbox = !await db.Accounts.AnyAsync(a => !a.IsSandbox, ct);
+        var (startUtc, endUtc) = clock.DaysRangeUtc(from, to);
+
+        var query = db.Mutations.AsNoTracking().VisibleTo(viewer)
+            .Where(m => m.Direction == Direction.Credit && m.TransactionTime >= startUtc && m.TransactionTime < endUtc)
+            .Where(m => includeSandbox || !m.IsSandbox);
+        if (amount is decimal a) query = query.Where(m => m.Amount == a);
+
+        var reference = criteria.OrderReference?.Trim();
+        if (!string.IsNullOrEmpty(reference))
+        {
+            var pattern = "%" + EscapeLike(reference) + "%";
+            var paidBy = db.Orders.Where(o => o.MatchedMutationId != null && EF.Functions.Like(o.Reference, pattern, "\\")).Select(o => o.MatchedMutationId!.Value);
+            query = query.Where(m => (m.OrderReference != null && EF.Functions.Like(m.OrderReference, pattern, "\\")) || paidBy.Contains(m.Id));
+        }
+
+        List<long> ids;
+        var truncated = false;
+        var name = criteria.Name?.Trim();
+        Dictionary<long, double>? scores = null;
+        if (!string.IsNullOrEmpty(name))
+        {
+            var limit = options.Value.NameSearchCandidateLimit;
+            var candidates = await query.OrderByDescending(m => m.TransactionTime).Take(limit + 1)
+                .Select(m => new { m.Id, m.Counterparty, m.Description, m.TransactionTime }).ToListAsync(ct);
+            truncated = candidates.Count > limit;
+            var typed = SenderNameMatcher.Tokens(name);
+            scores = candidates.Take(limit)
+                .Select(c => (c.Id, c.TransactionTime, Score: SenderNameMatcher.Score(typed, SenderNameMatcher.Tokens(c.Counterparty).Concat(SenderNameMatcher.Tokens(c.Description)).Distinct().ToList())))
+                .Where(x => x.Score > 0)
+                .OrderByDescending(x => x.Score).ThenByDescending(x => x.TransactionTime)
+                .Take(MaxHits + 1)
+                .ToDictionary(x => x.Id, x => x.Score);
+            truncated |= scores.Count > MaxHits;
+            ids = scores.Keys.Take(MaxHits).ToList();
+        }
+        else
+        {
+            ids = await query.OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Take(MaxHits + 1).Select(m => m.Id).ToListAsync(ct);
+            truncated = ids.Count > MaxHits;
+            ids = ids.Take(MaxHits).ToList();
+        }
+        if (ids.Count == 0) return new PaymentSearchResult([], from, to, false, truncated);
+
+        var rows = await db.Mutations.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.TransactionTime, m.HasTimeOfDay, m.Amount, m.Account!.BankCode, m.Account.AccountNumber, m.Counterparty, m.Description, m.OrderReference, m.IsSandbox })
+            .ToListAsync(ct);
+        var orders = await db.Orders.AsNoTracking().Where(o => o.MatchedMutationId != null && ids.Contains(o.MatchedMutationId.Value))
+            .Select(o => new { MutationId = o.MatchedMutationId!.Value, o.Reference, o.CustomerName }).ToListAsync(ct);
+        var orderByMutation = orders.GroupBy(o => o.MutationId).ToDictionary(g => g.Key, g => g.First());
+        var referenced = rows.Where(r => r.OrderReference != null && !orderByMutation.ContainsKey(r.Id)).Select(r => r.OrderReference!).Distinct().ToList();
+        var ordersByReference = referenced.Count == 0 ? [] : (await db.Orders.AsNoTracking().Where(o => referenced.Contains(o.Reference))
+            .Select(o => new { o.Reference, o.CustomerName }).ToListAsync(ct)).GroupBy(o => o.Reference).ToDictionary(g => g.Key, g => g.First().CustomerName);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var proofs = (await db.Proofs.AsNoTracking().Where(p => ids.Contains(p.MutationId) && p.RevokedAt == null && p.ExpiresAt > now)
+                .Select(p => new { p.MutationId, p.Id }).ToListAsync(ct))
+            .GroupBy(p => p.MutationId).ToDictionary(g => g.Key, g => g.Max(p => p.Id));
+
+        var hits = rows.Select(r =>
+        {
+            orderByMutation.TryGetValue(r.Id, out var order);
+            var customer = order?.CustomerName ?? (r.OrderReference is not null ? ordersByReference.GetValueOrDefault(r.OrderReference) : null);
+            return new PaymentHit(r.Id, r.TransactionTime, r.HasTimeOfDay, r.Amount, AccountMask.Describe(r.BankCode, r.AccountNumber),
+                r.Counterparty, r.Description, order?.Reference ?? r.OrderReference, customer,
+                proofs.TryGetValue(r.Id, out var proofId) ? proofId : null, r.IsSandbox);
+        });
+        var ordered = scores is null
+            ? hits.OrderByDescending(h => h.TransactionTime).ThenByDescending(h => h.MutationId)
+            : hits.OrderByDescending(h => scores[h.MutationId]).ThenByDescending(h => h.TransactionTime);
+        return new PaymentSearchResult(ordered.ToList(), from, to, false, truncated);
+    }
+
+    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

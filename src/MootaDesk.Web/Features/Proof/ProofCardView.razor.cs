@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Proof;
+using QRCoder;
+
+namespace MootaDesk.Web.Features.Proof;
+
+public partial class ProofCardView
+{
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+
+    [Parameter, EditorRequired] public ProofCard Card { get; set; } = default!;
+    [Parameter] public bool ShowQr { get; set; } = true;
+    [Parameter] public bool ShowUrl { get; set; } = true;
+
+    private string QrDataUrl { get; set; } = "";
+
+    private string TransactionTime => Card.HasTimeOfDay ? Clock.FormatDateTime(Card.TransactionTimeUtc) : Clock.FormatDate(Card.TransactionTimeUtc);
+
+    protected override void OnParametersSet()
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(Card.VerificationUrl, QRCodeGenerator.ECCLevel.M);
+        QrDataUrl = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(6));
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Web.Hosting;
+
+namespace MootaDesk.Web.Features.Proof;
+
+/// <summary>
+/// "Buat bukti" for one mutation, as a link other areas can use (e.g. a row in Mutasi): opens the live proof of
+/// that credit or issues one; a debit is refused with a message, never given a proof.
+/// </summary>
+public partial class ProofCreatePage
+{
+    [Inject] private IssueProofCommand Issue { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+
+    [Parameter] public long MutationId { get; set; }
+
+    private string? Message { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var result = await Issue.IssueAsync(MutationId, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), "app", reuseActive: true);
+        switch (result.Outcome)
+        {
+            case IssueProofOutcome.Debit: Message = T["Proof.DebitRefused"]; break;
+            case IssueProofOutcome.NotFound: Message = T["Proof.NotFound"]; break;
+            default: Navigation.NavigateTo($"bukti/{result.ProofId}", replace: true); break;
+        }
+    }
+}

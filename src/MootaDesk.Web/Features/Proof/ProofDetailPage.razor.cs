@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Proof;
+using MootaDesk.Web.Hosting;
+
+namespace MootaDesk.Web.Features.Proof;
+
+public partial class ProofDetailPage
+{
+    [Inject] private ProofCardQuery Cards { get; set; } = default!;
+    [Inject] private RecordProofShareCommand Shares { get; set; } = default!;
+    [Inject] private RevokeProofCommand Revoke { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+
+    [Parameter] public long ProofId { get; set; }
+
+    private ProofView? View { get; set; }
+    private bool Loaded { get; set; }
+    private string Text { get; set; } = "";
+    private string WhatsAppLink { get; set; } = "";
+    private string? Notice { get; set; }
+    private string? RevokeReason { get; set; }
+    private bool CanRevoke { get; set; }
+    private bool busy;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var user = (await Auth.GetAuthenticationStateAsync()).User;
+        CanRevoke = (await Authorization.AuthorizeAsync(user, AccessPolicies.ProofAdmin)).Succeeded;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var baseUrl = string.IsNullOrWhiteSpace(Options.Value.PublicBaseUrl) ? Navigation.BaseUri : Options.Value.PublicBaseUrl;
+        View = await Cards.LoadAsync(ProofId, await CurrentUser.ViewerAsync(), baseUrl);
+        Loaded = true;
+        if (View is null) return;
+        Text = ProofWhatsAppText.Build(View.Card, Clock);
+        WhatsAppLink = WhatsAppNumber.Link(View.CustomerWhatsApp, Text);
+    }
+
+    private async Task CopyTextAsync()
+    {
+        if (View is null || !View.IsActive) return;
+        var copied = await JS.InvokeAsync<bool>("mootadesk.copyText", Text);
+        await Shares.RecordAsync(View.ProofId, ProofEventKind.CopiedText, await CurrentUser.ActorAsync(), "text", View.Card.OrderReference);
+        Notice = copied ? T["Detail.Copied"] : T["Detail.CopyFailed"];
+    }
+
+    private async Task CopyLinkAsync()
+    {
+        if (View is null || !View.IsActive) return;
+        var copied = await JS.InvokeAsync<bool>("mootadesk.copyText", View.VerificationUrl);
+        await Shares.RecordAsync(View.ProofId, ProofEventKind.CopiedText, await CurrentUser.ActorAsync(), "link", View.Card.OrderReference);
+        Notice = copied ? T["Detail.LinkCopied"] : T["Detail.CopyFailed"];
+    }
+
+    private async Task LogWhatsAppAsync()
+    {
+        if (View is null || !View.IsActive) return;
+        await Shares.RecordAsync(View.ProofId, ProofEventKind.WhatsApp, await CurrentUser.ActorAsync(), "wa",
+            WhatsAppNumber.Normalize(View.CustomerWhatsApp) ?? View.Card.OrderReference);
+    }
+
+    // The endpoint logs the download; the browser fetches it with the sign-in cookie.
+    private async Task DownloadAsync(string format)
+    {
+        if (View is null || !View.IsActive) return;
+        await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", $"bukti/{View.ProofId}/{format}", $"bukti-{View.Card.VerificationCode}.{format}");
+    }
+
+    private async Task RevokeAsync()
+    {
+        if (busy || View is null) return;
+        busy = true;
+        try
+        {
+            // Checked again here: a hidden button is not a permission.
+            var user = (await Auth.GetAuthenticationStateAsync()).User;
+            if (!(await Authorization.AuthorizeAsync(user, AccessPolicies.ProofAdmin)).Succeeded) { Notice = T["Log.NotAllowed"]; return; }
+            var outcome = await Revoke.RevokeAsync(View.ProofId, RevokeReason, await CurrentUser.ActorAsync());
+            Notice = outcome == RevokeProofOutcome.Revoked ? T["Detail.RevokedNow"] : T["Detail.AlreadyRevoked"];
+            await LoadAsync();
+        }
+        finally { busy = false; }
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Proof;
+
+public partial class ProofLogPage
+{
+    [Inject] private ProofLogQuery Log { get; set; } = default!;
+    [Inject] private RevokeProofCommand Revoke { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+
+    private IReadOnlyList<ProofLogRow>? Rows { get; set; }
+    private string? Filter { get; set; }
+    private string? Notice { get; set; }
+    private int Take { get; set; } = 50;
+    private bool busy;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        busy = true;
+        try { Rows = await Log.LoadAsync(Filter, Take); }
+        finally { busy = false; }
+    }
+
+    private async Task MoreAsync()
+    {
+        Take += 50;
+        await LoadAsync();
+    }
+
+    private string StatusOf(ProofLogRow row) =>
+        row.RevokedAt is not null ? "revoked" : row.ExpiresAt <= Clock.UtcNow ? "expired" : "active";
+
+    private string KindText(ProofEventKind kind) => T["Kind." + kind];
+
+    private async Task RevokeAsync(ProofLogRow row)
+    {
+        if (busy) return;
+        var confirmed = await Dialogs.Confirm(T["Log.ConfirmRevoke", row.Code], T["Detail.RevokeTitle"],
+            new ConfirmOptions { OkButtonText = T["Detail.Revoke"], CancelButtonText = T["Log.Cancel"] });
+        if (confirmed != true) return;
+        busy = true;
+        try
+        {
+            var user = (await Auth.GetAuthenticationStateAsync()).User;
+            if (!(await Authorization.AuthorizeAsync(user, AccessPolicies.ProofAdmin)).Succeeded) { Notice = T["Log.NotAllowed"]; return; }
+            var outcome = await Revoke.RevokeAsync(row.ProofId, null, await CurrentUser.ActorAsync());
+            Notice = outcome == RevokeProofOutcome.Revoked ? T["Log.Revoked", row.Code] : T["Detail.AlreadyRevoked"];
+        }
+        finally { busy = false; }
+        await LoadAsync();
+    }
+}

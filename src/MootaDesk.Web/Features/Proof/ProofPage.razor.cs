@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Web.Hosting;
+
+namespace MootaDesk.Web.Features.Proof;
+
+public partial class ProofPage
+{
+    [Inject] private PaymentSearch Search { get; set; } = default!;
+    [Inject] private IssueProofCommand Issue { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+
+    /// <summary>Lets other pages link straight to a search: /bukti?jumlah=150123&amp;pesanan=INV-1.</summary>
+    [SupplyParameterFromQuery(Name = "jumlah")] public string? AmountFromQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "nama")] public string? NameFromQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "pesanan")] public string? OrderFromQuery { get; set; }
+
+    private string? Amount { get; set; }
+    private string? Name { get; set; }
+    private DateTime? From { get; set; }
+    private DateTime? To { get; set; }
+    private string? OrderReference { get; set; }
+    private PaymentSearchResult? Result { get; set; }
+    private string? Error { get; set; }
+    private bool CanSeeLog { get; set; }
+    private bool busy;
+    private long? openingId;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await Auth.GetAuthenticationStateAsync()).User;
+        CanSeeLog = (await Authorization.AuthorizeAsync(user, AccessPolicies.ProofAdmin)).Succeeded;
+        Amount = AmountFromQuery;
+        Name = NameFromQuery;
+        OrderReference = OrderFromQuery;
+        SetDefaultDates();
+        await SearchAsync();
+    }
+
+    private void SetDefaultDates()
+    {
+        To = Clock.Today.ToDateTime(TimeOnly.MinValue);
+        From = Clock.Today.AddDays(-(PaymentSearch.DefaultDays - 1)).ToDateTime(TimeOnly.MinValue);
+    }
+
+    private async Task SearchAsync()
+    {
+        if (busy) return;
+        busy = true;
+        Error = null;
+        try
+        {
+            var criteria = new PaymentSearchCriteria(Amount, Name,
+                From is DateTime f ? DateOnly.FromDateTime(f) : null, To is DateTime t ? DateOnly.FromDateTime(t) : null, OrderReference);
+            Result = await Search.SearchAsync(criteria, await CurrentUser.ViewerAsync());
+            if (Result.AmountUnreadable) Error = T["Search.AmountUnreadable", Amount ?? ""];
+        }
+        finally { busy = false; }
+    }
+
+    private async Task ResetAsync()
+    {
+        Amount = Name = OrderReference = null;
+        SetDefaultDates();
+        await SearchAsync();
+    }
+
+    private async Task OpenProofAsync(PaymentHit hit)
+    {
+        if (openingId is not null) return;
+        openingId = hit.MutationId;
+        try
+        {
+            var result = await Issue.IssueAsync(hit.MutationId, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), "app", reuseActive: true);
+            switch (result.Outcome)
+            {
+                case IssueProofOutcome.Debit: Error = T["Proof.DebitRefused"]; break;
+                case IssueProofOutcome.NotFound: Error = T["Proof.NotFound"]; break;
+                default: Navigation.NavigateTo($"bukti/{result.ProofId}"); break;
+            }
+        }
+        finally { openingId = null; }
+    }
+
+    private string Summary => Result is null ? "" :
+        T[Result.Truncated ? "Search.SummaryTruncated" : "Search.Summary", Result.Hits.Count,
+            BusinessClock.FormatDay(Result.From), BusinessClock.FormatDay(Result.To), Clock.ZoneAbbreviation];
+
+    private string TimeOf(PaymentHit hit) => hit.HasTimeOfDay ? Clock.FormatDateTime(hit.TransactionTime) : Clock.FormatDate(hit.TransactionTime);
+}

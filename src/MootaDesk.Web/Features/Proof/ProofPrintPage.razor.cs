@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MootaDesk.Core.Domain;
+using MootaDesk.Web.Hosting;
+
+namespace MootaDesk.Web.Features.Proof;
+
+/// <summary>A server-rendered page with only the card, for the browser's print dialog (receipt printer or paper).</summary>
+public partial class ProofPrintPage
+{
+    [Inject] private ProofCardQuery Cards { get; set; } = default!;
+    [Inject] private RecordProofShareCommand Shares { get; set; } = default!;
+    [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
+    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+    [Parameter] public long ProofId { get; set; }
+
+    private ProofView? View { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        View = await Cards.LoadAsync(ProofId, HttpContext.User.ToViewer(), HttpContext.Request.BaseUrl(Options.Value));
+        if (View is { IsActive: true })
+            await Shares.RecordAsync(View.ProofId, ProofEventKind.Print, HttpContext.User.ToActor(HttpContext.Connection.RemoteIpAddress?.ToString()),
+                "print", View.Card.OrderReference);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MootaDesk.Core.Auditing;
+using MootaDesk.Core.Domain;
+
+namespace MootaDesk.Web.Features.Proof;
+
+/// <summary>
+/// The page a customer reaches from the link or the QR code, without signing in. It shows the masked card of a
+/// valid proof and nothing else (no navigation, no other data); any bad, expired or revoked token gets the same
+/// short answer, so the page cannot be used to probe which proofs exist.
+/// </summary>
+public partial class PublicProofPage
+{
+    [Inject] private ProofCardQuery Cards { get; set; } = default!;
+    [Inject] private RecordProofShareCommand Shares { get; set; } = default!;
+    [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
+    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+    [Parameter] public string Token { get; set; } = "";
+
+    private PublicProof? Result { get; set; }
+
+    private string Reason => Result?.Status switch
+    {
+        PublicProofStatus.Expired => T["Public.Expired"],
+        PublicProofStatus.Revoked => T["Public.RevokedReason"],
+        _ => T["Public.Unknown"],
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        HttpContext.Response.Headers.CacheControl = "no-store";
+        HttpContext.Response.Headers["X-Robots-Tag"] = "noindex";
+        HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+        Result = await Cards.LoadPublicAsync(Token, HttpContext.Request.BaseUrl(Options.Value));
+        if (Result.View is not null)
+            await Shares.RecordAsync(Result.View.ProofId, ProofEventKind.ViewedPublic,
+                new Actor(ProofFeature.PublicActorName, null, HttpContext.Connection.RemoteIpAddress?.ToString()), "link", null);
+        else HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+    }
+}
