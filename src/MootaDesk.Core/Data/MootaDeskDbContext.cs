@@ -24,6 +24,9 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Integration> Integrations => Set<Integration>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<StatementImportMapping> StatementImportMappings => Set<StatementImportMapping>();
+    public DbSet<StatementImport> StatementImports => Set<StatementImport>();
+    public DbSet<MootaSyncRun> MootaSyncRuns => Set<MootaSyncRun>();
     public DbSet<Domain.Proof> Proofs => Set<Domain.Proof>();
     public DbSet<ProofEvent> ProofEvents => Set<ProofEvent>();
 

@@ -1,5 +1,8 @@
+using MootaDesk.Web.Features.Accounts;
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
+using MootaDesk.Web.Features.MootaPull;
+using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Features.Ingest.Webhooks;
@@ -16,6 +19,9 @@ public static class FeatureRegistration
     {
         services.AddAdminFeature();
         services.AddHomeFeature();
+        services.AddStatementsFeature();
+        services.AddMootaPullFeature(configuration);
+        services.AddAccountsFeature();
         services.AddOrdersFeature(configuration);
         services.AddProofFeature();
         services.AddWebhookIngestFeature();

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Accounts;
+
+public partial class AccountsPage
+{
+    [Inject] private AccountList List { get; set; } = default!;
+    [Inject] private AccountEditor Editor { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private IStringLocalizer<AccountsText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+
+    private IReadOnlyList<AccountRow>? Rows { get; set; }
+    private bool CanImport { get; set; }
+    private bool CanPull { get; set; }
+    private AccountRow? Editing { get; set; }
+    private string EditLabel { get; set; } = "";
+    private AccountPurpose EditPurpose { get; set; }
+    private bool EditActive { get; set; }
+    private bool busy;
+
+    private sealed record PurposeOption(string Text, AccountPurpose Value);
+
+    private IReadOnlyList<PurposeOption> Purposes => Enum.GetValues<AccountPurpose>().Select(p => new PurposeOption(T["Purpose." + p], p)).ToList();
+
+    protected override async Task OnInitializedAsync()
+    {
+        var viewer = await CurrentUser.ViewerAsync();
+        CanImport = AccessPolicies.Allows(AccessPolicies.Import, viewer.Roles.Contains);
+        CanPull = AccessPolicies.Allows(AccessPolicies.Integrations, viewer.Roles.Contains);
+        Rows = await List.LoadAsync(viewer);
+    }
+
+    private void StartEdit(AccountRow a)
+    {
+        Editing = a;
+        EditLabel = a.Label;
+        EditPurpose = a.Purpose;
+        EditActive = a.IsActive;
+    }
+
+    private async Task SaveAsync()
+    {
+        if (busy || Editing is null) return;
+        busy = true;
+        try
+        {
+            var problem = await Editor.UpdateAsync(await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), Editing.Id, EditLabel, EditPurpose, EditActive);
+            if (problem != AccountEditProblem.None)
+            {
+                Notify.Notify(NotificationSeverity.Error, T["Problem." + problem]);
+                return;
+            }
+            Editing = null;
+            Rows = await List.LoadAsync(await CurrentUser.ViewerAsync());
+            Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+        }
+        finally { busy = false; }
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MootaDesk.Core.Ingest;
+using MootaDesk.Web.Hosting;
+
+namespace MootaDesk.Web.Features.MootaPull;
+
+public static class MootaPullFeature
+{
+    public static IServiceCollection AddMootaPullFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<MutationIngestor>();
+        services.AddOptions<MootaPullOptions>().Bind(configuration.GetSection(MootaPullOptions.Section));
+        services.AddHttpClient<IMootaApiClient, MootaApiClient>((sp, http) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<MootaDeskOptions>>().Value.Moota.BaseUrl;
+            // Relative paths ("bank", "mutation") resolve under the base only when it ends with a slash.
+            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            // Polly owns the per-attempt timeout; this only bounds a whole call with its retries.
+            http.Timeout = TimeSpan.FromMinutes(5);
+        });
+        services.AddSingleton<MootaSyncLocks>();
+        services.AddTransient<MootaSync>();
+        services.AddSingleton<MootaIntegrationSettings>();
+        services.AddHostedService<MootaSyncScheduler>();
+        return services;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MootaDesk.Core.Auditing;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Ingest;
+
+namespace MootaDesk.Web.Features.MootaPull;
+
+public enum SyncStatus { Succeeded, Failed, NotConfigured, AlreadyRunning }
+
+/// <summary>One gate per integration for the whole app, so the scheduler and "sync now" never pull the same integration at once.</summary>
+public sealed class MootaSyncLocks
+{
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+
+    public SemaphoreSlim For(int integrationId) => _gates.GetOrAdd(integrationId, _ => new SemaphoreSlim(1, 1));
+}
+
+public sealed record SyncResult(SyncStatus Status, int BanksFound, int Fetched, int New, int Duplicates, string? Error);
+
+/// <summary>An account as seen in a run's bank list, for the integration page.</summary>
+public sealed record SeenBank(string BankId, string BankType, string AccountNumber, string? Label, string? HolderName, decimal? Balance, bool IsActive);
+
+/// <summary>
+/// Pulls one integration's accounts and mutations from Moota and stores them through the shared ingest path
+/// (source Api, id = mutation_id), so a re-sync or a webhook for the same mutation never makes a second row.
+/// The first run reaches back BackfillDays; later runs start a day before the last good one, because Moota
+/// often reads a bank some time after the transaction.
+/// </summary>
+public sealed class MootaSync(
+    IDbContextFactory<MootaDeskDbContext> factory,
+    IMootaApiClient api,
+    MutationIngestor ingestor,
+    BusinessClock clock,
+    MootaSyncLocks locks,
+    ILogger<MootaSync> logger)
+{
+    private static readonly Actor SyncActor = new("moota-api");
+
+    public async Task<SyncResult> SyncAsync(int integrationId, SyncTrigger trigger, CancellationToken ct = default)
+    {
+        var gate = locks.For(integrationId);
+        if (!await gate.WaitAsync(0, ct)) return new SyncResult(SyncStatus.AlreadyRunning, 0, 0, 0, 0, null);
+        try
+        {
+            return await RunAsync(integrationId, trigger, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<SyncResult> RunAsync(int integrationId, SyncTrigger trigger, CancellationToken ct)
+    {
+        Integration? integration;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            integration = await db.Integrations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == integrationId, ct);
+        if (integration is null || string.IsNullOrWhiteSpace(integration.ApiToken))
+            return new SyncResult(SyncStatus.NotConfigured, 0, 0, 0, 0, null);
+
+        var started = clock.UtcNow;
+        var to = clock.Today;
+        var from = integration.LastSuccessfulSyncAt is DateTime last
+            ? DateOnly.FromDateTime(clock.ToLocal(last)).AddDays(-1)
+            : to.AddDays(-Math.Clamp(integration.BackfillDays, 0, 366));
+        var run = new MootaSyncRun { IntegrationId = integrationId, Trigger = trigger, StartedAt = started, FromDate = from, ToDate = to };
+
+        string? error = null;
+        try
+        {
+            var banks = await api.GetBanksAsync(integration.ApiToken, ct);
+            run.BanksFound = banks.Count;
+            run.BanksJson = JsonSerializer.Serialize(banks.Select(b => new SeenBank(b.BankId, b.BankType, b.AccountNumber, b.Label, b.HolderName, b.Balance, b.IsActive)));
+            var accounts = await UpsertAccountsAsync(banks, integration.IsSandbox, ct);
+            foreach (var bank in banks.Where(b => b.IsActive))
+            {
+                var mutations = await api.GetMutationsAsync(integration.ApiToken, bank.BankId, from, to, ct);
+                run.MutationsFetched += mutations.Count;
+                var incoming = mutations.Select(m => ToIncoming(m, accounts[bank.BankId], integration.IsSandbox)).OfType<IncomingMutation>().ToList();
+                var result = await ingestor.IngestAsync(incoming, SyncActor, ct);
+                run.NewCount += result.New;
+                run.DuplicateCount += result.Duplicates;
+            }
+            run.Succeeded = true;
+        }
+        catch (MootaApiException ex)
+        {
+            error = Explain(ex);
+            logger.LogWarning("Moota sync of integration {IntegrationId} failed: {Failure} {Status}", integrationId, ex.Failure, ex.Status);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // HttpClient's overall timeout surfaces as a cancellation nobody asked for.
+            error = Explain(new MootaApiException(MootaApiFailure.Unreachable, null, "timeout"));
+            logger.LogWarning("Moota sync of integration {IntegrationId} timed out", integrationId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = "Sinkronisasi gagal karena kesalahan di MootaDesk: " + ex.GetType().Name + ". Data yang sudah tersimpan aman; coba lagi atau hubungi admin.";
+            logger.LogError(ex, "Moota sync of integration {IntegrationId} failed", integrationId);
+        }
+
+        var finished = clock.UtcNow;
+        run.FinishedAt = finished;
+        run.Error = error;
+        await using (var db = await factory.CreateDbContextAsync(CancellationToken.None))
+        {
+            db.MootaSyncRuns.Add(run);
+            var row = await db.Integrations.FirstAsync(i => i.Id == integrationId, CancellationToken.None);
+            row.LastSyncAt = finished;
+            row.LastSyncError = error;
+            if (error is null) row.LastSuccessfulSyncAt = started;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return new SyncResult(error is null ? SyncStatus.Succeeded : SyncStatus.Failed, run.BanksFound, run.MutationsFetched, run.NewCount, run.DuplicateCount, error);
+    }
+
+    /// <summary>Finds each Moota account by bank_id (or bank and number) and creates the ones MootaDesk does not know yet.</summary>
+    private async Task<Dictionary<string, int>> UpsertAccountsAsync(IReadOnlyList<MootaBank> banks, bool sandbox, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.UtcNow;
+        var ids = new Dictionary<string, int>();
+        var created = new List<Core.Domain.Account>();
+        foreach (var bank in banks)
+        {
+            var account = await db.Accounts.FirstOrDefaultAsync(a => a.ExternalId == bank.BankId, ct)
+                          ?? await db.Accounts.FirstOrDefaultAsync(a => a.BankCode == bank.BankType && a.AccountNumber == bank.AccountNumber, ct);
+            if (account is null)
+            {
+                account = new Core.Domain.Account
+                {
+                    BankCode = bank.BankType,
+                    AccountNumber = bank.AccountNumber,
+                    HolderName = bank.HolderName ?? "",
+                    Label = string.IsNullOrWhiteSpace(bank.Label) ? $"{bank.BankType.ToUpperInvariant()} {bank.AccountNumber}" : bank.Label!,
+                    ExternalId = bank.BankId,
+                    IsSandbox = sandbox,
+                    CreatedAt = now,
+                };
+                db.Accounts.Add(account);
+                created.Add(account);
+            }
+            else
+            {
+                account.ExternalId ??= bank.BankId;
+                if (string.IsNullOrEmpty(account.HolderName) && !string.IsNullOrEmpty(bank.HolderName)) account.HolderName = bank.HolderName;
+            }
+            // The bank list carries the balance at Moota's last read: newer than a balance from an older mutation.
+            if (bank.Balance is > 0 && ParseLocal(bank.LastUpdate) is DateTime readAt && (account.LastKnownBalanceAt is null || account.LastKnownBalanceAt < readAt))
+            {
+                account.LastKnownBalance = bank.Balance;
+                account.LastKnownBalanceAt = readAt;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var account in created)
+            db.Record(SyncActor, "account.create", "Account", account.Id, null,
+                new { account.BankCode, account.AccountNumber, account.Label, account.ExternalId, source = "moota-api" }, now);
+        await db.SaveChangesAsync(ct);
+        foreach (var bank in banks)
+            ids[bank.BankId] = (await db.Accounts.AsNoTracking().FirstAsync(a => a.ExternalId == bank.BankId || (a.BankCode == bank.BankType && a.AccountNumber == bank.AccountNumber), ct)).Id;
+        return ids;
+    }
+
+    private IncomingMutation? ToIncoming(MootaMutation m, int accountId, bool sandbox)
+    {
+        var local = ParseLocal(m.Date);
+        if (local is null || m.Amount <= 0 || m.Type is not ("CR" or "DB"))
+        {
+            logger.LogWarning("Moota mutation {MutationId} skipped: unreadable date, amount or type", m.MutationId);
+            return null;
+        }
+        return new IncomingMutation
+        {
+            Source = MutationSource.Api,
+            SourceId = m.MutationId,
+            AccountId = accountId,
+            TransactionTimeUtc = clock.ToUtc(local.Value),
+            HasTimeOfDay = local.Value.TimeOfDay != TimeSpan.Zero,
+            Description = m.Description,
+            Amount = decimal.Round(m.Amount, 2),
+            Direction = m.Type == "CR" ? Direction.Credit : Direction.Debit,
+            BalanceAfter = m.Balance,
+            Note = m.Note,
+            TagNames = m.Tags,
+            RawSource = m.Raw,
+            IsSandbox = sandbox,
+        };
+    }
+
+    private static DateTime? ParseLocal(string? text) =>
+        DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>What went wrong, in words the Ops person can act on. Stored on the integration and shown on its page.</summary>
+    public static string Explain(MootaApiException ex) => ex.Failure switch
+    {
+        MootaApiFailure.Unauthorized => "Token API Moota ditolak (401). Buat token baru di Moota (Pengaturan → Token API) lalu simpan di sini.",
+        MootaApiFailure.Invalid => "Moota menolak permintaan (422): " + (ex.Message.Length > 0 ? ex.Message : "data tidak valid") + ". Periksa pengaturan integrasi.",
+        MootaApiFailure.NotFound => "Alamat API Moota tidak ditemukan (404). Periksa MootaDesk:Moota:BaseUrl.",
+        MootaApiFailure.Unavailable => $"Moota sedang sibuk atau bermasalah (HTTP {ex.Status}) dan belum pulih setelah beberapa kali dicoba. Sinkronisasi berikutnya akan mencoba lagi.",
+        MootaApiFailure.Unreachable => "Moota tidak bisa dihubungi (jaringan atau batas waktu habis) setelah beberapa kali dicoba. Sinkronisasi berikutnya akan mencoba lagi.",
+        _ => "Jawaban Moota tidak bisa dibaca. Sinkronisasi berikutnya akan mencoba lagi.",
+    };
+}
