@@ -24,6 +24,9 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Integration> Integrations => Set<Integration>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<DailySweep> Sweeps => Set<DailySweep>();
+    public DbSet<SweepItem> SweepItems => Set<SweepItem>();
+    public DbSet<CsTask> CsTasks => Set<CsTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
