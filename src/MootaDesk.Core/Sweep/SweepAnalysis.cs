@@ -83,7 +83,9 @@ public static class SweepAnalysis
         findings.AddRange(AnomalyDetectors.RejectedOrFailedDeliveries(input.Deliveries));
         findings.AddRange(AnomalyDetectors.Duplicates(real));
         findings.AddRange(AnomalyDetectors.SilentAccounts(input.Accounts, input.LastSuccessfulSyncUtc, input.NowUtc, input.Thresholds, clock, calendar));
-        findings.AddRange(AnomalyDetectors.BalanceBreaks(real, input.Accounts));
+        // Balances follow the bank's order of the window's own transactions; late-read older lines would break the chain.
+        var inWindow = real.Where(m => input.Window.Contains(m.TransactionTime)).ToList();
+        findings.AddRange(AnomalyDetectors.BalanceBreaks(inWindow, input.Accounts));
         findings.AddRange(AnomalyDetectors.LateReads(real, input.Thresholds.LateRead));
         findings.AddRange(AnomalyDetectors.UnusualAmounts(real, input.History, input.Thresholds));
         findings.AddRange(AnomalyDetectors.OrdersPaidTwice(real, input.Orders));
@@ -124,7 +126,7 @@ public static class SweepAnalysis
 
     private static IReadOnlyList<AccountDayFigures> AccountFigures(SweepInput input)
     {
-        var byAccount = input.Mutations.GroupBy(m => m.AccountId).ToDictionary(g => g.Key, g => g.ToList());
+        var byAccount = input.Mutations.Where(m => input.Window.Contains(m.TransactionTime)).GroupBy(m => m.AccountId).ToDictionary(g => g.Key, g => g.ToList());
         var result = new List<AccountDayFigures>();
         foreach (var a in input.Accounts)
         {

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MootaDesk.Core.Auditing;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Sweep;
+using MootaDesk.Web.Features.Admin;
+
+namespace MootaDesk.Web.Features.Sweep;
+
+public sealed record PrepareSweepResult(int SweepId, DateOnly Day, bool Created, bool SignedOff);
+
+/// <summary>Refusals a person can act on; the message is in Indonesian, the code lets the UI translate.</summary>
+public sealed class SweepRefusedException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>
+/// Prepares (or, before sign-off, refreshes) a day's sweep: loads the window, runs the analysis, stores the
+/// checklist and the draft summary, and tells Finance. One row per business day, enforced by a unique index.
+/// </summary>
+public sealed class PrepareSweepCommand(
+    IDbContextFactory<MootaDeskDbContext> factory,
+    BusinessClock clock,
+    IOptionsMonitor<SweepOptions> options,
+    BusinessSettings settings,
+    ILogger<PrepareSweepCommand> logger)
+{
+    public async Task<PrepareSweepResult> PrepareAsync(DateOnly day, SweepTrigger trigger, Actor actor, bool refresh = false, CancellationToken ct = default)
+    {
+        if (day > clock.Today)
+            throw new SweepRefusedException("future", "Sweep untuk hari yang belum tiba tidak bisa disiapkan.");
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var existing = await db.Sweeps.Include(s => s.Items).FirstOrDefaultAsync(s => s.BusinessDate == day, ct);
+        if (existing is not null && (!refresh || existing.IsSignedOff))
+            return new PrepareSweepResult(existing.Id, day, false, existing.IsSignedOff);
+
+        var now = clock.UtcNow;
+        var lastSignedOffEnd = await db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && s.BusinessDate < day)
+            .MaxAsync(s => (DateTime?)s.WindowEndUtc, ct);
+        var window = SweepWindow.Compute(day, lastSignedOffEnd, now, clock);
+        var opts = options.CurrentValue;
+        var input = await SweepDataLoader.LoadAsync(db, window, now, await settings.ImportantDebitThresholdAsync(ct), opts.Thresholds(), ct);
+        var result = SweepAnalysis.Analyse(input, clock, opts.Calendar());
+
+        var sweep = existing ?? new DailySweep { BusinessDate = day };
+        sweep.WindowStartUtc = window.StartUtc;
+        sweep.WindowEndUtc = window.EndUtc;
+        sweep.PreparedAt = now;
+        sweep.PreparedBy = actor.Name;
+        sweep.Trigger = trigger;
+        sweep.Income = result.Income;
+        sweep.SummaryIncome = result.Summary.Income;
+        sweep.SummaryOutflows = result.Summary.Outflows;
+        sweep.SummaryPendingOrders = result.Summary.PendingOrders;
+        sweep.SummaryRefunds = result.Summary.Refunds;
+        sweep.SummaryNotes = result.Summary.Notes;
+        MergeItems(sweep, result.Findings);
+
+        if (existing is null)
+        {
+            db.Sweeps.Add(sweep);
+            db.Notifications.Add(new Notification
+            {
+                Role = Roles.Finance,
+                Text = $"Sweep {BusinessClock.FormatDay(day, System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} siap: {result.Findings.Count} hal untuk diperiksa.",
+                Link = "sweep/" + day.ToString("yyyy-MM-dd"),
+                CreatedAt = now,
+            });
+        }
+        db.Record(actor, existing is null ? "sweep.prepare" : "sweep.refresh", "Sweep", day.ToString("yyyy-MM-dd"), null,
+            new { trigger = trigger.ToString(), window.StartUtc, window.EndUtc, items = sweep.Items.Count, result.Income }, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (existing is null)
+        {
+            // Another instance (or a second click) prepared the same day first; theirs stands.
+            await using var again = await factory.CreateDbContextAsync(ct);
+            var winner = await again.Sweeps.AsNoTracking().FirstAsync(s => s.BusinessDate == day, ct);
+            return new PrepareSweepResult(winner.Id, day, false, winner.IsSignedOff);
+        }
+        logger.LogInformation("Sweep {Day} {Action} by {Actor} ({Trigger}): {Items} items", day, existing is null ? "prepared" : "refreshed", actor.Name, trigger, sweep.Items.Count);
+        return new PrepareSweepResult(sweep.Id, day, existing is null, false);
+    }
+
+    /// <summary>On refresh, what someone already checked keeps its check; unchecked findings that went away disappear.</summary>
+    private static void MergeItems(DailySweep sweep, IReadOnlyList<SweepFinding> findings)
+    {
+        var byKey = sweep.Items.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
+        var found = new HashSet<(SweepItemKind, long?, int?, long?)>();
+        foreach (var f in findings)
+        {
+            var key = (f.Kind, f.MutationId, f.AccountId, f.WebhookDeliveryId);
+            if (!found.Add(key)) continue;
+            if (byKey.TryGetValue(key, out var item))
+            {
+                item.Detail = f.Detail;
+                item.Amount = f.Amount;
+                continue;
+            }
+            sweep.Items.Add(new SweepItem
+            {
+                Kind = f.Kind, MutationId = f.MutationId, AccountId = f.AccountId, WebhookDeliveryId = f.WebhookDeliveryId,
+                OrderId = f.OrderId, Amount = f.Amount, Detail = f.Detail.Length > 500 ? f.Detail[..500] : f.Detail,
+            });
+        }
+        sweep.Items.RemoveAll(i => i.CheckedAt is null && !found.Contains(Key(i)));
+    }
+
+    private static (SweepItemKind, long?, int?, long?) Key(SweepItem i) => (i.Kind, i.MutationId, i.AccountId, i.WebhookDeliveryId);
+}
