@@ -1,5 +1,6 @@
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
+using MootaDesk.Web.Features.Reports;
 using MootaDesk.Web.Features.Sweep;
 
 namespace MootaDesk.Web.Features;
@@ -15,6 +16,7 @@ public static class FeatureRegistration
         services.AddAdminFeature();
         services.AddHomeFeature();
         services.AddSweepFeature(configuration);
+        services.AddReportsFeature();
         return services;
     }
 
