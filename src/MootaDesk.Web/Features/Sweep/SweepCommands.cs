@@ -139,7 +139,8 @@ public sealed class SweepCommands(
         var s = await OpenSweepAsync(db, sweepId, ct);
         var now = clock.UtcNow;
         var (start, end) = (s.WindowStartUtc, s.WindowEndUtc);
-        var credits = db.Mutations.Where(m => m.Direction == Direction.Credit && !m.IsSandbox
+        var demoOnly = SweepDataLoader.IsDemoOnly(await db.Accounts.AsNoTracking().ToListAsync(ct));
+        var credits = db.Mutations.Where(m => m.Direction == Direction.Credit && (demoOnly || !m.IsSandbox)
             && ((m.TransactionTime >= start && m.TransactionTime < end && m.ReadTime < end) || (m.ReadTime >= start && m.ReadTime < end)));
         s.CreditsAtSignOff = await credits.CountAsync(ct);
         s.CreditsReconciledAtSignOff = await credits.CountAsync(m => m.Status == ReconciliationStatus.Matched || m.HasNote || m.OrderReference != null, ct);

@@ -41,10 +41,13 @@ public static class SweepDataLoader
             tags[t.MutationId] = tags.GetValueOrDefault(t.MutationId) | flag;
         }
 
-        var mutations = rows.Select(r => new SweepMutation(r.Id, r.AccountId, r.TransactionTime, r.HasTimeOfDay, r.ReadTime, r.Amount, r.Direction,
-            r.BalanceAfter, r.Description, r.Counterparty, r.OrderReference, r.Status, r.HasNote, r.IsSandbox, tags.GetValueOrDefault(r.Id))).ToList();
-
+        // Like the home page: a database holding nothing but the demo shop sweeps the demo shop (the page says
+        // so); as soon as one real account exists, sandbox money is out again.
         var accountRows = await db.Accounts.AsNoTracking().ToListAsync(ct);
+        var demoOnly = IsDemoOnly(accountRows);
+        var mutations = rows.Select(r => new SweepMutation(r.Id, r.AccountId, r.TransactionTime, r.HasTimeOfDay, r.ReadTime, r.Amount, r.Direction,
+            r.BalanceAfter, r.Description, r.Counterparty, r.OrderReference, r.Status, r.HasNote, r.IsSandbox && !demoOnly, tags.GetValueOrDefault(r.Id))).ToList();
+
         var accounts = new List<SweepAccount>(accountRows.Count);
         var history = new Dictionary<(int, Direction), decimal[]>();
         var historyStart = start.AddDays(-HistoryDays);
@@ -58,8 +61,8 @@ public static class SweepDataLoader
                 .Where(m => m.AccountId == a.Id && m.TransactionTime >= historyStart && m.ReadTime < end)
                 .MaxAsync(m => (DateTime?)m.ReadTime, ct);
             accounts.Add(new SweepAccount(a.Id, string.IsNullOrWhiteSpace(a.Label) ? $"{a.BankCode.ToUpperInvariant()} {a.AccountNumber}" : a.Label,
-                a.HolderName, a.IsSandbox, a.IsActive, opening, a.LastKnownBalance, a.LastKnownBalanceAt, lastRead));
-            if (a.IsSandbox) continue;
+                a.HolderName, a.IsSandbox && !demoOnly, a.IsActive, opening, a.LastKnownBalance, a.LastKnownBalanceAt, lastRead));
+            if (a.IsSandbox && !demoOnly) continue;
             foreach (var direction in new[] { Direction.Credit, Direction.Debit })
             {
                 var amounts = await db.Mutations.AsNoTracking()
@@ -77,7 +80,7 @@ public static class SweepDataLoader
         var references = mutations.Where(m => !string.IsNullOrWhiteSpace(m.OrderReference)).Select(m => m.OrderReference!).Distinct().ToList();
         var orderSince = start.AddDays(-60);
         var orders = await db.Orders.AsNoTracking()
-            .Where(o => !o.IsSandbox && (o.CreatedAt >= orderSince || o.Status == OrderStatus.Pending || references.Contains(o.Reference)))
+            .Where(o => (demoOnly || !o.IsSandbox) && (o.CreatedAt >= orderSince || o.Status == OrderStatus.Pending || references.Contains(o.Reference)))
             .Select(o => new SweepOrder(o.Id, o.Reference, o.AccountId, o.PayableAmount, o.Status, o.MatchedMutationId, o.CreatedAt, o.IsSandbox))
             .ToListAsync(ct);
 
@@ -87,7 +90,7 @@ public static class SweepDataLoader
             .Select(m => m.OrderReference!).Distinct().ToListAsync(ct);
 
         var lastSync = await db.Integrations.AsNoTracking().Where(i => i.IsActive).MaxAsync(i => i.LastSuccessfulSyncAt, ct);
-        var pending = await PendingOrdersAsync(db, nowUtc, ct);
+        var pending = await PendingOrdersAsync(db, nowUtc, demoOnly, ct);
 
         return new SweepInput(window, nowUtc, mutations, accounts, deliveries, orders,
             withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds);
@@ -97,13 +100,15 @@ public static class SweepDataLoader
     /// Real pending orders still payable now: count, total and the oldest. The orders area will publish its own
     /// query; this one stays small so the sweep does not depend on that branch.
     /// </summary>
-    public static async Task<PendingOrdersFigure> PendingOrdersAsync(MootaDeskDbContext db, DateTime nowUtc, CancellationToken ct)
+    public static async Task<PendingOrdersFigure> PendingOrdersAsync(MootaDeskDbContext db, DateTime nowUtc, bool includeSandbox, CancellationToken ct)
     {
         var pending = await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.Pending && !o.IsSandbox && o.ExpiresAt > nowUtc)
+            .Where(o => o.Status == OrderStatus.Pending && (includeSandbox || !o.IsSandbox) && o.ExpiresAt > nowUtc)
             .Select(o => new { o.PayableAmount, o.CreatedAt }).ToListAsync(ct);
         return new PendingOrdersFigure(pending.Count, pending.Sum(p => p.PayableAmount), pending.Count == 0 ? null : pending.Min(p => p.CreatedAt));
     }
+
+    public static bool IsDemoOnly(IReadOnlyCollection<MootaDesk.Core.Domain.Account> accounts) => accounts.Count > 0 && accounts.All(a => a.IsSandbox) && accounts.Any(a => a.IsDemo);
 
     private sealed record Row(long Id, int AccountId, DateTime TransactionTime, bool HasTimeOfDay, DateTime ReadTime, decimal Amount, Direction Direction,
         decimal? BalanceAfter, string Description, string? Counterparty, string? OrderReference, ReconciliationStatus Status, bool HasNote, bool IsSandbox);

@@ -19,7 +19,7 @@ public sealed record SweepHeader(int Id, DateOnly Day, DateTime WindowStartUtc, 
     public bool IsSignedOff => SignedOffAt is not null;
 }
 
-public sealed record SweepView(SweepHeader Header, IReadOnlyList<AccountDayFigures> Accounts, IReadOnlyList<StepProgress> Steps,
+public sealed record SweepView(bool IsDemo, SweepHeader Header, IReadOnlyList<AccountDayFigures> Accounts, IReadOnlyList<StepProgress> Steps,
     IReadOnlyDictionary<SweepItemKind, (int Total, int Done)> ByKind);
 
 public sealed record SweepItemRow(long Id, SweepItemKind Kind, string Detail, decimal? Amount, long? MutationId, DateTime? TransactionTime, bool HasTimeOfDay,
@@ -75,7 +75,8 @@ public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory)
             new(4, t4, d4),
             new(5, 1, s.SignedOffAt is null ? 0 : 1),
         };
-        return new SweepView(header, await AccountFiguresAsync(db, s, ct), steps, byKind);
+        var isDemo = SweepDataLoader.IsDemoOnly(await db.Accounts.AsNoTracking().ToListAsync(ct));
+        return new SweepView(isDemo, header, await AccountFiguresAsync(db, s, ct), steps, byKind);
     }
 
     /// <summary>Step 1 from the window's transactions, in SQL: count and sums per account, last printed balance.</summary>
