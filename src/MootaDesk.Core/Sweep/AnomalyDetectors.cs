@@ -32,15 +32,24 @@ public static class AnomalyDetectors
     /// </summary>
     public static IEnumerable<SweepFinding> Duplicates(IEnumerable<SweepMutation> mutations)
     {
-        var seen = new Dictionary<(int, Direction, decimal, DateTime, string), SweepMutation>();
+        // Keyed without the description so no string is built per row; descriptions are compared only on a clash.
+        var seen = new Dictionary<(int, Direction, decimal, DateTime), List<SweepMutation>>();
         foreach (var m in mutations.OrderBy(m => m.ReadTime).ThenBy(m => m.Id))
         {
-            var key = (m.AccountId, m.Direction, m.Amount, m.TransactionTime, m.Description.Trim().ToUpperInvariant());
-            if (seen.TryGetValue(key, out var first))
-                yield return new SweepFinding(SweepItemKind.DuplicateMutation,
-                    $"Kemungkinan ganda dengan mutasi #{first.Id}: {Money.Format(m.Amount)} {Trim(m.Description, 80)}", m.Id, m.AccountId, m.Amount);
-            else
-                seen[key] = m;
+            var key = (m.AccountId, m.Direction, m.Amount, m.TransactionTime);
+            if (!seen.TryGetValue(key, out var earlier))
+            {
+                seen[key] = [m];
+                continue;
+            }
+            var first = earlier.FirstOrDefault(e => string.Equals(e.Description.Trim(), m.Description.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (first is null)
+            {
+                earlier.Add(m);
+                continue;
+            }
+            yield return new SweepFinding(SweepItemKind.DuplicateMutation,
+                $"Kemungkinan ganda dengan mutasi #{first.Id}: {Money.Format(m.Amount)} {Trim(m.Description, 80)}", m.Id, m.AccountId, m.Amount);
         }
     }
 

@@ -47,10 +47,23 @@ public static class OwnTransferDetector
         {
             foreach (var m in mutations)
             {
-                if (m.IsCredit && !m.IsSandbox && own.Contains(m.AccountId) && m.Counterparty is { Length: > 0 } cp && holders.Contains(TagName.Normalize(cp)))
+                if (m.IsCredit && !m.IsSandbox && own.Contains(m.AccountId) && m.Counterparty is { Length: > 0 } cp && holders.Contains(Fold(cp)))
                     result.Add(m.Id);
             }
         }
         return result;
+    }
+
+    /// <summary><see cref="TagName.Normalize"/> with an ASCII fast path: bank descriptions are ASCII, and this runs once per credit.</summary>
+    private static string Fold(string text)
+    {
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c > 127) return TagName.Normalize(text);
+            if (char.IsAsciiLetterOrDigit(c)) buffer[n++] = char.ToLowerInvariant(c);
+        }
+        return new string(buffer[..n]);
     }
 }

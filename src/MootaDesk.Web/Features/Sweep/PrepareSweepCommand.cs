@@ -34,7 +34,7 @@ public sealed class PrepareSweepCommand(
             throw new SweepRefusedException("future", "Sweep untuk hari yang belum tiba tidak bisa disiapkan.");
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var existing = await db.Sweeps.Include(s => s.Items).FirstOrDefaultAsync(s => s.BusinessDate == day, ct);
+        var existing = await db.Sweeps.FirstOrDefaultAsync(s => s.BusinessDate == day, ct);
         if (existing is not null && (!refresh || existing.IsSignedOff))
             return new PrepareSweepResult(existing.Id, day, false, existing.IsSignedOff);
 
@@ -58,21 +58,22 @@ public sealed class PrepareSweepCommand(
         sweep.SummaryPendingOrders = result.Summary.PendingOrders;
         sweep.SummaryRefunds = result.Summary.Refunds;
         sweep.SummaryNotes = result.Summary.Notes;
-        MergeItems(sweep, result.Findings);
+        var findings = Distinct(result.Findings);
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (existing is null)
         {
             db.Sweeps.Add(sweep);
             db.Notifications.Add(new Notification
             {
                 Role = Roles.Finance,
-                Text = $"Sweep {BusinessClock.FormatDay(day, System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} siap: {result.Findings.Count} hal untuk diperiksa.",
+                Text = $"Sweep {BusinessClock.FormatDay(day, System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} siap: {findings.Count} hal untuk diperiksa.",
                 Link = "sweep/" + day.ToString("yyyy-MM-dd"),
                 CreatedAt = now,
             });
         }
         db.Record(actor, existing is null ? "sweep.prepare" : "sweep.refresh", "Sweep", day.ToString("yyyy-MM-dd"), null,
-            new { trigger = trigger.ToString(), window.StartUtc, window.EndUtc, items = sweep.Items.Count, result.Income }, now);
+            new { trigger = trigger.ToString(), window.StartUtc, window.EndUtc, items = findings.Count, result.Income }, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -80,37 +81,36 @@ public sealed class PrepareSweepCommand(
         catch (DbUpdateException) when (existing is null)
         {
             // Another instance (or a second click) prepared the same day first; theirs stands.
+            await tx.RollbackAsync(ct);
             await using var again = await factory.CreateDbContextAsync(ct);
             var winner = await again.Sweeps.AsNoTracking().FirstAsync(s => s.BusinessDate == day, ct);
             return new PrepareSweepResult(winner.Id, day, false, winner.IsSignedOff);
         }
-        logger.LogInformation("Sweep {Day} {Action} by {Actor} ({Trigger}): {Items} items", day, existing is null ? "prepared" : "refreshed", actor.Name, trigger, sweep.Items.Count);
+
+        // On refresh, what someone already checked keeps its check (and its line); everything else is rebuilt.
+        var kept = new HashSet<ItemKey>();
+        if (existing is not null)
+        {
+            await db.SweepItems.Where(i => i.SweepId == sweep.Id && i.CheckedAt == null).ExecuteDeleteAsync(ct);
+            kept = (await db.SweepItems.AsNoTracking().Where(i => i.SweepId == sweep.Id)
+                .Select(i => new { i.Kind, i.MutationId, i.AccountId, i.WebhookDeliveryId }).ToListAsync(ct))
+                .Select(i => new ItemKey(i.Kind, i.MutationId, i.AccountId, i.WebhookDeliveryId)).ToHashSet();
+        }
+        await SweepItemWriter.InsertAsync(db, sweep.Id, findings.Where(f => !kept.Contains(KeyOf(f))), ct);
+        await tx.CommitAsync(ct);
+
+        logger.LogInformation("Sweep {Day} {Action} by {Actor} ({Trigger}): {Items} items", day, existing is null ? "prepared" : "refreshed", actor.Name, trigger, findings.Count);
         return new PrepareSweepResult(sweep.Id, day, existing is null, false);
     }
 
-    /// <summary>On refresh, what someone already checked keeps its check; unchecked findings that went away disappear.</summary>
-    private static void MergeItems(DailySweep sweep, IReadOnlyList<SweepFinding> findings)
-    {
-        var byKey = sweep.Items.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
-        var found = new HashSet<(SweepItemKind, long?, int?, long?)>();
-        foreach (var f in findings)
-        {
-            var key = (f.Kind, f.MutationId, f.AccountId, f.WebhookDeliveryId);
-            if (!found.Add(key)) continue;
-            if (byKey.TryGetValue(key, out var item))
-            {
-                item.Detail = f.Detail;
-                item.Amount = f.Amount;
-                continue;
-            }
-            sweep.Items.Add(new SweepItem
-            {
-                Kind = f.Kind, MutationId = f.MutationId, AccountId = f.AccountId, WebhookDeliveryId = f.WebhookDeliveryId,
-                OrderId = f.OrderId, Amount = f.Amount, Detail = f.Detail.Length > 500 ? f.Detail[..500] : f.Detail,
-            });
-        }
-        sweep.Items.RemoveAll(i => i.CheckedAt is null && !found.Contains(Key(i)));
-    }
+    private readonly record struct ItemKey(SweepItemKind Kind, long? MutationId, int? AccountId, long? WebhookDeliveryId);
 
-    private static (SweepItemKind, long?, int?, long?) Key(SweepItem i) => (i.Kind, i.MutationId, i.AccountId, i.WebhookDeliveryId);
+    private static ItemKey KeyOf(SweepFinding f) => new(f.Kind, f.MutationId, f.AccountId, f.WebhookDeliveryId);
+
+    /// <summary>One checklist line per (kind, mutation, account, delivery): a detector never lists the same thing twice.</summary>
+    private static List<SweepFinding> Distinct(IReadOnlyList<SweepFinding> findings)
+    {
+        var seen = new HashSet<ItemKey>();
+        return findings.Where(f => seen.Add(KeyOf(f))).ToList();
+    }
 }
