@@ -5,7 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
@@ -62,7 +62,8 @@ await using (var conn = new SqliteConnection($"Data Source={dbPath}"))
 var cs = DatabaseSetup.ResolveConnectionString($"Data Source={dbPath}", dir);
 var factory = new BenchFactory(cs);
 var settings = new BusinessSettings(factory, Options.Create(new MootaDeskOptions()), time);
-var prepare = new PrepareSweepCommand(factory, clock, new FixedOptions<SweepOptions>(new SweepOptions()), settings, NullLogger<PrepareSweepCommand>.Instance);
+var prepare = new PrepareSweepCommand(factory, clock, new FixedOptions<SweepOptions>(new SweepOptions()), settings,
+    LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)).CreateLogger<PrepareSweepCommand>());
 
 await using (var db = factory.CreateDbContext())
     Console.WriteLine($"Window holds {await db.Mutations.CountAsync():N0} mutations; {await db.Orders.CountAsync():N0} orders.");

@@ -89,7 +89,9 @@ public static class SweepAnalysis
         findings.AddRange(AnomalyDetectors.LateReads(real, input.Thresholds.LateRead));
         findings.AddRange(AnomalyDetectors.UnusualAmounts(real, input.History, input.Thresholds));
         findings.AddRange(AnomalyDetectors.OrdersPaidTwice(real, input.Orders));
-        findings.AddRange(AnomalyDetectors.CreditsWithoutOrder(real, input.Orders, ownTransfers));
+        // A credit already handed to CS in step 2 is not listed a second time as an anomaly.
+        var inStep2 = findings.Where(f => f.Kind == SweepItemKind.CreditWithoutReference).Select(f => f.MutationId!.Value).ToHashSet();
+        findings.AddRange(AnomalyDetectors.CreditsWithoutOrder(real, input.Orders, ownTransfers).Where(f => !inStep2.Contains(f.MutationId!.Value)));
 
         var figures = AccountFigures(input);
 

@@ -38,13 +38,16 @@ public sealed class PrepareSweepCommand(
         if (existing is not null && (!refresh || existing.IsSignedOff))
             return new PrepareSweepResult(existing.Id, day, false, existing.IsSignedOff);
 
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var now = clock.UtcNow;
         var lastSignedOffEnd = await db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && s.BusinessDate < day)
             .MaxAsync(s => (DateTime?)s.WindowEndUtc, ct);
         var window = SweepWindow.Compute(day, lastSignedOffEnd, now, clock);
         var opts = options.CurrentValue;
         var input = await SweepDataLoader.LoadAsync(db, window, now, await settings.ImportantDebitThresholdAsync(ct), opts.Thresholds(), ct);
+        var loadMs = stopwatch.ElapsedMilliseconds;
         var result = SweepAnalysis.Analyse(input, clock, opts.Calendar());
+        var analyseMs = stopwatch.ElapsedMilliseconds - loadMs;
 
         var sweep = existing ?? new DailySweep { BusinessDate = day };
         sweep.WindowStartUtc = window.StartUtc;
@@ -99,7 +102,9 @@ public sealed class PrepareSweepCommand(
         await SweepItemWriter.InsertAsync(db, sweep.Id, findings.Where(f => !kept.Contains(KeyOf(f))), ct);
         await tx.CommitAsync(ct);
 
-        logger.LogInformation("Sweep {Day} {Action} by {Actor} ({Trigger}): {Items} items", day, existing is null ? "prepared" : "refreshed", actor.Name, trigger, findings.Count);
+        logger.LogInformation("Sweep {Day} {Action} by {Actor} ({Trigger}): {Mutations} mutations, {Items} items in {Ms} ms (load {Load} ms, analyse {Analyse} ms, write {Write} ms)",
+            day, existing is null ? "prepared" : "refreshed", actor.Name, trigger, input.Mutations.Count, findings.Count, stopwatch.ElapsedMilliseconds,
+            loadMs, analyseMs, stopwatch.ElapsedMilliseconds - loadMs - analyseMs);
         return new PrepareSweepResult(sweep.Id, day, existing is null, false);
     }
 
