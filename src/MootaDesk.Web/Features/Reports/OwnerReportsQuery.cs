@@ -49,7 +49,10 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
 
     private async Task<(IReadOnlyList<IncomeDay>, IReadOnlyList<IncomeAccount>)> IncomeAsync(MootaDeskDbContext db, int days, CancellationToken ct)
     {
-        var accounts = await db.Accounts.AsNoTracking().Where(a => !a.IsSandbox).ToListAsync(ct);
+        // Same rule as the sweep and the home page: the demo shop is shown only while it is all there is.
+        var all = await db.Accounts.AsNoTracking().ToListAsync(ct);
+        var demoOnly = SweepDataLoader.IsDemoOnly(all);
+        var accounts = all.Where(a => demoOnly || !a.IsSandbox).ToList();
         var ids = accounts.Select(a => a.Id).ToList();
         var sweepAccounts = accounts.Select(a => new SweepAccount(a.Id, a.Label, a.HolderName, false, a.IsActive, null, null, null, null)).ToList();
         var holders = accounts.Select(a => a.HolderName).Where(h => h.Length >= 3).Distinct().ToList();
@@ -62,11 +65,11 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
             var day = today.AddDays(-i);
             var (start, end) = clock.DayRangeUtc(day);
             var credits = db.Mutations.AsNoTracking().Where(m => m.Direction == Direction.Credit && m.TransactionTime >= start && m.TransactionTime < end
-                                                                 && !m.IsSandbox && ids.Contains(m.AccountId));
+                                                                 && (demoOnly || !m.IsSandbox) && ids.Contains(m.AccountId));
             var sums = await credits.GroupBy(m => m.AccountId).Select(g => new { AccountId = g.Key, Total = g.Sum(m => m.Amount) }).ToListAsync(ct);
             // Only debits and the credits that could pair with them (same amount, or from an own holder) are loaded.
             var debits = await db.Mutations.AsNoTracking().Where(m => m.Direction == Direction.Debit && m.TransactionTime >= start.Add(-span)
-                    && m.TransactionTime < end.Add(span) && !m.IsSandbox && ids.Contains(m.AccountId))
+                    && m.TransactionTime < end.Add(span) && (demoOnly || !m.IsSandbox) && ids.Contains(m.AccountId))
                 .Select(m => new { m.Id, m.AccountId, m.TransactionTime, m.Amount }).ToListAsync(ct);
             var amounts = debits.Select(d => d.Amount).Distinct().ToList();
             var candidates = await credits.Where(m => amounts.Contains(m.Amount) || (m.Counterparty != null && holders.Contains(m.Counterparty)))
@@ -94,6 +97,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
     /// <summary>Weeks start on Monday, business time.</summary>
     private async Task<IReadOnlyList<WeekMetrics>> WeeksAsync(MootaDeskDbContext db, int weeks, CancellationToken ct)
     {
+        var demoOnly = SweepDataLoader.IsDemoOnly(await db.Accounts.AsNoTracking().ToListAsync(ct));
         var today = clock.Today;
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var result = new List<WeekMetrics>();
@@ -103,7 +107,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
             var to = from.AddDays(6);
             var (start, end) = clock.DaysRangeUtc(from, to);
             var latency = await db.Mutations.AsNoTracking()
-                .Where(m => m.TransactionTime >= start && m.TransactionTime < end && !m.IsSandbox && m.ReadLatencySeconds != null)
+                .Where(m => m.TransactionTime >= start && m.TransactionTime < end && (demoOnly || !m.IsSandbox) && m.ReadLatencySeconds != null)
                 .AverageAsync(m => (double?)m.ReadLatencySeconds, ct);
             var tasks = await db.CsTasks.AsNoTracking().CountAsync(t => t.Status == CsTaskStatus.Done && t.DoneAt >= start && t.DoneAt < end, ct);
             var signed = await db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && s.BusinessDate >= from && s.BusinessDate <= to)
