@@ -29,6 +29,9 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<MootaSyncRun> MootaSyncRuns => Set<MootaSyncRun>();
     public DbSet<Domain.Proof> Proofs => Set<Domain.Proof>();
     public DbSet<ProofEvent> ProofEvents => Set<ProofEvent>();
+    public DbSet<DailySweep> Sweeps => Set<DailySweep>();
+    public DbSet<SweepItem> SweepItems => Set<SweepItem>();
+    public DbSet<CsTask> CsTasks => Set<CsTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,8 @@ using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Features.Ingest.Webhooks;
+using MootaDesk.Web.Features.Reports;
+using MootaDesk.Web.Features.Sweep;
 
 namespace MootaDesk.Web.Features;
 
@@ -25,6 +27,8 @@ public static class FeatureRegistration
         services.AddOrdersFeature(configuration);
         services.AddProofFeature();
         services.AddWebhookIngestFeature();
+        services.AddSweepFeature(configuration);
+        services.AddReportsFeature();
         return services;
     }
 
@@ -33,6 +37,7 @@ public static class FeatureRegistration
         app.MapOrdersEndpoints();
         app.MapProofEndpoints();
         app.MapWebhookIngestEndpoints();
+        app.MapSweepEndpoints();
         return app;
     }
 }

@@ -23,6 +23,7 @@ public static class AccessPolicies
     public const string OwnerReports = "area:owner-reports";
     public const string Settings = "area:settings";
     public const string ProofAdmin = "area:proof-admin";
+    public const string CsTasks = "area:cs-tasks";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -40,6 +41,7 @@ public static class AccessPolicies
         [Rules] = [Roles.Owner, Roles.Ops],
         [OwnerReports] = [Roles.Owner],
         [Settings] = [Roles.Owner],
+        [CsTasks] = [Roles.Owner, Roles.Finance, Roles.CS],
     };
 
     /// <summary>API key scopes are policies too: "scope:read", "scope:orders", …</summary>

@@ -26,11 +26,11 @@ public class NavMenuTests : BunitContext
 
     [Fact]
     public void CS_sees_mutations_proof_and_orders_only() =>
-        Links(Roles.CS).ShouldBe(["mutasi", "bukti", "pesanan"], ignoreOrder: true);
+        Links(Roles.CS).ShouldBe(["mutasi", "sweep/tugas", "bukti", "pesanan"], ignoreOrder: true);
 
     [Fact]
     public void Finance_sees_the_daily_work_and_accounts_but_not_owner_areas() =>
-        Links(Roles.Finance).ShouldBe(["mutasi", "sweep", "bukti", "pesanan", "rekening"], ignoreOrder: true);
+        Links(Roles.Finance).ShouldBe(["mutasi", "sweep", "sweep/tugas", "bukti", "pesanan", "rekening"], ignoreOrder: true);
 
     [Fact]
     public void Ops_sees_integrations_but_not_the_sweep_or_proof() =>
@@ -38,7 +38,7 @@ public class NavMenuTests : BunitContext
 
     [Fact]
     public void Owner_sees_every_area() =>
-        Links(Roles.Owner).ShouldBe(["mutasi", "sweep", "bukti", "pesanan", "rekening", "integrasi", "laporan", "pengaturan"], ignoreOrder: true);
+        Links(Roles.Owner).ShouldBe(["mutasi", "sweep", "sweep/tugas", "bukti", "pesanan", "rekening", "integrasi", "laporan", "pengaturan"], ignoreOrder: true);
 
     [Fact]
     public void The_menu_speaks_Indonesian_by_default()

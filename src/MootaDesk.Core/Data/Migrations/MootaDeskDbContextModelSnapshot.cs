@@ -409,6 +409,152 @@ namespace MootaDesk.Core.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("MootaDesk.Core.Domain.CsTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SweepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MutationId");
+
+                    b.HasIndex("Status", "DoneAt");
+
+                    b.HasIndex("AssigneeId", "Status", "DueAt");
+
+                    b.ToTable("CsTasks");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.DailySweep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AccountsReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountsReviewedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreditsAtSignOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreditsReconciledAtSignOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Income")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PreparedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryIncome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryNotes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryOutflows")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryPendingOrders")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryRefunds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessDate")
+                        .IsUnique();
+
+                    b.HasIndex("SignedOffAt");
+
+                    b.ToTable("Sweeps");
+                });
+
             modelBuilder.Entity("MootaDesk.Core.Domain.Integration", b =>
                 {
                     b.Property<int>("Id")
@@ -1014,6 +1160,59 @@ namespace MootaDesk.Core.Data.Migrations
                     b.ToTable("StatementImportMappings");
                 });
 
+            modelBuilder.Entity("MootaDesk.Core.Domain.SweepItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SweepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WebhookDeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MutationId");
+
+                    b.HasIndex("SweepId", "Kind");
+
+                    b.ToTable("SweepItems");
+                });
+
             modelBuilder.Entity("MootaDesk.Core.Domain.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -1167,6 +1366,17 @@ namespace MootaDesk.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MootaDesk.Core.Domain.CsTask", b =>
+                {
+                    b.HasOne("MootaDesk.Core.Domain.Mutation", "Mutation")
+                        .WithMany()
+                        .HasForeignKey("MutationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mutation");
+                });
+
             modelBuilder.Entity("MootaDesk.Core.Domain.MootaSyncRun", b =>
                 {
                     b.HasOne("MootaDesk.Core.Domain.Integration", null)
@@ -1273,6 +1483,20 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.SweepItem", b =>
+                {
+                    b.HasOne("MootaDesk.Core.Domain.DailySweep", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SweepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.DailySweep", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MootaDesk.Core.Domain.Mutation", b =>

@@ -11,6 +11,7 @@ public static class NavigationModel
     [
         new("Nav.Mutations", "mutasi", "receipt_long", AccessPolicies.Mutations, "Nav.Group.Daily"),
         new("Nav.Sweep", "sweep", "task_alt", AccessPolicies.Sweep, "Nav.Group.Daily"),
+        new("Nav.CsTasks", "sweep/tugas", "assignment_ind", AccessPolicies.CsTasks, "Nav.Group.Daily"),
         new("Nav.Proof", "bukti", "verified", AccessPolicies.Proof, "Nav.Group.Daily"),
         new("Nav.Orders", "pesanan", "shopping_bag", AccessPolicies.Orders, "Nav.Group.Daily"),
         new("Nav.Accounts", "rekening", "account_balance", AccessPolicies.Accounts, "Nav.Group.Data"),

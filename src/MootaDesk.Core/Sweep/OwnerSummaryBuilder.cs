@@ -1,0 +1,63 @@
+using System.Globalization;
+using MootaDesk.Core.Formatting;
+
+namespace MootaDesk.Core.Sweep;
+
+public sealed record ImportantOutflow(string Name, decimal Amount);
+
+public sealed record PendingOrdersFigure(int Count, decimal Total, DateTime? OldestCreatedAtUtc);
+
+public sealed record OwnerSummaryInput(
+    decimal Income,
+    int IncomeCount,
+    IReadOnlyList<ImportantOutflow> ImportantOutflows,
+    PendingOrdersFigure PendingOrders,
+    int RefundCount,
+    decimal RefundTotal,
+    IReadOnlyList<string> UnresolvedNotes);
+
+/// <summary>The five lines the owner reads, always five, one fact each, in Indonesian (sent by WhatsApp).</summary>
+public sealed record OwnerSummary(string Income, string Outflows, string PendingOrders, string Refunds, string Notes)
+{
+    public IReadOnlyList<string> Lines => [Income, Outflows, PendingOrders, Refunds, Notes];
+
+    public string ToText() => string.Join('\n', Lines);
+
+    /// <summary>An edited line stays one line: line breaks inside it would break "exactly five lines".</summary>
+    public static string OneLine(string? text) =>
+        string.Join(' ', (text ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
+
+    public OwnerSummary Normalized() => new(OneLine(Income), OneLine(Outflows), OneLine(PendingOrders), OneLine(Refunds), OneLine(Notes));
+}
+
+public static class OwnerSummaryBuilder
+{
+    private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
+
+    public static OwnerSummary Build(OwnerSummaryInput input, BusinessClock clock)
+    {
+        var income = $"Pemasukan: {Money.Format(input.Income)} ({input.IncomeCount.ToString("N0", Id)} transaksi)";
+
+        var top = input.ImportantOutflows.OrderByDescending(o => o.Amount).ThenBy(o => o.Name, StringComparer.Ordinal).Take(3).ToList();
+        var outflows = top.Count == 0
+            ? "Pengeluaran penting: tidak ada"
+            : "Pengeluaran penting: " + string.Join("; ", top.Select(o => $"{o.Name} {Money.Format(o.Amount)}"))
+              + (input.ImportantOutflows.Count > 3 ? $" (+{input.ImportantOutflows.Count - 3} lainnya)" : "");
+
+        var p = input.PendingOrders;
+        var pending = p.Count == 0
+            ? "Pesanan pending: tidak ada"
+            : $"Pesanan pending: {p.Count.ToString("N0", Id)} ({Money.Format(p.Total)})"
+              + (p.OldestCreatedAtUtc is DateTime oldest ? $", tertua sejak {clock.FormatDateTime(oldest, Id)}" : "");
+
+        var refunds = input.RefundCount == 0
+            ? "Refund: tidak ada"
+            : $"Refund: {input.RefundCount.ToString("N0", Id)} ({Money.Format(input.RefundTotal)})";
+
+        var notes = input.UnresolvedNotes.Count == 0
+            ? "Catatan: tidak ada catatan khusus"
+            : "Catatan: " + string.Join("; ", input.UnresolvedNotes);
+
+        return new OwnerSummary(income, outflows, pending, refunds, notes).Normalized();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Sweep;
+
+public partial class CsTasksPage
+{
+    [Inject] private CsTaskCommands Tasks { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private IStringLocalizer<SweepText> T { get; set; } = default!;
+
+    private sealed class TaskInput
+    {
+        public string? Reference { get; set; }
+        public string? Note { get; set; }
+    }
+
+    private IReadOnlyList<CsTaskRow>? Rows { get; set; }
+    private bool ShowAssignee { get; set; }
+    private readonly Dictionary<long, TaskInput> inputs = [];
+    private bool busy;
+
+    private TaskInput InputFor(long id) => inputs.TryGetValue(id, out var i) ? i : inputs[id] = new TaskInput();
+
+    protected override async Task OnInitializedAsync()
+    {
+        var viewer = await CurrentUser.ViewerAsync();
+        ShowAssignee = viewer.IsInAny(Roles.Owner, Roles.Finance);
+        Rows = await Tasks.ListAsync(viewer);
+    }
+
+    private async Task CompleteAsync(long id)
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            var input = InputFor(id);
+            await Tasks.CompleteAsync(id, input.Reference, input.Note, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+            inputs.Remove(id);
+            Rows = await Tasks.ListAsync(await CurrentUser.ViewerAsync());
+            Notify.Notify(NotificationSeverity.Success, T["Tasks.Completed"]);
+        }
+        catch (SweepRefusedException ex)
+        {
+            var text = T["Refused." + ex.Code];
+            Notify.Notify(NotificationSeverity.Error, text.ResourceNotFound ? ex.Message : text.Value);
+        }
+        finally { busy = false; }
+    }
+}

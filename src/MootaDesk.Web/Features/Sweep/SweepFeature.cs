@@ -1,0 +1,23 @@
+using MootaDesk.Core.Sweep;
+
+namespace MootaDesk.Web.Features.Sweep;
+
+public static class SweepFeature
+{
+    public static IServiceCollection AddSweepFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section))
+            // Fail at start-up, with the key's name, rather than at 16:30.
+            .Validate(o => { o.Calendar(); o.Thresholds(); return true; });
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<PrepareSweepCommand>();
+        services.AddSingleton<SweepQuery>();
+        services.AddSingleton<SweepCommands>();
+        services.AddSingleton<CsTaskCommands>();
+        services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<ISummaryEmailSender, SmtpSummaryEmailSender>();
+        services.AddSingleton<SweepScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<SweepScheduler>());
+        return services;
+    }
+}

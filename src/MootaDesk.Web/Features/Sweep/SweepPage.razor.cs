@@ -1,0 +1,190 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Sweep;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Sweep;
+
+public partial class SweepPage
+{
+    [Parameter] public string? Day { get; set; }
+
+    [Inject] private SweepQuery Query { get; set; } = default!;
+    [Inject] private SweepCommands Commands { get; set; } = default!;
+    [Inject] private PrepareSweepCommand Prepare { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private IOptionsMonitor<SweepOptions> Options { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private IStringLocalizer<SweepText> T { get; set; } = default!;
+
+    private static readonly SweepItemKind[] Step2Kinds = [SweepItemKind.CreditWithoutReference];
+
+    private sealed record HistoryOption(DateOnly Day, string Label);
+
+    private SweepView? View { get; set; }
+    private IReadOnlyList<HistoryOption> History { get; set; } = [];
+    private IReadOnlyList<CsUser> CsUsers { get; set; } = [];
+    private DateOnly? RequestedDay { get; set; }
+    private bool HasToday { get; set; }
+    private bool CanWrite { get; set; }
+    private string[] Lines { get; set; } = ["", "", "", "", ""];
+    private HashSet<long> Selected { get; } = [];
+    private string? EmailNote { get; set; }
+    private string WhatsAppLink { get; set; } = "";
+    private SweepItemsGrid? step2;
+    private string? assigneeId;
+    private DateTime dueLocal;
+    private string? ownerPhone;
+    private int tab;
+    private bool loading = true;
+    private bool busy;
+
+    private string ScheduleText
+    {
+        get
+        {
+            var c = Options.CurrentValue.Calendar();
+            return $"{c.Time:HH\\:mm} {Clock.ZoneAbbreviation}";
+        }
+    }
+
+    private double ProgressPercent => View is null ? 0 : View.Steps.Count(s => s.Complete) * 100.0 / 5;
+
+    private bool StepsBeforeSummaryDone => View?.Steps.Where(s => s.Step < 5).All(s => s.Complete) ?? false;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        loading = true;
+        var viewer = await CurrentUser.ViewerAsync();
+        CanWrite = AccessPolicies.Allows(AccessPolicies.SweepSignOff, viewer.Roles.Contains);
+        RequestedDay = Day is not null && DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var list = await Query.ListAsync();
+        History = list.Select(s => new HistoryOption(s.Day, BusinessClock.FormatDay(s.Day) + (s.SignedOffAt is null ? "" : " ✓"))).ToList();
+        HasToday = list.Any(s => s.Day == Clock.Today);
+        var day = RequestedDay ?? (Day is null ? list.FirstOrDefault()?.Day : null);
+        View = day is DateOnly x ? await Query.LoadAsync(x) : null;
+        if (View is not null)
+        {
+            Lines = View.Header.Summary.Lines.ToArray();
+            WhatsAppLink = await Commands.WhatsAppLinkAsync(View.Header.Summary.ToText());
+        }
+        if (CanWrite) CsUsers = await Query.CsUsersAsync();
+        ownerPhone = await Commands.OwnerWhatsAppAsync();
+        dueLocal = Clock.LocalNow.AddHours(Options.CurrentValue.CsTaskDueHours);
+        Selected.Clear();
+        EmailNote = null;
+        loading = false;
+    }
+
+    private string StepTitle(int step)
+    {
+        var p = View?.Steps[step - 1];
+        var status = p is null ? "" : p.Complete ? " ✓" : step is 2 or 3 or 4 ? $" ({T["Step.Left", p.Left]})" : "";
+        return $"{step}. {T["Step" + step + ".Title"]}{status}";
+    }
+
+    private void OpenDay(DateOnly? day)
+    {
+        if (day is DateOnly d) Nav.NavigateTo("sweep/" + d.ToString("yyyy-MM-dd"));
+    }
+
+    private async Task ReloadViewAsync()
+    {
+        if (View is null) return;
+        var lines = Lines;
+        View = await Query.LoadAsync(View.Header.Day);
+        // Keep what Finance is typing in step 5 while other steps change.
+        if (View is not null && !View.Header.IsSignedOff) Lines = lines;
+        StateHasChanged();
+    }
+
+    private Task PrepareTodayAsync() => RunAsync(async () =>
+    {
+        var r = await Prepare.PrepareAsync(Clock.Today, SweepTrigger.Manual, await CurrentUser.ActorAsync());
+        Nav.NavigateTo("sweep/" + r.Day.ToString("yyyy-MM-dd"), forceLoad: false);
+        Notify.Notify(NotificationSeverity.Success, T["Prepare.Done"]);
+    });
+
+    private Task RefreshAsync() => RunAsync(async () =>
+    {
+        await Prepare.PrepareAsync(View!.Header.Day, SweepTrigger.Manual, await CurrentUser.ActorAsync(), refresh: true);
+        await OnParametersSetAsync();
+        Notify.Notify(NotificationSeverity.Success, T["Refresh.Done"]);
+    });
+
+    private Task MarkReviewedAsync() => RunAsync(async () =>
+    {
+        await Commands.MarkAccountsReviewedAsync(View!.Header.Id, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+        await ReloadViewAsync();
+    });
+
+    private Task AssignAsync(bool allOpen) => RunAsync(async () =>
+    {
+        var ids = Selected.ToList();
+        if (allOpen)
+        {
+            var (rows, _) = await Query.ItemsAsync(View!.Header.Id, Step2Kinds, onlyOpen: true, 0, 10_000);
+            ids = rows.Where(r => r.TaskStatus is null).Select(r => r.Id).ToList();
+        }
+        var n = await Commands.AssignAsync(View!.Header.Id, ids, assigneeId!, Clock.ToUtc(dueLocal), await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+        Selected.Clear();
+        Notify.Notify(NotificationSeverity.Success, T["Step2.Assigned", n]);
+        if (step2 is not null) await step2.ReloadAsync();
+        await ReloadViewAsync();
+    });
+
+    private OwnerSummary CurrentLines() => new(Lines[0], Lines[1], Lines[2], Lines[3], Lines[4]);
+
+    private Task SaveDraftAsync() => RunAsync(async () =>
+    {
+        await Commands.SaveSummaryAsync(View!.Header.Id, CurrentLines(), await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+        Notify.Notify(NotificationSeverity.Success, T["Step5.Saved"]);
+    });
+
+    private Task SavePhoneAsync() => RunAsync(async () =>
+    {
+        await Commands.SetOwnerWhatsAppAsync(ownerPhone ?? "", await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+        ownerPhone = await Commands.OwnerWhatsAppAsync();
+        Notify.Notify(NotificationSeverity.Success, T["Step5.PhoneSaved"]);
+    });
+
+    private Task SignOffAsync() => RunAsync(async () =>
+    {
+        var result = await Commands.SignOffAsync(View!.Header.Id, CurrentLines(), await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+        await JS.InvokeAsync<bool>("mootadesk.copyText", result.Text);
+        // Opened from the click's round trip; a browser that blocks it still has the WhatsApp button below.
+        await JS.InvokeVoidAsync("open", result.WhatsAppLink, "_blank", "noopener");
+        await OnParametersSetAsync();
+        EmailNote = result.Email.Message;
+        Notify.Notify(NotificationSeverity.Success, T["Step5.SignedOff"]);
+    });
+
+    private async Task CopyAsync()
+    {
+        if (View is null) return;
+        await JS.InvokeAsync<bool>("mootadesk.copyText", View.Header.Summary.ToText());
+        Notify.Notify(NotificationSeverity.Info, T["Step5.Copied"]);
+    }
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        if (busy) return;
+        busy = true;
+        try { await action(); }
+        catch (SweepRefusedException ex)
+        {
+            var text = T["Refused." + ex.Code];
+            Notify.Notify(NotificationSeverity.Error, text.ResourceNotFound ? ex.Message : text.Value);
+        }
+        finally { busy = false; }
+    }
+}

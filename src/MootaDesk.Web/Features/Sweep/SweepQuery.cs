@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Sweep;
+
+namespace MootaDesk.Web.Features.Sweep;
+
+public sealed record SweepListRow(int Id, DateOnly Day, DateTime PreparedAt, SweepTrigger Trigger, DateTime? SignedOffAt, string? SignedOffBy, decimal Income);
+
+public sealed record StepProgress(int Step, int Total, int Done)
+{
+    public bool Complete => Done >= Total;
+    public int Left => Math.Max(0, Total - Done);
+}
+
+public sealed record SweepHeader(int Id, DateOnly Day, DateTime WindowStartUtc, DateTime WindowEndUtc, DateTime PreparedAt, string PreparedBy, SweepTrigger Trigger,
+    DateTime? AccountsReviewedAt, string? AccountsReviewedBy, DateTime? SignedOffAt, string? SignedOffBy, OwnerSummary Summary)
+{
+    public bool IsSignedOff => SignedOffAt is not null;
+}
+
+public sealed record SweepView(bool IsDemo, SweepHeader Header, IReadOnlyList<AccountDayFigures> Accounts, IReadOnlyList<StepProgress> Steps,
+    IReadOnlyDictionary<SweepItemKind, (int Total, int Done)> ByKind);
+
+public sealed record SweepItemRow(long Id, SweepItemKind Kind, string Detail, decimal? Amount, long? MutationId, DateTime? TransactionTime, bool HasTimeOfDay,
+    string? AccountLabel, string? Description, string? Counterparty, Direction? Direction, string? OrderReference, bool HasNote,
+    DateTime? CheckedAt, string? CheckedBy, string? CheckNote, string? TaskAssignee, DateTime? TaskDueAt, CsTaskStatus? TaskStatus)
+{
+    /// <summary>A step-2 credit is done once it carries an order reference or a note, whoever added it.</summary>
+    public bool IsDone => CheckedAt is not null || (Kind == SweepItemKind.CreditWithoutReference && (HasNote || !string.IsNullOrWhiteSpace(OrderReference)));
+}
+
+public sealed record CsUser(string Id, string Name);
+
+/// <summary>Reads for the sweep page: list, one sweep with per-step progress, and pages of checklist items.</summary>
+public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory)
+{
+    public async Task<IReadOnlyList<SweepListRow>> ListAsync(int take = 60, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Sweeps.AsNoTracking().OrderByDescending(s => s.BusinessDate).Take(take)
+            .Select(s => new SweepListRow(s.Id, s.BusinessDate, s.PreparedAt, s.Trigger, s.SignedOffAt, s.SignedOffBy, s.Income)).ToListAsync(ct);
+    }
+
+    public async Task<SweepView?> LoadAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var s = await db.Sweeps.AsNoTracking().FirstOrDefaultAsync(x => x.BusinessDate == day, ct);
+        if (s is null) return null;
+        var header = new SweepHeader(s.Id, s.BusinessDate, s.WindowStartUtc, s.WindowEndUtc, s.PreparedAt, s.PreparedBy, s.Trigger, s.AccountsReviewedAt,
+            s.AccountsReviewedBy, s.SignedOffAt, s.SignedOffBy, new OwnerSummary(s.SummaryIncome, s.SummaryOutflows, s.SummaryPendingOrders, s.SummaryRefunds, s.SummaryNotes));
+
+        var counts = await db.SweepItems.AsNoTracking().Where(i => i.SweepId == s.Id)
+            .GroupBy(i => i.Kind)
+            .Select(g => new { Kind = g.Key, Total = g.Count(), Checked = g.Count(i => i.CheckedAt != null) })
+            .ToListAsync(ct);
+        // Step 2 counts live: a credit placed from the Mutasi page (or by CS) is done without a second click here.
+        var creditsDone = await (from i in db.SweepItems
+                                 join m in db.Mutations on i.MutationId equals m.Id
+                                 where i.SweepId == s.Id && i.Kind == SweepItemKind.CreditWithoutReference
+                                       && (i.CheckedAt != null || m.HasNote || m.OrderReference != null)
+                                 select i.Id).CountAsync(ct);
+        var byKind = counts.ToDictionary(c => c.Kind, c => (c.Total, c.Kind == SweepItemKind.CreditWithoutReference ? creditsDone : c.Checked));
+
+        (int, int) Sum(int step) => (byKind.Where(k => SweepAnalysis.StepOf(k.Key) == step).Sum(k => k.Value.Total),
+                                     byKind.Where(k => SweepAnalysis.StepOf(k.Key) == step).Sum(k => k.Value.Item2));
+        var (t2, d2) = Sum(2);
+        var (t3, d3) = Sum(3);
+        var (t4, d4) = Sum(4);
+        var steps = new List<StepProgress>
+        {
+            new(1, 1, s.AccountsReviewedAt is null ? 0 : 1),
+            new(2, t2, d2),
+            new(3, t3, d3),
+            new(4, t4, d4),
+            new(5, 1, s.SignedOffAt is null ? 0 : 1),
+        };
+        var isDemo = SweepDataLoader.IsDemoOnly(await db.Accounts.AsNoTracking().ToListAsync(ct));
+        return new SweepView(isDemo, header, await AccountFiguresAsync(db, s, ct), steps, byKind);
+    }
+
+    /// <summary>Step 1 from the window's transactions, in SQL: count and sums per account, last printed balance.</summary>
+    private static async Task<IReadOnlyList<AccountDayFigures>> AccountFiguresAsync(MootaDeskDbContext db, DailySweep s, CancellationToken ct)
+    {
+        var (start, end) = (s.WindowStartUtc, s.WindowEndUtc);
+        var inWindow = db.Mutations.AsNoTracking().Where(m => m.TransactionTime >= start && m.TransactionTime < end && m.ReadTime < end);
+        var sums = await inWindow.GroupBy(m => new { m.AccountId, m.Direction })
+            .Select(g => new { g.Key.AccountId, g.Key.Direction, Count = g.Count(), Total = g.Sum(m => m.Amount) }).ToListAsync(ct);
+        var accounts = await db.Accounts.AsNoTracking().OrderBy(a => a.IsSandbox).ThenBy(a => a.Label).ToListAsync(ct);
+        var result = new List<AccountDayFigures>();
+        foreach (var a in accounts)
+        {
+            var mine = sums.Where(x => x.AccountId == a.Id).ToList();
+            if (mine.Count == 0 && !a.IsActive) continue;
+            var moneyIn = mine.Where(x => x.Direction == Direction.Credit).Sum(x => x.Total);
+            var moneyOut = mine.Where(x => x.Direction == Direction.Debit).Sum(x => x.Total);
+            var opening = await db.Mutations.AsNoTracking().Where(m => m.AccountId == a.Id && m.TransactionTime < start && m.BalanceAfter != null)
+                .OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Select(m => m.BalanceAfter).FirstOrDefaultAsync(ct);
+            var closingPrinted = await inWindow.Where(m => m.AccountId == a.Id && m.BalanceAfter != null)
+                .OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Select(m => m.BalanceAfter).FirstOrDefaultAsync(ct);
+            var closing = closingPrinted ?? (opening is decimal o ? o + moneyIn - moneyOut : null);
+            var reported = a.LastKnownBalanceAt is DateTime at && at >= start ? a.LastKnownBalance : null;
+            var label = string.IsNullOrWhiteSpace(a.Label) ? $"{a.BankCode.ToUpperInvariant()} {a.AccountNumber}" : a.Label;
+            result.Add(new AccountDayFigures(a.Id, label, a.IsSandbox, mine.Sum(x => x.Count), moneyIn, moneyOut, opening, closing, reported,
+                reported is null ? null : a.LastKnownBalanceAt));
+        }
+        return result;
+    }
+
+    public async Task<(IReadOnlyList<SweepItemRow> Rows, int Count)> ItemsAsync(int sweepId, IReadOnlyCollection<SweepItemKind> kinds, bool onlyOpen,
+        int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var kindList = kinds.ToList();
+        var q = from i in db.SweepItems.AsNoTracking()
+                where i.SweepId == sweepId && kindList.Contains(i.Kind)
+                join m0 in db.Mutations on i.MutationId equals m0.Id into mj
+                from m in mj.DefaultIfEmpty()
+                join a0 in db.Accounts on i.AccountId equals a0.Id into aj
+                from a in aj.DefaultIfEmpty()
+                select new { i, m, a };
+        if (onlyOpen)
+            q = q.Where(x => x.i.CheckedAt == null && !(x.i.Kind == SweepItemKind.CreditWithoutReference && x.m != null && (x.m.HasNote || x.m.OrderReference != null)));
+        var count = await q.CountAsync(ct);
+        var rows = await q.OrderBy(x => x.i.Kind).ThenBy(x => x.m == null ? (DateTime?)null : x.m.TransactionTime).ThenBy(x => x.i.Id).Skip(skip).Take(take)
+            .Select(x => new SweepItemRow(x.i.Id, x.i.Kind, x.i.Detail, x.i.Amount, x.i.MutationId,
+                x.m == null ? null : x.m.TransactionTime, x.m != null && x.m.HasTimeOfDay,
+                x.a == null ? null : (x.a.Label == "" ? x.a.BankCode + " " + x.a.AccountNumber : x.a.Label),
+                x.m == null ? null : x.m.Description, x.m == null ? null : x.m.Counterparty, x.m == null ? null : x.m.Direction,
+                x.m == null ? null : x.m.OrderReference, x.m != null && x.m.HasNote,
+                x.i.CheckedAt, x.i.CheckedBy, x.i.CheckNote,
+                db.CsTasks.Where(t => t.MutationId == x.i.MutationId && t.SweepId == sweepId).OrderByDescending(t => t.Id).Select(t => t.AssigneeName).FirstOrDefault(),
+                db.CsTasks.Where(t => t.MutationId == x.i.MutationId && t.SweepId == sweepId).OrderByDescending(t => t.Id).Select(t => (DateTime?)t.DueAt).FirstOrDefault(),
+                db.CsTasks.Where(t => t.MutationId == x.i.MutationId && t.SweepId == sweepId).OrderByDescending(t => t.Id).Select(t => (CsTaskStatus?)t.Status).FirstOrDefault()))
+            .ToListAsync(ct);
+        return (rows, count);
+    }
+
+    /// <summary>Active CS users, for assigning credits.</summary>
+    public async Task<IReadOnlyList<CsUser>> CsUsersAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await (from u in db.Users
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where r.Name == Roles.CS && !u.IsDisabled
+                      orderby u.DisplayName
+                      select new CsUser(u.Id, u.DisplayName == "" ? u.UserName! : u.DisplayName)).Distinct().ToListAsync(ct);
+    }
+}
