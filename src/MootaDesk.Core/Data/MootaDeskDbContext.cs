@@ -24,6 +24,8 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Integration> Integrations => Set<Integration>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<AutoTagRule> AutoTagRules => Set<AutoTagRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
