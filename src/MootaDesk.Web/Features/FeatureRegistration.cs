@@ -1,5 +1,6 @@
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
+using MootaDesk.Web.Features.Mutations;
 
 namespace MootaDesk.Web.Features;
 
@@ -13,11 +14,13 @@ public static class FeatureRegistration
     {
         services.AddAdminFeature();
         services.AddHomeFeature();
+        services.AddMutationsFeature();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMootaDeskFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapMutationsEndpoints();
         return app;
     }
 }
