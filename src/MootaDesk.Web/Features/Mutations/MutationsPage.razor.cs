@@ -35,7 +35,7 @@ public partial class MutationsPage
     private sealed record PendingUndo(MutationChange Change, string Message, CancellationTokenSource Expiry);
 
     private MutationFilter Filter { get; set; } = MutationFilter.Empty;
-    private RadzenDataGrid<MutationRow> grid = default!;
+    private RadzenDataGrid<MutationRow>? grid;
     private IReadOnlyList<MutationRow> rows = [];
     private CappedCount count = new(0, false);
     private MutationFilter? countedFilter;
@@ -106,13 +106,13 @@ public partial class MutationsPage
             var query = next.ToQueryString();
             selectedViewId = views.FirstOrDefault(v => v.Item.Query == query)?.Id;
             StateHasChanged();
-            await grid.FirstPage(true);
+            if (grid is not null) await grid.FirstPage(true);
         });
     }
 
     private Task ApplyFilterAsync(MutationFilter filter)
     {
-        if (filter.Equals(Filter)) return grid.FirstPage(true);
+        if (filter.Equals(Filter)) return grid?.FirstPage(true) ?? Task.CompletedTask;
         Nav.NavigateTo(UrlFor(filter));
         return Task.CompletedTask;
     }
@@ -231,7 +231,7 @@ public partial class MutationsPage
         {
             var change = await action(viewer, await CurrentUser.ActorAsync());
             ShowUndo(change, T[doneKey, change.Count.ToString("N0")]);
-            await grid.Reload();
+            await ReloadGridAsync();
         }
         catch (MutationChangeRefused ex)
         {
@@ -274,7 +274,7 @@ public partial class MutationsPage
         {
             var n = await Commands.UndoAsync(pending.Change, viewer, await CurrentUser.ActorAsync());
             Notify.Notify(NotificationSeverity.Success, T["Undo.Done", n.ToString("N0")]);
-            await grid.Reload();
+            await ReloadGridAsync();
         }
         catch (MutationChangeRefused ex)
         {
@@ -292,7 +292,7 @@ public partial class MutationsPage
             [nameof(MutationDetailPanel.OnChanged)] = EventCallback.Factory.Create<(MutationChange, string)>(this, c => ShowUndo(c.Item1, c.Item2)),
         }!, new SideDialogOptions { Position = DialogPosition.Right, Width = "min(760px, 100vw)", CloseDialogOnOverlayClick = true, ShowMask = true });
         tags = await Queries.TagsAsync();
-        await grid.Reload();
+        await ReloadGridAsync();
     }
 
     // Saved views
@@ -367,6 +367,8 @@ public partial class MutationsPage
             exporting = false;
         }
     }
+
+    private Task ReloadGridAsync() => grid?.Reload() ?? Task.CompletedTask;
 
     public void Dispose()
     {
