@@ -52,7 +52,7 @@ public partial class MutationFilterPanel
     private static bool HasAdvanced(MutationFilter f) =>
         f.AccountIds.Count > 0 || f.AmountExact is not null || f.AmountMin is not null || f.AmountMax is not null || f.TagsAny.Count > 0
         || f.TagsAll.Count > 0 || f.TagsNone.Count > 0 || f.UntaggedOnly || f.WithoutNote || f.WithoutOrderReference || f.Statuses.Count > 0
-        || f.Sources.Count > 0 || f.Sandbox != SandboxFilter.Exclude;
+        || f.Sources.Count > 0 || f.Sandbox == SandboxFilter.Only;
 
     private async Task ApplyAsync()
     {

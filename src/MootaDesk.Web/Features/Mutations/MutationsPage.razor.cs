@@ -36,7 +36,7 @@ public partial class MutationsPage
 
     private MutationFilter Filter { get; set; } = MutationFilter.Empty;
     private RadzenDataGrid<MutationRow>? grid;
-    private IReadOnlyList<MutationRow> rows = [];
+    private IReadOnlyList<MutationRow>? rows;
     private CappedCount count = new(0, false);
     private MutationFilter? countedFilter;
     private Viewer? viewer;
@@ -57,7 +57,7 @@ public partial class MutationsPage
 
     private IEnumerable<TagOption> ActiveTags => tags.Where(t => !t.IsArchived);
     private SavedViewItem? SelectedView => views.FirstOrDefault(v => v.Id == selectedViewId)?.Item;
-    private bool PageAllSelected => rows.Count > 0 && rows.All(r => selected.Contains(r.Id));
+    private bool PageAllSelected => rows is { Count: > 0 } && rows.All(r => selected.Contains(r.Id));
 
     private IReadOnlyList<Choice<ReconciliationStatus?>> StatusOptions =>
         Enum.GetValues<ReconciliationStatus>().Select(s => new Choice<ReconciliationStatus?>(s, T["Status." + s])).ToList();
@@ -169,7 +169,7 @@ public partial class MutationsPage
 
     private void SetPageSelected(bool on)
     {
-        foreach (var r in rows) Toggle(r.Id, on);
+        foreach (var r in rows ?? []) Toggle(r.Id, on);
     }
 
     private void SelectPage() => SetPageSelected(true);
@@ -290,7 +290,7 @@ public partial class MutationsPage
         {
             [nameof(MutationDetailPanel.MutationId)] = id,
             [nameof(MutationDetailPanel.OnChanged)] = EventCallback.Factory.Create<(MutationChange, string)>(this, c => ShowUndo(c.Item1, c.Item2)),
-        }!, new SideDialogOptions { Position = DialogPosition.Right, Width = "min(760px, 100vw)", CloseDialogOnOverlayClick = true, ShowMask = true });
+        }!, new SideDialogOptions { Position = DialogPosition.Right, Width = "720px", Height = "100vh", Style = "top: 0; inset-block-start: 0;", CloseDialogOnOverlayClick = true, ShowMask = true });
         tags = await Queries.TagsAsync();
         await ReloadGridAsync();
     }
