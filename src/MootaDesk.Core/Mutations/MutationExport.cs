@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Access;
 using MootaDesk.Core.Data;
@@ -18,9 +17,8 @@ public sealed record ExportTotals(int Rows, decimal Credit, decimal Debit);
 
 /// <summary>
 /// Writes mutations to Excel or CSV, reading them page by page (keyset over time and id, oldest first, the
-/// order an accountant reads a ledger in). ClosedXML keeps the workbook in memory until it is saved, so the
-/// row count is capped at <see cref="MaxRows"/>; CSV streams and has the same cap for symmetry.
-/// Never calls AdjustToContents (needs libgdiplus on Linux) or GetFormattedString (needs a pruned package).
+/// order an accountant reads a ledger in). Excel is streamed row by row (<see cref="StreamingXlsxWriter"/>), so memory
+/// stays flat; the row count is still capped at <see cref="MaxRows"/> so a file stays openable on an office laptop.
 /// </summary>
 public static class MutationExport
 {
@@ -74,85 +72,47 @@ public static class MutationExport
     public static async Task<ExportTotals> WriteExcelAsync(Stream output, ExportInfo info, IAsyncEnumerable<IReadOnlyList<MutationRow>> pages,
         BusinessClock clock, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        using var wb = new XLWorkbook();
-        var ws = wb.AddWorksheet("Mutasi");
         var columns = ColumnsFor(info);
-        for (var c = 0; c < columns.Length; c++)
-        {
-            ws.Cell(1, c + 1).Value = Headers[columns[c]];
-            ws.Column(c + 1).Width = Widths[columns[c]];
-        }
-        var header = ws.Range(1, 1, 1, columns.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#e2e8f0");
-        ws.SheetView.FreezeRows(1);
-
-        var row = 1;
+        var rows = 0;
         decimal credit = 0, debit = 0;
-        await foreach (var page in pages.WithCancellation(ct))
+        using (var xlsx = new StreamingXlsxWriter(output, RupiahFormat, DateTimeFormat))
         {
-            foreach (var m in page)
+            xlsx.StartSheet("Mutasi", columns.Select(c => Widths[c]).ToList(), freezeHeader: true);
+            xlsx.WriteRow(columns.Select(c => (object?)Headers[c]).ToList(), columns.Select(_ => StreamingXlsxWriter.Header).ToList());
+            var styles = columns.Select(c => c switch
             {
-                row++;
-                var values = Values(m, clock);
-                for (var c = 0; c < columns.Length; c++)
+                0 => StreamingXlsxWriter.DateTime,
+                7 or 8 or 9 => StreamingXlsxWriter.Rupiah,
+                _ => 0u,
+            }).ToList();
+            var cells = new object?[columns.Length];
+            await foreach (var page in pages.WithCancellation(ct))
+            {
+                foreach (var m in page)
                 {
-                    var v = values[columns[c]];
-                    var cell = ws.Cell(row, c + 1);
-                    switch (v)
-                    {
-                        case null: break;
-                        case DateTime dt: cell.Value = dt; break;
-                        case decimal d: cell.Value = d; break;
-                        case long l: cell.Value = l; break;
-                        default: cell.Value = (string)v; cell.DataType = XLDataType.Text; break;
-                    }
+                    var values = Values(m, clock);
+                    for (var c = 0; c < columns.Length; c++) cells[c] = values[columns[c]];
+                    xlsx.WriteRow(cells, styles);
+                    rows++;
+                    if (m.Direction == Direction.Credit) credit += m.Amount; else debit += m.Amount;
                 }
-                if (m.Direction == Direction.Credit) credit += m.Amount; else debit += m.Amount;
+                progress?.Report(rows);
             }
-            progress?.Report(row - 1);
-        }
+            xlsx.EndSheet();
 
-        var rows = row - 1;
-        if (rows > 0)
-        {
-            ws.Range(2, 1, row, 1).Style.NumberFormat.Format = DateTimeFormat;
-            for (var c = 0; c < columns.Length; c++)
-                if (columns[c] is 7 or 8 or 9) ws.Range(2, c + 1, row, c + 1).Style.NumberFormat.Format = RupiahFormat;
+            xlsx.StartSheet("Ringkasan", [26, 60], freezeHeader: false);
+            var label = new[] { StreamingXlsxWriter.Bold, 0u };
+            xlsx.WriteRow(["Filter", info.FilterText], label);
+            xlsx.WriteRow(["Dibuat oleh", info.GeneratedBy], label);
+            xlsx.WriteRow(["Dibuat pada (WIB)", clock.ToLocal(info.GeneratedAtUtc)], [StreamingXlsxWriter.Bold, StreamingXlsxWriter.DateTime]);
+            xlsx.WriteRow(["Jumlah baris", (long)rows], [StreamingXlsxWriter.Bold, StreamingXlsxWriter.Whole]);
+            xlsx.WriteRow(["Total kredit", credit], [StreamingXlsxWriter.Bold, StreamingXlsxWriter.Rupiah]);
+            xlsx.WriteRow(["Total debit", debit], [StreamingXlsxWriter.Bold, StreamingXlsxWriter.Rupiah]);
+            xlsx.WriteRow(["Selisih (kredit − debit)", credit - debit], [StreamingXlsxWriter.Bold, StreamingXlsxWriter.Rupiah]);
+            if (rows >= MaxRows)
+                xlsx.WriteRow(["Catatan", $"Dibatasi {MaxRows:N0} baris pertama; persempit filter untuk sisanya."], label);
+            xlsx.EndSheet();
         }
-        ws.RangeUsed()?.SetAutoFilter();
-
-        var sum = wb.AddWorksheet("Ringkasan");
-        sum.Column(1).Width = 26;
-        sum.Column(2).Width = 60;
-        var lines = new (string Label, object Value)[]
-        {
-            ("Filter", info.FilterText),
-            ("Dibuat oleh", info.GeneratedBy),
-            ("Dibuat pada (WIB)", clock.ToLocal(info.GeneratedAtUtc)),
-            ("Jumlah baris", (long)rows),
-            ("Total kredit", credit),
-            ("Total debit", debit),
-            ("Selisih (kredit − debit)", credit - debit),
-        };
-        for (var i = 0; i < lines.Length; i++)
-        {
-            sum.Cell(i + 1, 1).Value = lines[i].Label;
-            sum.Cell(i + 1, 1).Style.Font.Bold = true;
-            var cell = sum.Cell(i + 1, 2);
-            switch (lines[i].Value)
-            {
-                case DateTime dt: cell.Value = dt; cell.Style.NumberFormat.Format = DateTimeFormat; break;
-                case decimal d: cell.Value = d; cell.Style.NumberFormat.Format = RupiahFormat; break;
-                case long l: cell.Value = l; cell.Style.NumberFormat.Format = "#,##0"; break;
-                default: cell.Value = (string)lines[i].Value; cell.DataType = XLDataType.Text; break;
-            }
-            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
-        }
-        if (rows >= MaxRows)
-            sum.Cell(lines.Length + 2, 1).Value = $"Dibatasi {MaxRows:N0} baris pertama; persempit filter untuk sisanya.";
-
-        wb.SaveAs(output);
         return new ExportTotals(rows, credit, debit);
     }
 

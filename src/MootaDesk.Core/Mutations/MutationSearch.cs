@@ -50,8 +50,10 @@ public static class MutationSearch
         }
         if (f.Direction is Direction d) q = q.Where(m => m.Direction == d);
         if (f.AmountExact is decimal exact) q = q.Where(m => m.Amount == exact);
-        if (f.AmountMin is decimal min) q = q.Where(m => m.Amount >= min);
-        if (f.AmountMax is decimal max) q = q.Where(m => m.Amount <= max);
+        // A range is checked row by row while the time index drives the page ("+ 0" keeps SQLite off the amount index,
+        // which for a wide range meant sorting hundreds of thousands of rows: docs/performance/mutations.md).
+        if (f.AmountMin is decimal min) q = f.Sort is MutationSort.TimeDesc or MutationSort.TimeAsc ? q.Where(m => m.Amount + 0m >= min) : q.Where(m => m.Amount >= min);
+        if (f.AmountMax is decimal max) q = f.Sort is MutationSort.TimeDesc or MutationSort.TimeAsc ? q.Where(m => m.Amount + 0m <= max) : q.Where(m => m.Amount <= max);
 
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
@@ -76,7 +78,8 @@ public static class MutationSearch
         }
         if (f.UntaggedOnly) q = q.Where(m => !m.Tags.Any());
         if (f.WithoutNote) q = q.Where(m => !m.HasNote);
-        if (f.WithoutOrderReference) q = q.Where(m => m.OrderReference == null || m.OrderReference == "");
+        // COALESCE, not "IS NULL OR = ''": the latter sent SQLite to the OrderReference index and a sort of 600,000 rows.
+        if (f.WithoutOrderReference) q = q.Where(m => (m.OrderReference ?? "") == "");
         if (f.Statuses.Count > 0)
         {
             var statuses = f.Statuses.ToList();

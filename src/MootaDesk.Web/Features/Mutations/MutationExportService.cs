@@ -53,7 +53,7 @@ public sealed class MutationExportService(IDbContextFactory<MootaDeskDbContext> 
         ExportTotals totals;
         try
         {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true);
             totals = await WriteAsync(file, filter, format, viewer, actor, progress, ct);
         }
         catch
