@@ -23,6 +23,11 @@ public class Order
     public DateTime? PaidAt { get; set; }
     public bool IsSandbox { get; set; }
 
+    /// <summary>Set when a credit fitted this order and another one equally well: a person decides, the matcher never guesses.</summary>
+    public bool NeedsAttention { get; set; }
+
+    public DateTime? CancelledAt { get; set; }
+
     /// <summary>Optimistic concurrency: two people (or a person and the matcher) must not both settle one order.</summary>
     public int Version { get; set; }
 }

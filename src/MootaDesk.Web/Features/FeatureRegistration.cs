@@ -1,6 +1,7 @@
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.Mutations;
+using MootaDesk.Web.Features.Orders;
 
 namespace MootaDesk.Web.Features;
 
@@ -15,12 +16,14 @@ public static class FeatureRegistration
         services.AddAdminFeature();
         services.AddHomeFeature();
         services.AddMutationsFeature();
+        services.AddOrdersFeature(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapMootaDeskFeatureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMutationsEndpoints();
+        app.MapOrdersEndpoints();
         return app;
     }
 }

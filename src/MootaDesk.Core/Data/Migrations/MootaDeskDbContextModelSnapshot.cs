@@ -732,6 +732,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -752,6 +755,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MatchedMutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsAttention")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PaidAt")
@@ -782,10 +788,19 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("MatchedMutationId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("AccountId", "IsSandbox", "PayableAmount")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Orders_OpenPayableAmount")
+                        .HasFilter("\"Status\" = 0");
 
                     b.HasIndex("AccountId", "Status", "PayableAmount");
 

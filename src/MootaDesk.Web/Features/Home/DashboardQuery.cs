@@ -38,6 +38,7 @@ public sealed class DashboardQuery(IDbContextFactory<MootaDeskDbContext> factory
         var includeSandbox = isDemo;
 
         var today = clock.Today;
+        var now = clock.UtcNow;
         var (todayStart, todayEnd) = clock.DayRangeUtc(today);
         var (rangeStart, _) = clock.DayRangeUtc(today.AddDays(-(days - 1)));
 
@@ -60,7 +61,8 @@ public sealed class DashboardQuery(IDbContextFactory<MootaDeskDbContext> factory
         var lastRead = await scope.MaxAsync(m => (DateTime?)m.ReadTime, ct);
 
         var pending = await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.Pending && (includeSandbox || !o.IsSandbox))
+            // Past expiry is not "awaiting payment", even before the expiry job has marked it.
+            .Where(o => o.Status == OrderStatus.Pending && o.ExpiresAt > now && (includeSandbox || !o.IsSandbox))
             .Select(o => o.PayableAmount).ToListAsync(ct);
 
         var recent = await scope.OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Take(8)

@@ -11,7 +11,7 @@ using MootaDesk.Core.Data;
 namespace MootaDesk.Core.Data.Migrations
 {
     [DbContext(typeof(MootaDeskDbContext))]
-    [Migration("20261121220501_Mutations")]
+    [Migration("20261121224237_Mutations")]
     partial class Mutations
     {
         /// <inheritdoc />
@@ -735,6 +735,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -755,6 +758,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MatchedMutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsAttention")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PaidAt")
@@ -785,10 +791,19 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("MatchedMutationId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("AccountId", "IsSandbox", "PayableAmount")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Orders_OpenPayableAmount")
+                        .HasFilter("\"Status\" = 0");
 
                     b.HasIndex("AccountId", "Status", "PayableAmount");
 

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Orders;
+using MootaDesk.Web.Hosting;
+
+namespace MootaDesk.Web.Features.Orders;
+
+public partial class NewOrderPage
+{
+    [Inject] private CreateOrdersCommand Command { get; set; } = default!;
+    [Inject] private OrderListQuery Query { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private OrderOptions Options { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+
+    private sealed record AccountChoice(int Id, string Text);
+
+    private IReadOnlyList<AccountChoice>? Accounts { get; set; }
+    private string? Reference { get; set; }
+    private string? CustomerName { get; set; }
+    private string? WhatsApp { get; set; }
+    private string? AmountText { get; set; }
+    private int? AccountId { get; set; }
+    private DateTime? ExpiresLocal { get; set; }
+    private string? FormError { get; set; }
+    private Dictionary<string, List<string>> Errors { get; } = new();
+    private bool busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var accounts = await Query.AccountsAsync();
+        Accounts = accounts.Select(a => new AccountChoice(a.Id,
+            $"{a.Label} · {PaymentInstruction.BankName(a.BankCode)} {a.AccountNumber}{(a.IsSandbox ? " (" + T["Sandbox"] + ")" : "")}")).ToList();
+        if (accounts.Count(a => !a.IsSandbox) == 1) AccountId = accounts.First(a => !a.IsSandbox).Id;
+        var local = Clock.LocalNow.AddHours(Options.DefaultExpiryHours);
+        ExpiresLocal = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0);
+    }
+
+    private IReadOnlyList<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var list) ? list : [];
+
+    private async Task CreateAsync()
+    {
+        if (busy) return;
+        busy = true;
+        Errors.Clear();
+        FormError = null;
+        try
+        {
+            decimal? amount = null;
+            if (!string.IsNullOrWhiteSpace(AmountText))
+            {
+                if (Money.TryParse(AmountText, out var a)) amount = a;
+                else Errors[OrderFields.Amount] = [OrderErrorText.Describe(T, new OrderFieldError(OrderFields.Amount, "AmountUnreadable", AmountText))];
+            }
+            if (Errors.Count > 0) { FormError = T["Form.Failed"]; return; }
+
+            var request = new OrderRequest
+            {
+                Reference = Reference,
+                CustomerName = CustomerName,
+                WhatsApp = WhatsApp,
+                Amount = amount,
+                AccountId = AccountId,
+                AccountNumber = AccountId is null ? "" : null,
+                ExpiresAtUtc = ExpiresLocal is DateTime local ? Clock.ToUtc(local) : null,
+            };
+            var result = await Command.CreateAsync([request], await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+            if (result.Succeeded)
+            {
+                Nav.NavigateTo($"pesanan/{result.Created[0].Id}");
+                return;
+            }
+            foreach (var e in result.Errors.SelectMany(x => x.Errors))
+            {
+                if (!Errors.TryGetValue(e.Field, out var list)) Errors[e.Field] = list = [];
+                list.Add(OrderErrorText.Describe(T, e));
+            }
+            FormError = T["Form.Failed"];
+        }
+        catch (OrdersWriteDeniedException)
+        {
+            FormError = T["Denied"];
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}

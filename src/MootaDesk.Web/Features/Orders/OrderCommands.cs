@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Access;
+using MootaDesk.Core.Auditing;
+using MootaDesk.Core.Orders;
+using MootaDesk.Web.Hosting;
+
+namespace MootaDesk.Web.Features.Orders;
+
+/// <summary>Thrown when someone without the OrdersWrite policy (Ops, or an API key of another role) tries to change orders.</summary>
+public sealed class OrdersWriteDeniedException() : UnauthorizedAccessException("Only Owner, Finance and CS may change orders.");
+
+internal static class OrdersAccess
+{
+    public static bool CanWrite(Viewer viewer) => AccessPolicies.Allows(AccessPolicies.OrdersWrite, viewer.Roles.Contains);
+
+    public static void EnsureCanWrite(Viewer viewer)
+    {
+        if (!CanWrite(viewer)) throw new OrdersWriteDeniedException();
+    }
+}
+
+/// <summary>Creates one order (form, API) or many (CSV import, all or nothing), for people allowed to.</summary>
+public sealed class CreateOrdersCommand(OrderCreator creator)
+{
+    public Task<OrderCreationResult> CreateAsync(IReadOnlyList<OrderRequest> requests, Viewer viewer, Actor actor, CancellationToken ct = default)
+    {
+        OrdersAccess.EnsureCanWrite(viewer);
+        return creator.CreateAsync(requests, actor, ct);
+    }
+
+    public Task<OrderCreationResult> PreviewAsync(IReadOnlyList<OrderRequest> requests, Viewer viewer, CancellationToken ct = default)
+    {
+        OrdersAccess.EnsureCanWrite(viewer);
+        return creator.PreviewAsync(requests, ct);
+    }
+}
+
+/// <summary>Manual match, unmatch and cancel, for people allowed to; every one leaves an audit row.</summary>
+public sealed class SettleOrderCommand(OrderSettlement settlement)
+{
+    public Task<OrderChangeResult> MatchAsync(int orderId, long mutationId, Viewer viewer, Actor actor, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        OrdersAccess.EnsureCanWrite(viewer);
+        return settlement.MatchAsync(orderId, mutationId, actor, expectedVersion, ct);
+    }
+
+    public Task<OrderChangeResult> UnmatchAsync(int orderId, Viewer viewer, Actor actor, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        OrdersAccess.EnsureCanWrite(viewer);
+        return settlement.UnmatchAsync(orderId, actor, expectedVersion, ct);
+    }
+
+    public Task<OrderChangeResult> CancelAsync(int orderId, Viewer viewer, Actor actor, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        OrdersAccess.EnsureCanWrite(viewer);
+        return settlement.CancelAsync(orderId, actor, expectedVersion, ct);
+    }
+}
+
+/// <summary>Turns Core's error codes into sentences in the reader's language.</summary>
+public static class OrderErrorText
+{
+    public static string Describe(IStringLocalizer<OrdersText> t, OrderFieldError error)
+    {
+        var template = t["Error." + error.Code];
+        var text = template.ResourceNotFound ? error.Code : template.Value;
+        return string.Format(CultureInfo.CurrentCulture, text, error.Args);
+    }
+
+    public static string Describe(IStringLocalizer<OrdersText> t, string code)
+    {
+        var template = t["Change." + code];
+        return template.ResourceNotFound ? code : template.Value;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Orders;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Orders;
+
+public partial class OrderDetailPage
+{
+    [Parameter] public int Id { get; set; }
+
+    [Inject] private OrderDetailQuery Query { get; set; } = default!;
+    [Inject] private SettleOrderCommand Settle { get; set; } = default!;
+    [Inject] private SimulateTransferCommand Simulate { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+
+    private OrderDetail? Detail { get; set; }
+    private bool CanWrite { get; set; }
+    private bool loaded;
+    private bool busy;
+    private string? Message { get; set; }
+    private bool MessageIsError { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        CanWrite = OrdersAccess.CanWrite(await CurrentUser.ViewerAsync());
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        Detail = await Query.LoadAsync(Id, await CurrentUser.ViewerAsync());
+        loaded = true;
+    }
+
+    // wa.me opens the chat with the instruction already typed; CS only presses send.
+    private async Task OpenWhatsAppAsync(string number, string text) =>
+        await Js.InvokeVoidAsync("open", $"https://wa.me/{number}?text={Uri.EscapeDataString(text)}", "_blank", "noopener");
+
+    private async Task CopyAsync()
+    {
+        if (Detail is null) return;
+        var ok = await Js.InvokeAsync<bool>("mootadesk.copyText", Detail.Instruction);
+        Notifications.Notify(ok ? NotificationSeverity.Success : NotificationSeverity.Warning, ok ? T["Detail.Copied"] : T["Detail.CopyFailed"]);
+    }
+
+    private async Task SimulateAsync()
+    {
+        if (busy || Detail is null) return;
+        busy = true;
+        try
+        {
+            var id = await Simulate.SimulateAsync(Id, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+            MessageIsError = id is null;
+            Message = id is null ? T["Detail.SimulateRefused"] : T["Detail.Simulated", Money.Format(Detail.Order.PayableAmount)];
+            await LoadAsync();
+        }
+        catch (OrdersWriteDeniedException)
+        {
+            MessageIsError = true;
+            Message = T["Denied"];
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private Task MatchAsync(CreditCandidate c) =>
+        ChangeAsync(string.Format(T["Detail.ConfirmMatch"], $"{Money.Format(c.Amount)} (#{c.MutationId})"), T["Detail.DoneMatch"],
+            (viewer, actor, version) => Settle.MatchAsync(Id, c.MutationId, viewer, actor, version));
+
+    private Task UnmatchAsync() =>
+        ChangeAsync(T["Detail.ConfirmUnmatch"], T["Detail.DoneUnmatch"], (viewer, actor, version) => Settle.UnmatchAsync(Id, viewer, actor, version));
+
+    private Task CancelAsync() =>
+        ChangeAsync(T["Detail.ConfirmCancel"], T["Detail.DoneCancel"], (viewer, actor, version) => Settle.CancelAsync(Id, viewer, actor, version));
+
+    private async Task ChangeAsync(string question, string done, Func<Core.Access.Viewer, Core.Auditing.Actor, int?, Task<OrderChangeResult>> change)
+    {
+        if (busy || Detail is null) return;
+        var confirmed = await Dialogs.Confirm(question, T["Title"], new ConfirmOptions { OkButtonText = T["Detail.Yes"], CancelButtonText = T["Detail.No"] });
+        if (confirmed != true) return;
+        busy = true;
+        try
+        {
+            var result = await change(await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), Detail.Order.Version);
+            MessageIsError = !result.Succeeded;
+            Message = result.Succeeded ? done : OrderErrorText.Describe(T, result.ErrorCode!);
+            await LoadAsync();
+        }
+        catch (OrdersWriteDeniedException)
+        {
+            MessageIsError = true;
+            Message = T["Denied"];
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}

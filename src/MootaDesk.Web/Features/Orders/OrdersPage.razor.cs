@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Orders;
+using MootaDesk.Web.Hosting;
+using Radzen;
+using Radzen.Blazor;
+
+namespace MootaDesk.Web.Features.Orders;
+
+public partial class OrdersPage
+{
+    [Inject] private OrderListQuery Query { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
+
+    private RadzenDataGrid<OrderView>? grid;
+    // Null until the first load: Radzen only calls LoadData on first render when it has no Data yet.
+    private IReadOnlyList<OrderView>? Items { get; set; }
+    private int Total { get; set; }
+    private bool loading;
+    private bool CanWrite { get; set; }
+    private OrderListStatus Status { get; set; }
+    private string? Search { get; set; }
+    private sealed record StatusOption(string Text, OrderListStatus Value);
+    private IReadOnlyList<StatusOption> StatusOptions => Enum.GetValues<OrderListStatus>().Select(s => new StatusOption(T["Status." + s].Value, s)).ToList();
+
+    protected override async Task OnInitializedAsync()
+    {
+        CanWrite = OrdersAccess.CanWrite(await CurrentUser.ViewerAsync());
+        if (Enum.TryParse<OrderListStatus>(StatusQuery, true, out var s)) Status = s;
+    }
+
+    private async Task LoadAsync(LoadDataArgs args)
+    {
+        loading = true;
+        try
+        {
+            var page = await Query.LoadAsync(new OrderFilter(Status, Search), args.Skip ?? 0, args.Top ?? 25);
+            Items = page.Items;
+            Total = page.Total;
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    private async Task OnStatusChanged(OrderListStatus status)
+    {
+        Status = status;
+        await ReloadAsync();
+    }
+
+    private async Task OnSearchKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter") await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (grid is not null) await grid.FirstPage(true);
+    }
+}

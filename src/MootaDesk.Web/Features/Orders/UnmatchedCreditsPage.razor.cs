@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Orders;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Orders;
+
+public partial class UnmatchedCreditsPage
+{
+    [Inject] private UnmatchedCreditsQuery Query { get; set; } = default!;
+    [Inject] private OrderCandidates CandidateSearch { get; set; } = default!;
+    [Inject] private SettleOrderCommand Settle { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+
+    private IReadOnlyList<UnmatchedCredit>? Credits { get; set; }
+    private UnmatchedCredit? Selected { get; set; }
+    private IReadOnlyList<OrderCandidate>? Candidates { get; set; }
+    private bool AttentionOnly { get; set; }
+    private bool CanWrite { get; set; }
+    private string? Message { get; set; }
+    private bool MessageIsError { get; set; }
+    private bool busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        CanWrite = OrdersAccess.CanWrite(await CurrentUser.ViewerAsync());
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        Credits = await Query.LoadAsync(await CurrentUser.ViewerAsync(), AttentionOnly);
+        Selected = null;
+        Candidates = null;
+    }
+
+    private async Task OnAttentionOnlyAsync(bool value)
+    {
+        AttentionOnly = value;
+        await LoadAsync();
+    }
+
+    private async Task ShowAsync(UnmatchedCredit credit)
+    {
+        Selected = credit;
+        Candidates = await CandidateSearch.ForMutationAsync(credit.Id);
+    }
+
+    private async Task MatchAsync(UnmatchedCredit credit, OrderCandidate order)
+    {
+        if (busy) return;
+        var confirmed = await Dialogs.Confirm(string.Format(T["Credits.ConfirmMatch"], Money.Format(credit.Amount), order.Reference), T["Credits.Title"],
+            new ConfirmOptions { OkButtonText = T["Detail.Yes"], CancelButtonText = T["Detail.No"] });
+        if (confirmed != true) return;
+        busy = true;
+        try
+        {
+            var result = await Settle.MatchAsync(order.OrderId, credit.Id, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+            MessageIsError = !result.Succeeded;
+            Message = result.Succeeded ? T["Detail.Done"] : OrderErrorText.Describe(T, result.ErrorCode!);
+            await LoadAsync();
+        }
+        catch (OrdersWriteDeniedException)
+        {
+            MessageIsError = true;
+            Message = T["Denied"];
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+
+namespace MootaDesk.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// Headless Debian Chromium driven by Playwright (never a downloaded browser), one per test class, plus
+/// the steps every area's test needs: first-run setup, sign-in, waiting for the Blazor circuit.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public static readonly string[] Flags =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.Path is null)
+        {
+            if (Chromium.Required) throw new InvalidOperationException("CI=true but no Chromium at /usr/bin/chromium: .ci/run must install Debian's chromium package.");
+            return;
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.Path,
+            Headless = true,
+            Args = Flags,
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(AppServer app, int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            AcceptDownloads = true,
+            Locale = "id-ID",
+            TimezoneId = "Asia/Jakarta",
+        });
+        context.SetDefaultTimeout(20_000);
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = app.BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+}
+
+public static class PageSteps
+{
+    public const string OwnerUser = "owner";
+    public const string OwnerPassword = "rahasia12345";
+
+    /// <summary>Waits until the Blazor circuit has rendered the layout, so clicks reach .NET handlers.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("[data-testid=interactive][data-ready=yes]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>First-run setup through the real form; ends signed in as the Owner on the home page.</summary>
+    public static async Task SetUpOwnerAsync(this IPage page, string businessName = "Toko Batik Sari")
+    {
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/penyiapan");
+        await page.FillAsync("input[name='Input.BusinessName']", businessName);
+        await page.FillAsync("input[name='Input.DisplayName']", "Sari Wulandari");
+        await page.FillAsync("input[name='Input.UserName']", OwnerUser);
+        await page.FillAsync("input[name='Input.Password']", OwnerPassword);
+        await page.FillAsync("input[name='Input.ConfirmPassword']", OwnerPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static async Task SignInAsync(this IPage page, string user, string password)
+    {
+        await page.GotoAsync("/masuk");
+        await page.FillAsync("input[name='Input.UserName']", user);
+        await page.FillAsync("input[name='Input.Password']", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/masuk");
+        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>Saves a screenshot under TestResults/screenshots for people to look at (CI keeps the folder).</summary>
+    public static async Task<string> ScreenshotAsync(this IPage page, string name, bool fullPage = true)
+    {
+        var dir = Path.Combine(AppServer.Metadata("RepositoryRoot"), "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        return path;
+    }
+}

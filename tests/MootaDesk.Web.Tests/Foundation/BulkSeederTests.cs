@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Demo;
+using MootaDesk.Core.Domain;
+
+namespace MootaDesk.Web.Tests.Foundation;
+
+public class BulkSeederTests
+{
+    [Fact]
+    public async Task Seeded_rows_read_back_through_EF_with_exact_money_and_all_indexes_rebuilt()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "mootadesk-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(dir, "seed.db");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var result = await BulkSeeder.SeedAsync(path, 3_000, new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc));
+            result.Mutations.ShouldBe(3_000);
+
+            var options = new DbContextOptionsBuilder<MootaDeskDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+            await using var db = new MootaDeskDbContext(options);
+            (await db.Mutations.CountAsync()).ShouldBe(3_000);
+            (await db.Mutations.AllAsync(m => m.Amount > 0 && !m.IsSandbox)).ShouldBeTrue();
+            var credit = await db.Mutations.FirstAsync(m => m.Direction == Direction.Credit);
+            credit.Description.ShouldContain(' ');
+            (await db.MutationTags.CountAsync()).ShouldBeGreaterThan(500);
+            (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE type='index' AND tbl_name='Mutations'").SingleAsync())
+                .ShouldBeGreaterThanOrEqualTo(8);
+            db.Database.HasPendingModelChanges().ShouldBeFalse();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, true);
+        }
+    }
+}
