@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
+using System.IO.Compression;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace MootaDesk.Core.Mutations;
@@ -16,26 +16,30 @@ internal sealed class StreamingXlsxWriter : IDisposable
 {
     public const uint Header = 1, Rupiah = 2, DateTime = 3, Whole = 4, Bold = 5;
 
-    private readonly SpreadsheetDocument _doc;
-    private readonly WorkbookPart _workbook;
-    private readonly List<(string Name, string RelId)> _sheets = [];
+    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    // The package is written by hand (a zip in create mode streams each part out as it is written); the SDK's
+    // SpreadsheetDocument opens packages for update, which buffers every part in memory (300 MB for 100,000 rows).
+    private readonly ZipArchive _zip;
+    private readonly List<string> _sheets = [];
+    private Stream? _sheetStream;
     private OpenXmlWriter? _writer;
     private int _row;
 
     public StreamingXlsxWriter(Stream output, string rupiahFormat, string dateTimeFormat)
     {
-        _doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        _workbook = _doc.AddWorkbookPart();
-        var styles = _workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Styles(rupiahFormat, dateTimeFormat);
-        styles.Stylesheet.Save();
+        _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WriteEntry("xl/styles.xml", Styles(rupiahFormat, dateTimeFormat).OuterXml);
     }
 
     public void StartSheet(string name, IReadOnlyList<double> widths, bool freezeHeader)
     {
-        var part = _workbook.AddNewPart<WorksheetPart>();
-        _sheets.Add((name, _workbook.GetIdOfPart(part)));
-        _writer = OpenXmlWriter.Create(part);
+        EndSheet();
+        _sheets.Add(name);
+        _sheetStream = _zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count}.xml", CompressionLevel.Fastest).Open();
+        _writer = OpenXmlWriter.Create(_sheetStream);
+        _writer.WriteStartDocument(true);
         _writer.WriteStartElement(new Worksheet());
         if (freezeHeader)
         {
@@ -92,18 +96,40 @@ internal sealed class StreamingXlsxWriter : IDisposable
         _writer.WriteEndElement(); // SheetData
         _writer.WriteEndElement(); // Worksheet
         _writer.Close();
+        _sheetStream!.Dispose();
         _writer = null;
+        _sheetStream = null;
     }
 
     public void Dispose()
     {
         EndSheet();
-        var sheets = new Sheets();
-        for (var i = 0; i < _sheets.Count; i++)
-            sheets.Append(new Sheet { Name = _sheets[i].Name, SheetId = (uint)(i + 1), Id = _sheets[i].RelId });
-        _workbook.Workbook = new Workbook(sheets);
-        _workbook.Workbook.Save();
-        _doc.Dispose();
+        var sheets = string.Concat(_sheets.Select((n, i) => $"<sheet name=\"{System.Security.SecurityElement.Escape(n)}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>"));
+        WriteEntry("xl/workbook.xml", $"<workbook xmlns=\"{MainNs}\" xmlns:r=\"{RelNs}\"><sheets>{sheets}</sheets></workbook>");
+        var rels = string.Concat(_sheets.Select((_, i) =>
+            $"<Relationship Id=\"rId{i + 1}\" Type=\"{RelNs}/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>"));
+        WriteEntry("xl/_rels/workbook.xml.rels",
+            $"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rels}<Relationship Id=\"rIdStyles\" Type=\"{RelNs}/styles\" Target=\"styles.xml\"/></Relationships>");
+        WriteEntry("_rels/.rels",
+            $"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{RelNs}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        var overrides = string.Concat(_sheets.Select((_, i) =>
+            $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
+        WriteEntry("[Content_Types].xml",
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
+            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
+            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>" +
+            overrides + "</Types>");
+        _zip.Dispose();
+    }
+
+    private void WriteEntry(string path, string xml)
+    {
+        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
+        writer.Write(xml);
     }
 
     public static string ColumnName(int index)
