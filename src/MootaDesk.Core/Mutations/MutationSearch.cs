@@ -45,8 +45,10 @@ public static class MutationSearch
 
         if (f.AccountIds.Count > 0)
         {
+            // Small id/enum lists are inlined (IN (1,2)) rather than sent as a JSON parameter, so SQLite can use the
+            // (column, TransactionTime) indexes; they are integers parsed by MutationFilter, never text.
             var ids = f.AccountIds.ToList();
-            q = q.Where(m => ids.Contains(m.AccountId));
+            q = q.Where(m => EF.Constant(ids).Contains(m.AccountId));
         }
         if (f.Direction is Direction d) q = q.Where(m => m.Direction == d);
         if (f.AmountExact is decimal exact) q = q.Where(m => m.Amount == exact);
@@ -67,14 +69,14 @@ public static class MutationSearch
         if (f.TagsAny.Count > 0)
         {
             var any = f.TagsAny.ToList();
-            q = q.Where(m => m.Tags.Any(t => any.Contains(t.TagId)));
+            q = q.Where(m => m.Tags.Any(t => EF.Constant(any).Contains(t.TagId)));
         }
         foreach (var tagId in f.TagsAll)
             q = q.Where(m => m.Tags.Any(t => t.TagId == tagId));
         if (f.TagsNone.Count > 0)
         {
             var none = f.TagsNone.ToList();
-            q = q.Where(m => !m.Tags.Any(t => none.Contains(t.TagId)));
+            q = q.Where(m => !m.Tags.Any(t => EF.Constant(none).Contains(t.TagId)));
         }
         if (f.UntaggedOnly) q = q.Where(m => !m.Tags.Any());
         if (f.WithoutNote) q = q.Where(m => !m.HasNote);
@@ -83,12 +85,12 @@ public static class MutationSearch
         if (f.Statuses.Count > 0)
         {
             var statuses = f.Statuses.ToList();
-            q = q.Where(m => statuses.Contains(m.Status));
+            q = q.Where(m => EF.Constant(statuses).Contains(m.Status));
         }
         if (f.Sources.Count > 0)
         {
             var sources = f.Sources.ToList();
-            q = q.Where(m => sources.Contains(m.Source));
+            q = q.Where(m => EF.Constant(sources).Contains(m.Source));
         }
         q = f.Sandbox switch
         {
