@@ -45,7 +45,7 @@ public partial class MutationsPage
     private IReadOnlyList<ViewChoice> views = [];
     private int? selectedViewId;
     private readonly HashSet<long> selected = [];
-    private IEnumerable<int> bulkTags = [];
+    private int? bulkTag;
     private ReconciliationStatus? bulkStatus;
     private string? bulkNote;
     private bool loading, busy, canEdit, canManageRules, isDemoOnly, countingExact, savingView, newViewShared, exporting;
@@ -200,14 +200,14 @@ public partial class MutationsPage
     // Bulk actions: each returns a MutationChange the toast can undo.
     private Task AddTagsAsync() => RunChangeAsync(async (v, a) =>
     {
-        if (!bulkTags.Any()) throw new MutationChangeRefused("Error.NoTag");
-        return await Commands.AddTagsAsync(selected.ToList(), bulkTags.ToList(), v, a);
+        if (bulkTag is not int tag) throw new MutationChangeRefused("Error.NoTag");
+        return await Commands.AddTagsAsync(selected.ToList(), [tag], v, a);
     }, "Done.TagsAdded");
 
     private Task RemoveTagsAsync() => RunChangeAsync(async (v, a) =>
     {
-        if (!bulkTags.Any()) throw new MutationChangeRefused("Error.NoTag");
-        return await Commands.RemoveTagsAsync(selected.ToList(), bulkTags.ToList(), v, a);
+        if (bulkTag is not int tag) throw new MutationChangeRefused("Error.NoTag");
+        return await Commands.RemoveTagsAsync(selected.ToList(), [tag], v, a);
     }, "Done.TagsRemoved");
 
     private Task SetStatusAsync() => RunChangeAsync(async (v, a) =>
