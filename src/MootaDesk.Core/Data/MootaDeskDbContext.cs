@@ -32,6 +32,8 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<DailySweep> Sweeps => Set<DailySweep>();
     public DbSet<SweepItem> SweepItems => Set<SweepItem>();
     public DbSet<CsTask> CsTasks => Set<CsTask>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<AutoTagRule> AutoTagRules => Set<AutoTagRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

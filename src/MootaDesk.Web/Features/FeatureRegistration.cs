@@ -3,6 +3,7 @@ using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Features.Statements;
+using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Features.Ingest.Webhooks;
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         services.AddStatementsFeature();
         services.AddMootaPullFeature(configuration);
         services.AddAccountsFeature();
+        services.AddMutationsFeature();
         services.AddOrdersFeature(configuration);
         services.AddProofFeature();
         services.AddWebhookIngestFeature();
@@ -34,6 +36,7 @@ public static class FeatureRegistration
 
     public static IEndpointRouteBuilder MapMootaDeskFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapMutationsEndpoints();
         app.MapOrdersEndpoints();
         app.MapProofEndpoints();
         app.MapWebhookIngestEndpoints();

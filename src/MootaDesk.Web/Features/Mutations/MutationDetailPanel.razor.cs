@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Access;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Mutations;
+
+public partial class MutationDetailPanel
+{
+    [Inject] private MutationQueries Queries { get; set; } = default!;
+    [Inject] private TagMutationsCommand Commands { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+
+    [Parameter] public long MutationId { get; set; }
+
+    /// <summary>Lets the page offer the same undo toast for changes made here.</summary>
+    [Parameter] public EventCallback<(MutationChange Change, string Message)> OnChanged { get; set; }
+
+    private MutationDetail? detail;
+    private IReadOnlyList<TagOption> tags = [];
+    private Viewer? viewer;
+    private bool canEdit, busy, notFound;
+    private int? tagToAdd;
+    private string? orderReference, newNote, editText;
+    private long? editingNoteId;
+
+    private IEnumerable<TagOption> AvailableTags => tags.Where(t => !t.IsArchived && detail?.Row.Tags.All(x => x.Id != t.Id) != false);
+
+    private IReadOnlyList<Choice<ReconciliationStatus>> StatusOptions =>
+        Enum.GetValues<ReconciliationStatus>().Select(s => new Choice<ReconciliationStatus>(s, T["Status." + s])).ToList();
+
+    protected override async Task OnInitializedAsync()
+    {
+        viewer = await CurrentUser.ViewerAsync();
+        canEdit = TagMutationsCommand.CanEdit(viewer);
+        tags = await Queries.TagsAsync();
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        detail = await Queries.DetailAsync(MutationId, viewer!);
+        notFound = detail is null;
+        orderReference = detail?.Row.OrderReference;
+    }
+
+    /// <summary>The older versions a note replaced, newest first.</summary>
+    private IEnumerable<NoteView> History(NoteView note)
+    {
+        var byId = detail!.Notes.ToDictionary(n => n.Id);
+        var current = note;
+        while (current.ReplacesNoteId is long prev && byId.TryGetValue(prev, out var older))
+        {
+            yield return older;
+            current = older;
+        }
+    }
+
+    private string ActionText(string action)
+    {
+        var text = T["Action." + action];
+        return text.ResourceNotFound ? action : text.Value;
+    }
+
+    private async Task RunAsync(Func<Viewer, Core.Auditing.Actor, Task<MutationChange?>> action, string? doneKey)
+    {
+        if (busy || viewer is null) return;
+        busy = true;
+        try
+        {
+            var change = await action(viewer, await CurrentUser.ActorAsync());
+            if (change is not null && doneKey is not null) await OnChanged.InvokeAsync((change, T[doneKey, change.Count]));
+            await ReloadAsync();
+        }
+        catch (MutationChangeRefused ex)
+        {
+            Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]);
+        }
+        finally { busy = false; }
+    }
+
+    private Task AddTagAsync() => RunAsync(async (v, a) =>
+    {
+        if (tagToAdd is not int id) return null;
+        tagToAdd = null;
+        return await Commands.AddTagsAsync([MutationId], [id], v, a);
+    }, "Done.TagsAdded");
+
+    private Task RemoveTagAsync(int tagId) => RunAsync(async (v, a) => await Commands.RemoveTagsAsync([MutationId], [tagId], v, a), "Done.TagsRemoved");
+
+    private Task SetStatusAsync(ReconciliationStatus s) => RunAsync(async (v, a) => await Commands.SetStatusAsync([MutationId], s, v, a), "Done.StatusSet");
+
+    private Task AddNoteAsync() => RunAsync(async (v, a) =>
+    {
+        var change = await Commands.AddNoteAsync([MutationId], newNote ?? "", v, a);
+        newNote = null;
+        return change;
+    }, "Done.NotesAdded");
+
+    private Task SaveEditAsync() => RunAsync(async (v, a) =>
+    {
+        if (editingNoteId is long id) await Commands.EditNoteAsync(id, editText ?? "", v, a);
+        editingNoteId = null;
+        return null;
+    }, null);
+
+    private Task SaveOrderReferenceAsync() => RunAsync(async (v, a) =>
+    {
+        await Commands.SetOrderReferenceAsync(MutationId, orderReference, v, a);
+        Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+        return null;
+    }, null);
+}

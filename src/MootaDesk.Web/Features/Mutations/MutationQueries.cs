@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MootaDesk.Core.Access;
+using MootaDesk.Core.Data;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Mutations;
+
+namespace MootaDesk.Web.Features.Mutations;
+
+public sealed record AccountOption(int Id, string Label, string MaskedNumber, bool IsSandbox);
+
+public sealed record TagOption(int Id, string Name, string Color, string? Meaning, bool IsArchived);
+
+public sealed record NoteView(long Id, string Text, string Author, DateTime CreatedAt, long? ReplacesNoteId, bool IsSuperseded);
+
+public sealed record TimelineEntry(DateTime At, string Actor, string Action, string? Before, string? After);
+
+public sealed record MutationDetail(
+    MutationRow Row, string SourceId, DateTime ReadTime, int? ReadLatencySeconds, string? RawSourcePretty, long? WebhookDeliveryId,
+    string AccountHolder, IReadOnlyList<NoteView> Notes, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>Reads for the Mutasi page and its API: every read goes through <see cref="MutationSearch"/>, so the viewer's scope always applies.</summary>
+public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
+{
+    public async Task<IReadOnlyList<MutationRow>> PageAsync(MutationFilter filter, Viewer viewer, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await MutationSearch.PageAsync(db, filter, viewer, clock, Math.Max(0, skip), Math.Clamp(take, 1, 500), ct);
+    }
+
+    public async Task<CappedCount> CountAsync(MutationFilter filter, Viewer viewer, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await MutationSearch.CountAsync(db, filter, viewer, clock, ct: ct);
+    }
+
+    public async Task<int> ExactCountAsync(MutationFilter filter, Viewer viewer, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await MutationSearch.ExactCountAsync(db, filter, viewer, clock, ct);
+    }
+
+    /// <summary>Ids of every row the filter matches (for "select all matching"), capped like the count.</summary>
+    public async Task<IReadOnlyList<long>> IdsAsync(MutationFilter filter, Viewer viewer, int cap = CappedCount.Cap, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await MutationSearch.Sorted(MutationSearch.Apply(db.Mutations.AsNoTracking(), filter, viewer, clock), filter.Sort)
+            .Select(m => m.Id).Take(cap).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AccountOption>> AccountsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Accounts.AsNoTracking().OrderBy(a => a.Label)
+            .Select(a => new { a.Id, a.Label, a.AccountNumber, a.IsSandbox }).ToListAsync(ct);
+        return rows.Select(a => new AccountOption(a.Id, a.Label, MutationRow.MaskAccountNumber(a.AccountNumber), a.IsSandbox)).ToList();
+    }
+
+    public async Task<IReadOnlyList<TagOption>> TagsAsync(bool includeArchived = true, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Tags.AsNoTracking().Where(t => includeArchived || !t.IsArchived).OrderBy(t => t.Name)
+            .Select(t => new TagOption(t.Id, t.Name, t.Color, t.Meaning, t.IsArchived)).ToListAsync(ct);
+    }
+
+    /// <summary>Everything about one mutation, or null when it does not exist or the viewer may not see it.</summary>
+    public async Task<MutationDetail?> DetailAsync(long id, Viewer viewer, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var scoped = db.Mutations.AsNoTracking().VisibleTo(viewer).Where(m => m.Id == id);
+        var row = await MutationSearch.Project(scoped, viewer).FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        row = (await MutationSearch.WithTagsAsync(db, [row], ct))[0];
+        var extra = await scoped.Select(m => new { m.SourceId, m.ReadTime, m.ReadLatencySeconds, m.RawSource, m.WebhookDeliveryId, m.Account!.HolderName })
+            .FirstAsync(ct);
+        var notes = await db.MutationNotes.AsNoTracking().Where(n => n.MutationId == id).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Select(n => new NoteView(n.Id, n.Text, n.Author, n.CreatedAt, n.ReplacesNoteId, n.IsSuperseded)).ToListAsync(ct);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timeline = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == "Mutation" && a.EntityId == key)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200)
+            .Select(a => new TimelineEntry(a.At, a.Actor, a.Action, a.Before, a.After)).ToListAsync(ct);
+        var raw = extra.RawSource;
+        if (!viewer.CanSeeBalances) raw = WithoutBalances(raw);
+        return new MutationDetail(row, extra.SourceId, extra.ReadTime, extra.ReadLatencySeconds, Pretty(raw), extra.WebhookDeliveryId,
+            extra.HolderName, notes, timeline);
+    }
+
+    public static string? Pretty(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(doc.RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+
+    /// <summary>The raw webhook body carries the balance (Moota's "balance"); CS must not read it there either.</summary>
+    public static string? WithoutBalances(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return json;
+        try
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json);
+            Strip(node);
+            return node?.ToJsonString();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        static void Strip(System.Text.Json.Nodes.JsonNode? n)
+        {
+            if (n is System.Text.Json.Nodes.JsonObject o)
+            {
+                foreach (var k in o.Select(p => p.Key).Where(k => k.Contains("balance", StringComparison.OrdinalIgnoreCase) || k.Contains("saldo", StringComparison.OrdinalIgnoreCase)).ToList())
+                    o.Remove(k);
+                foreach (var p in o) Strip(p.Value);
+            }
+            else if (n is System.Text.Json.Nodes.JsonArray a)
+                foreach (var x in a) Strip(x);
+        }
+    }
+}

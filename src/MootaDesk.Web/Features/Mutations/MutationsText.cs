@@ -1,0 +1,4 @@
+namespace MootaDesk.Web.Features.Mutations;
+
+/// <summary>Strings of the Mutasi area (MutationsText.resx Indonesian, MutationsText.en.resx English).</summary>
+public sealed class MutationsText;

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Access;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Mutations;
+
+public partial class TagsPage
+{
+    [Inject] private TagCatalog Catalog { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+
+    private sealed class TagForm
+    {
+        public string Name { get; set; } = "";
+        public string Color { get; set; } = "#64748b";
+        public string? Meaning { get; set; }
+    }
+
+    private IReadOnlyList<TagSummary> list = [];
+    private readonly Dictionary<int, int?> mergeTargets = [];
+    private TagForm form = new();
+    private TagSummary? editing;
+    private IReadOnlyList<string> nearDuplicates = [];
+    private string? error;
+    private Viewer? viewer;
+    private bool canManage, busy;
+
+    private int? MergeTarget(int id) => mergeTargets.GetValueOrDefault(id);
+
+    protected override async Task OnInitializedAsync()
+    {
+        viewer = await CurrentUser.ViewerAsync();
+        canManage = TagCatalog.CanManage(viewer);
+        list = await Catalog.ListAsync();
+    }
+
+    private void StartNew()
+    {
+        editing = null;
+        form = new TagForm();
+        error = null;
+        nearDuplicates = [];
+    }
+
+    private void StartEdit(TagSummary t)
+    {
+        editing = t;
+        form = new TagForm { Name = t.Name, Color = t.Color, Meaning = t.Meaning };
+        error = null;
+        nearDuplicates = [];
+    }
+
+    private async Task SaveAsync(bool confirmNearDuplicate)
+    {
+        if (busy || viewer is null) return;
+        busy = true;
+        try
+        {
+            var actor = await CurrentUser.ActorAsync();
+            var check = editing is null
+                ? (await Catalog.CreateAsync(form.Name, form.Color, form.Meaning, confirmNearDuplicate, viewer, actor)).Check
+                : await Catalog.UpdateAsync(editing.Id, form.Name, form.Color, form.Meaning, confirmNearDuplicate, viewer, actor);
+            error = check.ErrorKey is string key ? T[key, string.Join(", ", check.NearDuplicates)] : null;
+            nearDuplicates = check.IsRefused || confirmNearDuplicate ? [] : check.NearDuplicates;
+            if (error is null && nearDuplicates.Count == 0)
+            {
+                Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+                StartNew();
+                list = await Catalog.ListAsync();
+            }
+        }
+        catch (MutationChangeRefused ex)
+        {
+            error = T[ex.MessageKey];
+        }
+        finally { busy = false; }
+    }
+
+    private async Task ArchiveAsync(TagSummary t)
+    {
+        if (busy || viewer is null) return;
+        busy = true;
+        try
+        {
+            await Catalog.SetArchivedAsync(t.Id, !t.IsArchived, viewer, await CurrentUser.ActorAsync());
+            list = await Catalog.ListAsync();
+        }
+        catch (MutationChangeRefused ex) { Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]); }
+        finally { busy = false; }
+    }
+
+    private async Task MergeAsync(TagSummary source)
+    {
+        if (busy || viewer is null || MergeTarget(source.Id) is not int targetId) return;
+        var target = list.First(t => t.Id == targetId);
+        if (await Dialogs.Confirm(T["Tags.MergeConfirm", source.Name, target.Name], T["Tags.Merge"],
+                new ConfirmOptions { OkButtonText = T["Tags.Merge"], CancelButtonText = S["Common.Cancel"] }) != true) return;
+        busy = true;
+        try
+        {
+            var moved = await Catalog.MergeAsync(source.Id, targetId, viewer, await CurrentUser.ActorAsync());
+            Notify.Notify(NotificationSeverity.Success, T["Tags.Merged", source.Name, target.Name, moved]);
+            mergeTargets.Remove(source.Id);
+            list = await Catalog.ListAsync();
+        }
+        catch (MutationChangeRefused ex) { Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]); }
+        finally { busy = false; }
+    }
+}

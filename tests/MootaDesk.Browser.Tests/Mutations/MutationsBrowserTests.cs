@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using Microsoft.Playwright;
+using MootaDesk.Browser.Tests.Infrastructure;
+
+namespace MootaDesk.Browser.Tests.Mutations;
+
+public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<BrowserSession>
+{
+    /// <summary>
+    /// The clerk's main path on the demo shop (sandbox data, so the page opens with sandbox included): filter by
+    /// text, tag two rows in bulk, save the filter as a view, export it to Excel and open the downloaded file.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_clerk_filters_bulk_tags_saves_the_view_and_exports_an_Excel_file_that_opens()
+    {
+        await using var app = await AppServer.StartAsync(demoData: true);
+        var page = await browser.NewPageAsync(app);
+        await page.SetUpOwnerAsync();
+
+        await page.GotoAsync("/mutasi");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("[data-testid=row-open]").First.WaitForAsync();
+
+        // Filter: the text goes into the URL, so the link can be shared.
+        await page.FillAsync("[data-testid=filter-text]", "VA PAYMENT");
+        await page.ClickAsync("[data-testid=filter-apply]");
+        await page.WaitForURLAsync(url => url.Contains("q=VA%20PAYMENT", StringComparison.Ordinal));
+        await page.Locator("[data-testid=mutation-count]", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\d") }).WaitForAsync();
+        var rows = page.Locator("[data-testid=mutation-grid] tbody tr", new PageLocatorOptions { HasTextString = "VA PAYMENT" });
+        await rows.First.WaitForAsync();
+
+        // Bulk-tag the first two rows with "Penting".
+        await page.Locator("[data-testid=row-select]").Nth(0).ClickAsync();
+        await page.Locator("[data-testid=row-select]").Nth(1).ClickAsync();
+        (await page.Locator("[data-testid=selected-count]").InnerTextAsync()).ShouldStartWith("2");
+        await page.ClickAsync("[data-testid=bulk-tags]");
+        await page.Locator(".rz-dropdown-item:visible", new PageLocatorOptions { HasTextString = "Penting" }).First.ClickAsync();
+        await page.ClickAsync("[data-testid=bulk-add-tags]");
+        await page.Locator("[data-testid=undo-toast]").WaitForAsync();
+        var firstRows = page.Locator("[data-testid=mutation-grid] tbody tr");
+        await firstRows.Nth(0).Locator(".mut-chip", new LocatorLocatorOptions { HasTextString = "Penting" }).WaitForAsync();
+        await firstRows.Nth(1).Locator(".mut-chip", new LocatorLocatorOptions { HasTextString = "Penting" }).WaitForAsync();
+
+        // Save the filter as a shared view and find it in the list.
+        await page.ClickAsync("[data-testid=save-view]");
+        await page.FillAsync("[data-testid=view-name]", "VA masuk");
+        await page.ClickAsync("[data-testid=view-save-confirm]");
+        await page.GetByText("Tampilan disimpan.").First.WaitForAsync();
+        await page.ClickAsync("[data-testid=saved-views]");
+        await page.Locator(".rz-dropdown-item:visible", new PageLocatorOptions { HasTextString = "VA masuk" }).First.WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.ScreenshotAsync("mutations-filtered-tagged");
+
+        // Export to Excel and open the file: a workbook with the Indonesian header and the totals sheet.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-excel]"));
+        download.SuggestedFilename.ShouldEndWith(".xlsx");
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xlsx");
+        await download.SaveAsAsync(path);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var workbook = await new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open()).ReadToEndAsync();
+            workbook.ShouldContain("name=\"Mutasi\"");
+            workbook.ShouldContain("name=\"Ringkasan\"");
+            var sheet = await new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEndAsync();
+            sheet.ShouldContain("Keterangan");
+            sheet.ShouldContain("VA PAYMENT");
+            sheet.ShouldContain("Penting");
+        }
+        finally { File.Delete(path); }
+        (await page.Locator("[data-testid=export-status]").InnerTextAsync()).ShouldContain("Ekspor selesai");
+    }
+}

@@ -1,0 +1,122 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Web.Features.Mutations;
+using MootaDesk.Web.Tests.Infrastructure;
+using static MootaDesk.Web.Tests.Mutations.MutationsTestData;
+
+namespace MootaDesk.Web.Tests.Mutations;
+
+public class ExportTests
+{
+    private static async Task<(TestDatabase Test, long Credit, long Debit)> SeedAsync()
+    {
+        var test = await TestDatabase.CreateAsync();
+        test.Time.SetJakarta(2026, 11, 21, 12);
+        var a = await AccountAsync(test);
+        var tag = await TagAsync(test, "DP");
+        var credit = await MutationAsync(test, a, Wib(2026, 11, 21, 0, 30), 150_123m, description: "BI-FAST CR BUDI", counterparty: "BUDI", tags: [tag.Id], orderReference: "INV-1");
+        var debit = await MutationAsync(test, a, Wib(2026, 11, 21, 9, 15), 7_000_000m, Direction.Debit, "=HYPERLINK(\"x\") KE PT SUMBER");
+        return (test, credit, debit);
+    }
+
+    private static MutationExportService Service(TestDatabase test) => new(test, test.Clock, NullLogger<MutationExportService>.Instance);
+
+    [Fact]
+    public async Task The_Excel_export_reads_back_with_Indonesian_headers_rupiah_format_WIB_times_and_a_totals_sheet()
+    {
+        var (test, _, _) = await SeedAsync();
+        await using var _t = test;
+        using var ms = new MemoryStream();
+        var totals = await Service(test).WriteAsync(ms, MutationFilter.Empty, ExportFormat.Excel, Finance, FinanceActor);
+        totals.ShouldBe(new ExportTotals(2, 150_123m, 7_000_000m));
+
+        ms.Position = 0;
+        using var wb = new XLWorkbook(ms);
+        var ws = wb.Worksheet("Mutasi");
+        ws.Cell(1, 1).GetString().ShouldBe("Waktu (WIB)");
+        ws.Cell(1, 5).GetString().ShouldBe("Keterangan");
+        ws.Cell(1, 8).GetString().ShouldBe("Kredit");
+        ws.Cell(1, 10).GetString().ShouldBe("Saldo");
+        // Oldest first, in WIB: 00:30 WIB is still the 20th in UTC.
+        ws.Cell(2, 1).GetDateTime().ShouldBe(new DateTime(2026, 11, 21, 0, 30, 0));
+        ws.Cell(2, 1).Style.NumberFormat.Format.ShouldBe(MutationExport.DateTimeFormat);
+        ws.Cell(2, 8).GetValue<decimal>().ShouldBe(150_123m);
+        ws.Cell(2, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahFormat);
+        ws.Cell(2, 12).GetString().ShouldBe("DP");
+        ws.Cell(3, 9).GetValue<decimal>().ShouldBe(7_000_000m);
+        ws.Cell(3, 5).GetString().ShouldStartWith("=HYPERLINK");
+        ws.Cell(3, 5).HasFormula.ShouldBeFalse();
+        ws.Column(5).Width.ShouldBeGreaterThan(30);
+
+        var sum = wb.Worksheet("Ringkasan");
+        sum.Cell(4, 2).GetValue<long>().ShouldBe(2);
+        sum.Cell(5, 2).GetValue<decimal>().ShouldBe(150_123m);
+        sum.Cell(6, 2).GetValue<decimal>().ShouldBe(7_000_000m);
+        sum.Cell(7, 2).GetValue<decimal>().ShouldBe(150_123m - 7_000_000m);
+
+        await using var db = test.CreateDbContext();
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == "mutation.export");
+        audit.After!.ShouldContain("\"rows\":2");
+        audit.Actor.ShouldBe("fin");
+    }
+
+    [Fact]
+    public async Task A_CS_export_has_no_debits_and_no_balance_column()
+    {
+        var (test, _, _) = await SeedAsync();
+        await using var _t = test;
+        using var ms = new MemoryStream();
+        await Service(test).WriteAsync(ms, MutationFilter.Parse("arah=debit"), ExportFormat.Excel, Cs, new("cs"));
+        ms.Position = 0;
+        using var wb = new XLWorkbook(ms);
+        var ws = wb.Worksheet("Mutasi");
+        ws.LastRowUsed()!.RowNumber().ShouldBe(1);
+        ws.Row(1).CellsUsed().Select(c => c.GetString()).ShouldNotContain("Saldo");
+
+        using var all = new MemoryStream();
+        await Service(test).WriteAsync(all, MutationFilter.Empty, ExportFormat.Csv, Cs, new("cs"));
+        var csv = System.Text.Encoding.UTF8.GetString(all.ToArray());
+        csv.ShouldNotContain("7000000");
+        csv.ShouldNotContain("Saldo");
+        csv.ShouldContain("150123.00");
+    }
+
+    [Fact]
+    public async Task The_CSV_export_has_a_header_one_line_per_row_and_defused_formulas()
+    {
+        var (test, _, _) = await SeedAsync();
+        await using var _t = test;
+        using var ms = new MemoryStream();
+        var totals = await Service(test).WriteAsync(ms, MutationFilter.Empty, ExportFormat.Csv, Finance, FinanceActor);
+        totals.Rows.ShouldBe(2);
+        var lines = System.Text.Encoding.UTF8.GetString(ms.ToArray()).TrimStart('\uFEFF').Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(3);
+        lines[0].ShouldStartWith("Waktu (WIB),Rekening,Bank");
+        lines[1].ShouldStartWith("2026-11-21 00:30,");
+        lines[2].ShouldContain("\"'=HYPERLINK(\"\"x\"\") KE PT SUMBER\"");
+    }
+
+    [Fact]
+    public async Task A_prepared_file_is_handed_once_and_only_to_the_person_who_made_it()
+    {
+        var (test, _, _) = await SeedAsync();
+        await using var _t = test;
+        var service = Service(test);
+        var progress = new List<int>();
+        var file = await service.PrepareAsync(MutationFilter.Empty, ExportFormat.Excel, Finance, FinanceActor, new SyncProgress(progress.Add));
+        progress.ShouldContain(2);
+        service.Take(file.Token, Ops).ShouldBeNull();
+        service.Take(file.Token, Finance).ShouldNotBeNull();
+        service.Take(file.Token, Finance).ShouldBeNull();
+        File.Exists(file.Path).ShouldBeTrue();
+        service.TryDelete(file.Path);
+    }
+
+    private sealed class SyncProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}
