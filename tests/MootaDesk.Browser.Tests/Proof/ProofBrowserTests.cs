@@ -22,6 +22,8 @@ public class ProofBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         await page.ClickAsync("[data-testid=search-submit]");
         await page.Locator("[data-testid=proof-result-summary]").WaitForAsync();
         var hits = page.Locator("[data-testid=proof-hit]");
+        // The unfiltered list also starts with this amount, so wait until no other amount is left.
+        await Assertions.Expect(hits.Filter(new LocatorFilterOptions { HasNotText = firstAmount })).ToHaveCountAsync(0);
         await Assertions.Expect(hits.First.Locator("td.md-num")).ToHaveTextAsync(firstAmount);
         foreach (var amount in await hits.Locator("td.md-num").AllInnerTextsAsync())
             amount.Trim().ShouldBe(firstAmount);
