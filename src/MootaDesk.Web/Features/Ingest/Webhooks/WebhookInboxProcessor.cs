@@ -29,7 +29,7 @@ public sealed class WebhookInboxProcessor(
     public static int MaxAttempts => Backoff.Length + 1;
 
     /// <summary>Deliveries per shared ingest: large enough to keep up with bursts, small enough that a webhook answer never waits long for the write turn.</summary>
-    public int BatchSize { get; init; } = 40;
+    public int BatchSize { get; init; } = 12;
 
     /// <summary>Processes everything that is due; returns how many deliveries it handled.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
