@@ -53,7 +53,7 @@ public static class MutationSearch
         if (f.Direction is Direction d) q = q.Where(m => m.Direction == d);
         if (f.AmountExact is decimal exact) q = q.Where(m => m.Amount == exact);
         // A range is checked row by row while the time index drives the page ("+ 0" keeps SQLite off the amount index,
-        // which for a wide range meant sorting hundreds of thousands of rows: docs/performance/mutations.md).
+        // which for a wide range meant sorting hundreds of thousands of rows: docs/performance.md).
         if (f.AmountMin is decimal min) q = f.Sort is MutationSort.TimeDesc or MutationSort.TimeAsc ? q.Where(m => m.Amount + 0m >= min) : q.Where(m => m.Amount >= min);
         if (f.AmountMax is decimal max) q = f.Sort is MutationSort.TimeDesc or MutationSort.TimeAsc ? q.Where(m => m.Amount + 0m <= max) : q.Where(m => m.Amount <= max);
 

@@ -9,7 +9,7 @@ namespace MootaDesk.Core.Mutations;
 /// <summary>
 /// Writes a workbook row by row with the Open XML SDK's forward-only writer (the package ClosedXML itself is
 /// built on). ClosedXML 0.95 keeps every cell as an object until SaveAs: 100,000 mutations took 54 s and
-/// 1.3 GB there (docs/performance/mutations.md), so large exports stream instead; the file is still read
+/// 1.3 GB there (docs/performance.md), so large exports stream instead; the file is still read
 /// back with ClosedXML in the tests. Styles: 0 default, 1 header, 2 rupiah, 3 date-time, 4 whole number, 5 bold.
 /// </summary>
 internal sealed class StreamingXlsxWriter : IDisposable

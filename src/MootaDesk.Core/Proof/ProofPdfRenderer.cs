@@ -8,7 +8,7 @@ namespace MootaDesk.Core.Proof;
 /// <summary>
 /// The proof card as a receipt-width PDF (80 mm wide, as tall as the card) with a subset of DejaVu Sans embedded
 /// (CIDFontType2, Identity-H, with a ToUnicode map so the text can be searched and copied). Written directly
-/// rather than through PDFsharp 6.5, whose licence is AGPL-3.0 or commercial: see docs/dependencies/proof.md.
+/// rather than through PDFsharp 6.5, whose licence is AGPL-3.0 or commercial: see docs/dependencies.md.
 /// </summary>
 public static class ProofPdfRenderer
 {

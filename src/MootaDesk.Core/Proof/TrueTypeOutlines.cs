@@ -5,7 +5,7 @@ namespace MootaDesk.Core.Proof;
 /// <summary>
 /// Just enough of a TrueType reader to draw text into a bitmap: character map (format 4), advance widths and
 /// glyph outlines (simple and composite, quadratic curves flattened to lines). No hinting and no kerning, which a
-/// proof image at chat resolution does not need. See docs/dependencies/proof.md for why this exists.
+/// proof image at chat resolution does not need. See docs/dependencies.md for why this exists.
 /// </summary>
 public sealed class TrueTypeOutlines
 {

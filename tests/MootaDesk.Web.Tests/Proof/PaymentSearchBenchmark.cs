@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 
 namespace MootaDesk.Web.Tests.Proof;
 
-/// <summary>Runs only when asked (MOOTADESK_BENCH=1): numbers for docs/performance/proof.md, never a pass/fail on time.</summary>
+/// <summary>Runs only when asked (MOOTADESK_BENCH=1): numbers for docs/performance.md, never a pass/fail on time.</summary>
 public sealed class BenchmarkFactAttribute : FactAttribute
 {
     public BenchmarkFactAttribute()

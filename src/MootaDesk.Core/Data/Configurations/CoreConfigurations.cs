@@ -40,7 +40,7 @@ internal sealed class MutationConfiguration : IEntityTypeConfiguration<Mutation>
         b.HasIndex(x => new { x.Status, x.TransactionTime });
         b.HasIndex(x => x.OrderReference);
         // Mutasi filters whose values can match almost nothing (a source, sandbox only) would otherwise scan the
-        // whole table to fill a page; with these they read only matching rows, newest first (docs/performance/mutations.md).
+        // whole table to fill a page; with these they read only matching rows, newest first (docs/performance.md).
         b.HasIndex(x => new { x.Source, x.TransactionTime });
         b.HasIndex(x => new { x.IsSandbox, x.TransactionTime });
         b.HasIndex(x => x.ReadTime);

@@ -1,3 +1,4 @@
+using MootaDesk.Core.Proof;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Data;
@@ -14,7 +15,7 @@ public sealed record IncomeDay(DateOnly Day, decimal Income);
 
 public sealed record IncomeAccount(string Account, decimal Income);
 
-public sealed record WeekMetrics(DateOnly WeekStart, double? AverageReadSeconds, int CsTasksDone, int Credits, int Reconciled)
+public sealed record WeekMetrics(DateOnly WeekStart, double? AverageReadSeconds, int ProofsCreated, int CsTasksDone, int Credits, int Reconciled)
 {
     public double? Accuracy => Credits == 0 ? null : (double)Reconciled / Credits;
 }
@@ -26,7 +27,7 @@ public sealed record OwnerReport(SummaryRow? Latest, IReadOnlyList<SummaryRow> P
 /// The owner's view. Income follows the summary's rule: real accounts only, own-account transfers left out
 /// (<see cref="OwnTransferDetector"/>), computed per day with sums in SQL and only transfer candidates loaded.
 /// </summary>
-public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock, IOptionsMonitor<SweepOptions> options)
+public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock, IOptionsMonitor<SweepOptions> options, ProofMetricsQuery proofs)
 {
     public async Task<SummaryRow?> LatestAsync(CancellationToken ct = default)
     {
@@ -112,7 +113,9 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
             var tasks = await db.CsTasks.AsNoTracking().CountAsync(t => t.Status == CsTaskStatus.Done && t.DoneAt >= start && t.DoneAt < end, ct);
             var signed = await db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && s.BusinessDate >= from && s.BusinessDate <= to)
                 .Select(s => new { s.CreditsAtSignOff, s.CreditsReconciledAtSignOff }).ToListAsync(ct);
-            result.Add(new WeekMetrics(from, latency, tasks, signed.Sum(s => s.CreditsAtSignOff), signed.Sum(s => s.CreditsReconciledAtSignOff)));
+            // Payment questions CS answered with a proof: every proof issued that week, by hand or through the API.
+            var proofCount = await proofs.CountCreatedAsync(start, end, ct);
+            result.Add(new WeekMetrics(from, latency, proofCount, tasks, signed.Sum(s => s.CreditsAtSignOff), signed.Sum(s => s.CreditsReconciledAtSignOff)));
         }
         return result;
     }

@@ -6,7 +6,7 @@ using MootaDesk.Web.Hosting;
 
 namespace MootaDesk.Web.Features.Sweep;
 
-/// <summary>Automation: prepare a day's sweep, and read a day's five-line summary (docs/api/sweep.md).</summary>
+/// <summary>Automation: prepare a day's sweep, and read a day's five-line summary (docs/api.md).</summary>
 public static class SweepEndpoints
 {
     public static IEndpointRouteBuilder MapSweepEndpoints(this IEndpointRouteBuilder app)

@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 
 namespace MootaDesk.Web.Tests.Ingest.Import;
 
-/// <summary>Runs only with MOOTADESK_BENCH=1: a measurement, not a unit test (see docs/performance/import.md).</summary>
+/// <summary>Runs only with MOOTADESK_BENCH=1: a measurement, not a unit test (see docs/performance.md).</summary>
 public sealed class BenchmarkFactAttribute : FactAttribute
 {
     public BenchmarkFactAttribute()

@@ -98,7 +98,7 @@ public sealed class WebhookReceiver(
     {
         delivery.Signature = verdict;
         delivery.Error = error;
-        // Measured up to the commit; the commit itself is the rest of the answer time (see docs/performance/ingest.md).
+        // Measured up to the commit; the commit itself is the rest of the answer time (see docs/performance.md).
         delivery.AnswerMs = watch.Elapsed.TotalMilliseconds;
         // Not cancellable: once read, a delivery is kept even if Moota hangs up while we write it.
         delivery.Id = await InsertAsync(delivery);
