@@ -61,3 +61,13 @@ public class DemoDataGeneratorTests
         }
     }
 }
+
+public class DemoBalanceTests
+{
+    [Fact]
+    public void No_demo_account_is_ever_overdrawn()
+    {
+        var data = new DemoDataGenerator().Generate(new DateTime(2026, 11, 21, 16, 0, 0));
+        data.Mutations.ShouldAllBe(m => m.Balance >= 0);
+    }
+}

@@ -140,13 +140,16 @@ public sealed class DemoDataGenerator(int seed = DemoDataGenerator.DefaultSeed)
             if (day.Day == 25)
             {
                 var at = day.AddHours(10);
-                dayEvents.Add(() => Add("bni-reserve", at.AddMinutes(-30), "TRSF E-BANKING DB KE BRI PAYROLL TOKO SAYA", 30_000_000m, Direction.Debit, ["Gaji"], "Isi rekening payroll"));
-                dayEvents.Add(() => Add("bri-payroll", at.AddMinutes(-20), "TRANSFER DARI BNI TOKO SAYA", 30_000_000m, Direction.Credit, ["Gaji"], "Dari rekening cadangan"));
-                for (var k = 0; k < 8; k++)
+                var salaries = Enumerable.Range(0, 8).Select(_ => (Name: Person(rng), Amount: rng.Next(45, 90) * 100_000m)).ToList();
+                // The reserve tops payroll up by what the salaries need, rounded up to the next million.
+                var topUp = Math.Ceiling(salaries.Sum(x => x.Amount) / 1_000_000m) * 1_000_000m;
+                dayEvents.Add(() => Add("bni-reserve", at.AddMinutes(-30), "TRSF E-BANKING DB KE BRI PAYROLL TOKO SAYA", topUp, Direction.Debit, ["Gaji"], "Isi rekening payroll"));
+                dayEvents.Add(() => Add("bri-payroll", at.AddMinutes(-20), "TRANSFER DARI BNI TOKO SAYA", topUp, Direction.Credit, ["Gaji"], "Dari rekening cadangan"));
+                for (var k = 0; k < salaries.Count; k++)
                 {
-                    var emp = Person(rng);
-                    var salary = rng.Next(45, 90) * 100_000m;
-                    dayEvents.Add(() => Add("bri-payroll", at.AddMinutes(k), $"MCM InhouseTrf KE {emp}", salary, Direction.Debit, ["Gaji"]));
+                    var (emp, salary) = salaries[k];
+                    var minute = k;
+                    dayEvents.Add(() => Add("bri-payroll", at.AddMinutes(minute), $"MCM InhouseTrf KE {emp}", salary, Direction.Debit, ["Gaji"]));
                 }
             }
             if (day.Day == DateTime.DaysInMonth(day.Year, day.Month))
