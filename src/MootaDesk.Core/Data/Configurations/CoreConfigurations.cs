@@ -43,6 +43,10 @@ internal sealed class MutationConfiguration : IEntityTypeConfiguration<Mutation>
         // whole table to fill a page; with these they read only matching rows, newest first (docs/performance.md).
         b.HasIndex(x => new { x.Source, x.TransactionTime });
         b.HasIndex(x => new { x.IsSandbox, x.TransactionTime });
+        // "Sandbox only" over a table of real money: SQLite's statistics only know IsSandbox has two values, so it
+        // walked the whole time index to find none. A partial index holds just the sandbox rows and is chosen
+        // because the query's WHERE repeats its condition (EF writes a bool filter as "IsSandbox").
+        b.HasIndex(x => x.TransactionTime, "IX_Mutations_SandboxOnly_TransactionTime").HasFilter("\"IsSandbox\"");
         b.HasIndex(x => x.ReadTime);
     }
 }

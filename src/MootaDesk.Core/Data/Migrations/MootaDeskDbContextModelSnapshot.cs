@@ -823,6 +823,9 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.HasIndex("Status", "TransactionTime");
 
+                    b.HasIndex(new[] { "TransactionTime" }, "IX_Mutations_SandboxOnly_TransactionTime")
+                        .HasFilter("\"IsSandbox\"");
+
                     b.ToTable("Mutations");
                 });
 
