@@ -78,7 +78,7 @@ public sealed class MutationIngestor(
         {
             result = await InsertAsync(batch, actor, ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             // A concurrent delivery stored one of these between our check and our insert: go one by one, so
             // the unique index decides and each repeat counts as a duplicate.
@@ -92,7 +92,7 @@ public sealed class MutationIngestor(
                     ids.AddRange(one.NewMutationIds);
                     duplicates += one.Duplicates;
                 }
-                catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+                catch (DbUpdateException e) when (IsUniqueViolation(e))
                 {
                     duplicates++;
                 }
@@ -139,6 +139,13 @@ public sealed class MutationIngestor(
             }
         }
     }
+
+    // Only a UNIQUE violation means "stored already"; a foreign-key or NOT NULL failure is a real error and must
+    // surface (the delivery is retried and finally marked failed), never be counted as a duplicate.
+    private const int SqliteConstraintUnique = 2067;
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
 
     private static void Validate(IncomingMutation m)
     {
