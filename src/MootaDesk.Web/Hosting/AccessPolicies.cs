@@ -53,7 +53,7 @@ public static class AccessPolicies
             options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         foreach (var scope in ApiScopes.All)
             options.AddPolicy(Scope(scope), p => p
-                .AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyAuthentication.ScopeClaim, scope));
     }

@@ -24,7 +24,7 @@ public sealed class ApiKeyAuthentication(
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string ScopeClaim = "scope";
 
@@ -68,8 +68,8 @@ public sealed class ApiKeyAuthentication(
         var claims = new List<Claim> { new(ClaimTypes.Name, "api:" + name), new(ClaimTypes.Role, role) };
         claims.AddRange(scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => new Claim(ScopeClaim, s.ToLowerInvariant())));
-        var identity = new ClaimsIdentity(claims, Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

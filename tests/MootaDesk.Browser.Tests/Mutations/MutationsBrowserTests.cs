@@ -28,6 +28,14 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         await page.Locator("[data-testid=mutation-count]", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\d") }).WaitForAsync();
         var rows = page.Locator("[data-testid=mutation-grid] tbody tr", new PageLocatorOptions { HasTextString = "VA PAYMENT" });
         await rows.First.WaitForAsync();
+        // The unfiltered grid also shows VA PAYMENT rows: wait until the filtered page has replaced it, so the
+        // selection below is not cleared by a late re-load.
+        await page.WaitForFunctionAsync("""
+            () => {
+                const rows = [...document.querySelectorAll('[data-testid=mutation-grid] tbody tr')];
+                return rows.length > 0 && rows.every(r => r.innerText.includes('VA PAYMENT'));
+            }
+            """);
 
         // Bulk-tag the first two rows with "Penting".
         // The grid may still be re-rendering after the filter; a click that lands on a replaced row is retried.
@@ -49,10 +57,30 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         await SelectRowAsync(0, 1);
         await SelectRowAsync(1, 2);
         (await page.Locator("[data-testid=selected-count]").InnerTextAsync()).ShouldStartWith("2");
-        await page.ClickAsync("[data-testid=bulk-tags]");
-        await page.Locator(".rz-dropdown-item:visible", new PageLocatorOptions { HasTextString = "Penting" }).First.ClickAsync();
+        // A busy machine can swallow the pick while the popup is still opening: pick again until the dropdown shows it.
+        var bulkTags = page.Locator("[data-testid=bulk-tags]");
+        for (var attempt = 0; ; attempt++)
+        {
+            await bulkTags.ClickAsync();
+            await page.Locator(".rz-dropdown-item:visible", new PageLocatorOptions { HasTextString = "Penting" }).First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(bulkTags.Locator(".rz-dropdown-label")).ToHaveTextAsync("Penting", new LocatorAssertionsToHaveTextOptions { Timeout = 3000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 2) { await page.Keyboard.PressAsync("Escape"); }
+        }
         await page.ClickAsync("[data-testid=bulk-add-tags]");
-        await page.Locator("[data-testid=undo-toast]").WaitForAsync();
+        try
+        {
+            await page.Locator("[data-testid=undo-toast]").WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync("mutations-bulk-tag-failed");
+            var notices = await page.Locator(".rz-notification").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException("No undo toast after adding tags. Notifications: " + string.Join(" | ", notices));
+        }
         var firstRows = page.Locator("[data-testid=mutation-grid] tbody tr");
         await firstRows.Nth(0).Locator(".mut-chip", new LocatorLocatorOptions { HasTextString = "Penting" }).WaitForAsync();
         await firstRows.Nth(1).Locator(".mut-chip", new LocatorLocatorOptions { HasTextString = "Penting" }).WaitForAsync();

@@ -99,7 +99,7 @@ public class MootaWebhookPayloadTests
         m.Direction.ShouldBe(Direction.Credit);
         m.Account!.BankCode.ShouldBe("bniVA");
         m.BalanceAfter.ShouldBeNull();
-        m.RawSource.ShouldContain("brand_new_field");
+        m.RawSource!.ShouldContain("brand_new_field");
     }
 
     [Theory]

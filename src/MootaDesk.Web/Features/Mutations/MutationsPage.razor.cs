@@ -148,7 +148,7 @@ public partial class MutationsPage
 
     private void RowRender(RowRenderEventArgs<MutationRow> args)
     {
-        if (selected.Contains(args.Data.Id)) args.Attributes["class"] = "mut-row-selected";
+        if (args.Data is { } row && selected.Contains(row.Id)) args.Attributes["class"] = "mut-row-selected";
     }
 
     private static string ChipStyle(string color) => $"--chip: {color}";

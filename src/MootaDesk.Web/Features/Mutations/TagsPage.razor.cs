@@ -66,7 +66,7 @@ public partial class TagsPage
             var check = editing is null
                 ? (await Catalog.CreateAsync(form.Name, form.Color, form.Meaning, confirmNearDuplicate, viewer, actor)).Check
                 : await Catalog.UpdateAsync(editing.Id, form.Name, form.Color, form.Meaning, confirmNearDuplicate, viewer, actor);
-            error = check.ErrorKey is string key ? T[key, string.Join(", ", check.NearDuplicates)] : null;
+            error = check.ErrorKey is string key ? T[key, string.Join(", ", check.NearDuplicates)].Value : null;
             nearDuplicates = check.IsRefused || confirmNearDuplicate ? [] : check.NearDuplicates;
             if (error is null && nearDuplicates.Count == 0)
             {

@@ -66,4 +66,9 @@ public partial class OrdersPage
     {
         if (grid is not null) await grid.FirstPage(true);
     }
+
+    private void OpenOrder(DataGridRowMouseEventArgs<OrderView> args)
+    {
+        if (args.Data is { } order) Nav.NavigateTo($"pesanan/{order.Id}");
+    }
 }
