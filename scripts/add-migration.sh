@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Adds an EF Core migration to MootaDesk.Core. dotnet-ef cannot start a self-contained app, so the design-time
 # build is framework-dependent and rolls forward to whatever .NET runtime the machine has.
+#   scripts/add-migration.sh Name          the main store (MootaDeskDbContext, Data/Migrations)
+#   scripts/add-migration.sh Name inbox    the webhook inbox file (InboxDbContext, Data/Inbox/Migrations)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -eq 1 ] || { echo "usage: scripts/add-migration.sh Name" >&2; exit 2; }
+[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: scripts/add-migration.sh Name [inbox]" >&2; exit 2; }
+context=MootaDeskDbContext; dir=Data/Migrations
+if [ "${2:-}" = inbox ]; then context=InboxDbContext; dir=Data/Inbox/Migrations; fi
 dotnet tool restore >/dev/null
-SelfContained=false DOTNET_ROLL_FORWARD=Major dotnet ef migrations add "$1" --project src/MootaDesk.Core --output-dir Data/Migrations
-rm -f src/MootaDesk.Core/design-time.db*
+SelfContained=false DOTNET_ROLL_FORWARD=Major dotnet ef migrations add "$1" --project src/MootaDesk.Core --context "$context" --output-dir "$dir"
+rm -f src/MootaDesk.Core/design-time*.db*

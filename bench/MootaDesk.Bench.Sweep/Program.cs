@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Demo;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
@@ -61,8 +62,11 @@ await using (var conn = new SqliteConnection($"Data Source={dbPath}"))
 
 var cs = DatabaseSetup.ResolveConnectionString($"Data Source={dbPath}", dir);
 var factory = new BenchFactory(cs);
+var inboxFactory = new BenchInboxFactory(WebhookInboxFile.ConnectionStringFor(cs, null));
+await using (var inbox = inboxFactory.CreateDbContext())
+    await inbox.Database.MigrateAsync();
 var settings = new BusinessSettings(factory, Options.Create(new MootaDeskOptions()), time);
-var prepare = new PrepareSweepCommand(factory, clock, new FixedOptions<SweepOptions>(new SweepOptions()), settings,
+var prepare = new PrepareSweepCommand(factory, inboxFactory, clock, new FixedOptions<SweepOptions>(new SweepOptions()), settings,
     LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)).CreateLogger<PrepareSweepCommand>());
 
 await using (var db = factory.CreateDbContext())
@@ -86,9 +90,10 @@ Console.WriteLine($"Sweep preparation, {count:N0} mutations: best {timings.Min()
 {
     // Phase breakdown of one more (warm) run: where the time goes.
     await using var db = factory.CreateDbContext();
+    await using var inboxDb = inboxFactory.CreateDbContext();
     var swp = Stopwatch.StartNew();
     var window = MootaDesk.Core.Sweep.SweepWindow.Compute(day, null, clock.UtcNow, clock);
-    var input = await SweepDataLoader.LoadAsync(db, window, clock.UtcNow, 5_000_000m, new SweepOptions().Thresholds(), default);
+    var input = await SweepDataLoader.LoadAsync(db, inboxDb, window, clock.UtcNow, 5_000_000m, new SweepOptions().Thresholds(), default);
     var load = swp.Elapsed.TotalMilliseconds;
     swp.Restart();
     var analysed = MootaDesk.Core.Sweep.SweepAnalysis.Analyse(input, clock, MootaDesk.Core.Sweep.SweepCalendar.Default);
@@ -105,6 +110,16 @@ sealed class BenchFactory(string cs) : IDbContextFactory<MootaDeskDbContext>
         var b = new DbContextOptionsBuilder<MootaDeskDbContext>();
         DatabaseSetup.ConfigureSqlite(b, cs);
         return new MootaDeskDbContext(b.Options);
+    }
+}
+
+sealed class BenchInboxFactory(string cs) : IDbContextFactory<InboxDbContext>
+{
+    public InboxDbContext CreateDbContext()
+    {
+        var b = new DbContextOptionsBuilder<InboxDbContext>();
+        DatabaseSetup.ConfigureSqlite(b, cs);
+        return new InboxDbContext(b.Options);
     }
 }
 

@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Ingest;
@@ -223,7 +224,7 @@ static class RealEndpoint
         result.Print("MootaDesk webhook endpoint");
 
         // The same load with the inbox processor stopped: what the receiver costs on its own, and how much the
-        // processing running beside it (same two cores, same write lock) adds. Its mutations are processed afterwards.
+        // processing running beside it (same two cores) adds. Its mutations are processed afterwards.
         var service = app.Services.GetServices<IHostedService>().OfType<WebhookInboxService>().Single();
         await service.StopAsync(CancellationToken.None);
         var soloBodies = Load.Bodies("solo", s.Rate * s.Seconds, s.Mutations, s.ResendEvery, out var soloUnique);
@@ -234,20 +235,22 @@ static class RealEndpoint
 
         // Afterwards: wait for the inbox to drain, then count.
         var factory = app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();
+        var inboxFactory = app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>();
         var drain = Stopwatch.StartNew();
         while (true)
         {
-            await using var db = await factory.CreateDbContextAsync();
-            if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending) || drain.Elapsed > TimeSpan.FromMinutes(5)) break;
+            await using var inbox = await inboxFactory.CreateDbContextAsync();
+            if (!await inbox.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending) || drain.Elapsed > TimeSpan.FromMinutes(5)) break;
             await Task.Delay(100);
         }
         await using (var db = await factory.CreateDbContextAsync())
+        await using (var inbox = await inboxFactory.CreateDbContextAsync())
         {
             var stored = await db.Mutations.CountAsync(m => m.SourceId.StartsWith("real") || m.SourceId.StartsWith("solo"));
             var distinct = await db.Mutations.Where(m => m.SourceId.StartsWith("real") || m.SourceId.StartsWith("solo")).Select(m => m.SourceId).Distinct().CountAsync();
-            var failed = await db.WebhookDeliveries.CountAsync(d => d.Status != DeliveryStatus.Processed && d.Body.Length > 2);
-            var duplicates = await db.WebhookDeliveries.SumAsync(d => d.DuplicateCount);
-            var answerDb = await db.WebhookDeliveries.Where(d => d.AnswerMs != null && d.Body.Length > 2).Select(d => d.AnswerMs!.Value).ToListAsync();
+            var failed = await inbox.WebhookDeliveries.CountAsync(d => d.Status != DeliveryStatus.Processed && d.Body.Length > 2);
+            var duplicates = await inbox.WebhookDeliveries.SumAsync(d => d.DuplicateCount);
+            var answerDb = await inbox.WebhookDeliveries.Where(d => d.AnswerMs != null && d.Body.Length > 2).Select(d => d.AnswerMs!.Value).ToListAsync();
             answerDb.Sort();
             var lost = unique - distinct;
             var doubled = stored - distinct;
@@ -265,21 +268,27 @@ static class InboxThroughput
     /// <summary>Pending deliveries stored up front, then the processor alone, timed from first to last.</summary>
     public static async Task RunAsync(BenchSettings s, string dir)
     {
-        var path = Path.Combine(dir, "inbox.db");
+        var cs = DatabaseSetup.ResolveConnectionString($"Data Source={Path.Combine(dir, "throughput.db")}", dir);
         var options = new DbContextOptionsBuilder<MootaDeskDbContext>();
-        DatabaseSetup.ConfigureSqlite(options, DatabaseSetup.ResolveConnectionString($"Data Source={path}", dir));
+        DatabaseSetup.ConfigureSqlite(options, cs);
         var factory = new PooledDbContextFactory<MootaDeskDbContext>(options.Options);
+        var inboxOptions = new DbContextOptionsBuilder<InboxDbContext>();
+        DatabaseSetup.ConfigureSqlite(inboxOptions, WebhookInboxFile.ConnectionStringFor(cs, null));
+        var inboxFactory = new PooledDbContextFactory<InboxDbContext>(inboxOptions.Options);
         await using (var db = await factory.CreateDbContextAsync())
+        await using (var inbox = await inboxFactory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await inbox.Database.MigrateAsync();
+            await inbox.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             var bodies = Load.Bodies("inbox", s.ProcessDeliveries, s.Mutations, 0, out _);
             foreach (var b in bodies)
-                db.WebhookDeliveries.Add(new WebhookDelivery { ReceivedAt = DateTime.UtcNow, Body = b, Signature = SignatureVerdict.Valid, Status = DeliveryStatus.Pending });
-            await db.SaveChangesAsync();
+                inbox.WebhookDeliveries.Add(new WebhookDelivery { ReceivedAt = DateTime.UtcNow, Body = b, Signature = SignatureVerdict.Valid, Status = DeliveryStatus.Pending });
+            await inbox.SaveChangesAsync();
         }
         var clock = new BusinessClock(TimeProvider.System);
-        var processor = new WebhookInboxProcessor(factory, new MutationIngestor(factory, clock, [], NullLogger<MutationIngestor>.Instance), new InboxWriteGate(), clock, NullLogger<WebhookInboxProcessor>.Instance) { BatchSize = s.Batch };
+        var processor = new WebhookInboxProcessor(factory, inboxFactory, new MutationIngestor(factory, clock, [], NullLogger<MutationIngestor>.Instance), new InboxWriteGate(), clock, NullLogger<WebhookInboxProcessor>.Instance) { BatchSize = s.Batch };
         var watch = Stopwatch.StartNew();
         var handled = await processor.ProcessDueAsync(CancellationToken.None);
         watch.Stop();

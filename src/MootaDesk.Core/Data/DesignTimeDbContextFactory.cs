@@ -9,3 +9,9 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<M
     public MootaDeskDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<MootaDeskDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
+
+internal sealed class DesignTimeInboxDbContextFactory : IDesignTimeDbContextFactory<Inbox.InboxDbContext>
+{
+    public Inbox.InboxDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<Inbox.InboxDbContext>().UseSqlite("Data Source=design-time-inbox.db").Options);
+}

@@ -6,7 +6,8 @@ using MootaDesk.Core.Domain;
 namespace MootaDesk.Core.Data;
 
 /// <summary>
-/// The one store: domain data and Identity's users share a database so a change and its audit row commit together.
+/// The main store: domain data and Identity's users share a database so a change and its audit row commit together.
+/// The webhook inbox alone lives in its own file (<see cref="Inbox.InboxDbContext"/>).
 /// Entity shapes live in Configurations/ (one file per aggregate); adding an area means adding a DbSet and a configuration.
 /// </summary>
 public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
@@ -23,7 +24,6 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Integration> Integrations => Set<Integration>();
-    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<StatementImportMapping> StatementImportMappings => Set<StatementImportMapping>();
     public DbSet<StatementImport> StatementImports => Set<StatementImport>();
     public DbSet<MootaSyncRun> MootaSyncRuns => Set<MootaSyncRun>();
@@ -41,15 +41,5 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(MootaDeskDbContext).Assembly);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
-    {
-        // SQLite has no decimal type: stored as whole sen (INTEGER) so that comparison, ordering and SUM run
-        // in SQL, exactly, and use indexes. Amounts never carry more than two decimals.
-        configuration.Properties<decimal>().HaveConversion<MoneyToSenConverter>().HavePrecision(18, 2);
-        configuration.Properties<decimal?>().HaveConversion<MoneyToSenConverter>().HavePrecision(18, 2);
-
-        // Everything is stored in UTC; SQLite gives back DateTimeKind.Unspecified, so say so on the way out.
-        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => StoreConventions.Apply(configuration);
 }

@@ -11,13 +11,17 @@ internal static class CoreEndpoints
 {
     public static IEndpointRouteBuilder MapMootaDeskEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IDbContextFactory<MootaDeskDbContext> factory, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/health", async (IDbContextFactory<MootaDeskDbContext> factory, IDbContextFactory<Core.Data.Inbox.InboxDbContext> inboxFactory,
+            TimeProvider time, CancellationToken ct) =>
         {
             try
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
                 if (!await db.Database.CanConnectAsync(ct)) throw new InvalidOperationException("database did not answer");
                 await db.Accounts.AsNoTracking().AnyAsync(ct);
+                // Webhooks are answered from the inbox file: the app is not healthy if Moota's deliveries cannot be kept.
+                await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
+                await inbox.WebhookDeliveries.AsNoTracking().AnyAsync(ct);
                 return Results.Json(new { status = "ok", database = "ok", time = time.GetUtcNow() });
             }
             catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)

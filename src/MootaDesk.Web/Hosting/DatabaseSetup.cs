@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 
 namespace MootaDesk.Web.Hosting;
 
@@ -33,20 +34,33 @@ public static class DatabaseSetup
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(MootaDeskDbContext).Assembly.GetName().Name))
                .AddInterceptors(SqlitePragmas.Instance);
 
-    /// <summary>Applies pending migrations (never EnsureCreated) and turns on WAL, logging what it did.</summary>
+    /// <summary>
+    /// Applies pending migrations (never EnsureCreated) to the main store and the webhook inbox file, turns on WAL
+    /// for both, and moves deliveries an older version kept in the main file into the inbox file.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
     {
-        var factory = services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var db = await services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync(ct);
+        await MigrateAsync(db, "main", logger, ct);
+        await using var inbox = await services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync(ct);
+        await MigrateAsync(inbox, "inbox", logger, ct);
+
+        var inboxPath = new SqliteConnectionStringBuilder(inbox.Database.GetConnectionString()).DataSource;
+        var moved = await WebhookInboxFile.MoveLegacyDeliveriesAsync(db, inboxPath, ct);
+        if (moved > 0) logger.LogInformation("Moved {Count} webhook deliveries from the main database into the inbox file", moved);
+    }
+
+    private static async Task MigrateAsync(DbContext db, string name, ILogger logger, CancellationToken ct)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
         {
-            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            logger.LogInformation("Applying {Count} migration(s) to the {Name} database: {Migrations}", pending.Count, name, string.Join(", ", pending));
             await db.Database.MigrateAsync(ct);
         }
         else
         {
-            logger.LogInformation("Database schema is up to date");
+            logger.LogInformation("The {Name} database schema is up to date", name);
         }
         // WAL lets the grid read while the inbox processor writes; it is a property of the file, set once.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Web.Components;
@@ -33,6 +34,9 @@ public static class MootaDeskSetup
 
         var connectionString = DatabaseSetup.ResolveConnectionString(config.GetConnectionString("MootaDesk"), builder.Environment.ContentRootPath);
         services.AddDbContextFactory<MootaDeskDbContext>(o => DatabaseSetup.ConfigureSqlite(o, connectionString));
+        var inboxConnectionString = DatabaseSetup.ResolveConnectionString(
+            WebhookInboxFile.ConnectionStringFor(connectionString, config.GetConnectionString("MootaDeskInbox")), builder.Environment.ContentRootPath);
+        services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureSqlite(o, inboxConnectionString));
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Hosting;
@@ -8,7 +9,7 @@ namespace MootaDesk.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A real SQLite file with the real migrations applied, for testing commands and queries. Each instance is a
-/// fresh database; dispose deletes it.
+/// fresh database (the main file and the webhook inbox file next to it); dispose deletes both.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDeskDbContext>
 {
@@ -20,6 +21,9 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDesk
     public string ConnectionString { get; }
     public string Path => System.IO.Path.Combine(_dir, "test.db");
 
+    /// <summary>The webhook inbox file (test-inbox.db), as the app derives it from the main one.</summary>
+    public InboxFactory Inbox { get; }
+
     private TestDatabase()
     {
         Directory.CreateDirectory(_dir);
@@ -27,6 +31,9 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDesk
         var builder = new DbContextOptionsBuilder<MootaDeskDbContext>();
         DatabaseSetup.ConfigureSqlite(builder, ConnectionString);
         _options = builder.Options;
+        var inbox = new DbContextOptionsBuilder<InboxDbContext>();
+        DatabaseSetup.ConfigureSqlite(inbox, WebhookInboxFile.ConnectionStringFor(ConnectionString, null));
+        Inbox = new InboxFactory(inbox.Options);
         Clock = new BusinessClock(Time);
     }
 
@@ -35,6 +42,8 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDesk
         var db = new TestDatabase();
         await using var ctx = db.CreateDbContext();
         await ctx.Database.MigrateAsync();
+        await using var inbox = db.Inbox.CreateDbContext();
+        await inbox.Database.MigrateAsync();
         return db;
     }
 
@@ -48,4 +57,11 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDesk
         await Task.Yield();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { /* a file still open on another thread; temp is cleaned later */ }
     }
+}
+
+public sealed class InboxFactory(DbContextOptions<InboxDbContext> options) : IDbContextFactory<InboxDbContext>
+{
+    public InboxDbContext CreateDbContext() => new(options);
+
+    public Task<InboxDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
 }

@@ -1,3 +1,4 @@
+using MootaDesk.Core.Data.Inbox;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -59,7 +60,8 @@ public class SandboxAndLogTests
         mutation.Amount.ShouldBe(150_123m);
         mutation.AccountId.ShouldBe(account.Id);
         mutation.Counterparty.ShouldBe("BUDI SANTOSO");
-        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == result.DeliveryId);
+        await using var inbox = await app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        var delivery = await inbox.WebhookDeliveries.SingleAsync(d => d.Id == result.DeliveryId);
         delivery.Signature.ShouldBe(SignatureVerdict.Valid);
         delivery.IntegrationId.ShouldNotBeNull();
         (await db.Integrations.SingleAsync(i => i.Id == delivery.IntegrationId)).IsSandbox.ShouldBeTrue();
@@ -88,8 +90,8 @@ public class SandboxAndLogTests
         (await sandbox.SimulateAsync(account.Id, new SimulatedTransfer("", 1000m, Direction.Credit, "B"), new Actor("ops"))).ErrorKey.ShouldBe("Sandbox.Error.Sender");
         (await sandbox.SimulateAsync(999, new SimulatedTransfer("", 1000m, Direction.Credit, "Budi"), new Actor("ops"))).ErrorKey.ShouldBe("Sandbox.Error.Account");
         (await sandbox.CreateAccountAsync(SandboxAccountKind.BankTransfer, " ", new Actor("ops"))).ErrorKey.ShouldBe("Sandbox.Error.Label");
-        await using var db = await DbAsync(factory);
-        (await db.WebhookDeliveries.CountAsync()).ShouldBe(0);
+        await using var inbox = await InboxAsync(factory);
+        (await inbox.WebhookDeliveries.CountAsync()).ShouldBe(0);
     }
 
     [Fact]
@@ -127,8 +129,9 @@ public class SandboxAndLogTests
 
         await WaitForInboxAsync(factory);
         await using var db = await DbAsync(factory);
-        (await db.WebhookDeliveries.CountAsync()).ShouldBe(5);
-        (await db.WebhookDeliveries.CountAsync(d => d.IntegrationId == created.Id)).ShouldBe(5);
+        await using var inbox = await InboxAsync(factory);
+        (await inbox.WebhookDeliveries.CountAsync()).ShouldBe(5);
+        (await inbox.WebhookDeliveries.CountAsync(d => d.IntegrationId == created.Id)).ShouldBe(5);
         (await db.AuditEvents.Select(a => a.Action).ToListAsync()).ShouldContain("integration.rotate-secret");
         (await db.AuditEvents.Where(a => a.After != null).Select(a => a.After!).ToListAsync()).ShouldAllBe(a => !a.Contains(created.Secret) && !a.Contains(rotated.Secret));
     }
@@ -138,7 +141,7 @@ public class SandboxAndLogTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var now = test.Clock.UtcNow;
-        await using (var db = test.CreateDbContext())
+        await using (var db = test.Inbox.CreateDbContext())
         {
             for (var i = 1; i <= 20; i++)
                 db.WebhookDeliveries.Add(new WebhookDelivery { ReceivedAt = now, Status = DeliveryStatus.Processed, Signature = SignatureVerdict.Valid, AnswerMs = i, ProcessingMs = i * 10, NewCount = 1, DuplicateCount = i % 2 });
@@ -147,7 +150,7 @@ public class SandboxAndLogTests
             db.WebhookDeliveries.Add(new WebhookDelivery { ReceivedAt = now.AddDays(-2), Status = DeliveryStatus.Processed, Signature = SignatureVerdict.Valid, AnswerMs = 999 });
             await db.SaveChangesAsync();
         }
-        var query = new WebhookLogQuery(test, test.Clock);
+        var query = new WebhookLogQuery(test.Inbox, test, test.Clock);
         var today = await query.TodayAsync();
         today.Received.ShouldBe(22);
         today.Rejected.ShouldBe(1);
@@ -161,12 +164,13 @@ public class SandboxAndLogTests
         failedTotal.ShouldBe(1);
         var failedId = failedRows.Single().Id;
 
-        var processor = new WebhookInboxProcessor(test, new Core.Ingest.MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ingest.MutationIngestor>.Instance),
+        var processor = new WebhookInboxProcessor(test, test.Inbox, new Core.Ingest.MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ingest.MutationIngestor>.Instance),
             new InboxWriteGate(), test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
         (await processor.RequeueAsync(failedId, new Actor("ops"))).ShouldBeTrue();
         (await processor.RequeueAsync(failedId, new Actor("ops"))).ShouldBeFalse();
         await using var check = test.CreateDbContext();
-        (await check.WebhookDeliveries.SingleAsync(d => d.Id == failedId)).Status.ShouldBe(DeliveryStatus.Pending);
+        await using var checkInbox = test.Inbox.CreateDbContext();
+        (await checkInbox.WebhookDeliveries.SingleAsync(d => d.Id == failedId)).Status.ShouldBe(DeliveryStatus.Pending);
         (await check.AuditEvents.SingleAsync(a => a.Action == "webhook.reprocess")).Actor.ShouldBe("ops");
     }
 
@@ -175,7 +179,7 @@ public class SandboxAndLogTests
     {
         await using var test = await TestDatabase.CreateAsync();
         long id;
-        await using (var db = test.CreateDbContext())
+        await using (var db = test.Inbox.CreateDbContext())
         {
             var body = System.Text.Encoding.UTF8.GetBytes("""[{"mutation_id":"r1","bank_id":"b1","account_number":"1","date":"2026-11-21 08:00:00","amount":1000,"type":"CR"}]""");
             var d = new WebhookDelivery { ReceivedAt = test.Clock.UtcNow, Status = DeliveryStatus.Pending, Signature = SignatureVerdict.Valid, Body = body };
@@ -183,7 +187,7 @@ public class SandboxAndLogTests
             await db.SaveChangesAsync();
             id = d.Id;
         }
-        var processor = new WebhookInboxProcessor(test, new Core.Ingest.MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ingest.MutationIngestor>.Instance),
+        var processor = new WebhookInboxProcessor(test, test.Inbox, new Core.Ingest.MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ingest.MutationIngestor>.Instance),
             new InboxWriteGate(), test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
         // Make every ingest fail at its last write (the audit row), as a broken store would; the whole transaction rolls back.
         await using (var db = test.CreateDbContext())
@@ -192,7 +196,7 @@ public class SandboxAndLogTests
         for (var attempt = 1; attempt < WebhookInboxProcessor.MaxAttempts; attempt++)
         {
             (await processor.ProcessDueAsync(default)).ShouldBe(1);
-            await using var db = test.CreateDbContext();
+            await using var db = test.Inbox.CreateDbContext();
             var d = await db.WebhookDeliveries.SingleAsync(x => x.Id == id);
             d.Status.ShouldBe(DeliveryStatus.Pending);
             d.Attempts.ShouldBe(attempt);
@@ -204,7 +208,8 @@ public class SandboxAndLogTests
         }
         (await processor.ProcessDueAsync(default)).ShouldBe(1);
         await using var final = test.CreateDbContext();
-        var failed = await final.WebhookDeliveries.SingleAsync(x => x.Id == id);
+        await using var finalInbox = test.Inbox.CreateDbContext();
+        var failed = await finalInbox.WebhookDeliveries.SingleAsync(x => x.Id == id);
         failed.Status.ShouldBe(DeliveryStatus.Failed);
         failed.Attempts.ShouldBe(WebhookInboxProcessor.MaxAttempts);
         failed.Error!.ShouldContain("AuditEvents");

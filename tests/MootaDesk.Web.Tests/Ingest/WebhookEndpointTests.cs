@@ -1,3 +1,4 @@
+using MootaDesk.Core.Data.Inbox;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public class WebhookEndpointTests
         await WaitForInboxAsync(factory);
 
         await using var db = await DbAsync(factory);
+        await using var inbox = await InboxAsync(factory);
         var clock = new BusinessClock(TimeProvider.System);
         var rows = await db.Mutations.Include(m => m.Account).Include(m => m.Tags).ThenInclude(t => t.Tag).Include(m => m.Notes)
             .ToDictionaryAsync(m => m.SourceId);
@@ -68,7 +70,7 @@ public class WebhookEndpointTests
 
         // The same Moota account (bank_id) across deliveries is one account.
         (await db.Accounts.CountAsync()).ShouldBe(3);
-        var deliveries = await db.WebhookDeliveries.OrderBy(d => d.Id).ToListAsync();
+        var deliveries = await inbox.WebhookDeliveries.OrderBy(d => d.Id).ToListAsync();
         deliveries.ShouldAllBe(d => d.Status == DeliveryStatus.Processed && d.Signature == SignatureVerdict.Valid && d.ProcessingMs != null && d.AnswerMs != null);
         deliveries.Select(d => d.NewCount).ShouldBe([1, 3, 1, 1]);
         (await db.AuditEvents.CountAsync(a => a.Action == "mutation.ingest")).ShouldBeGreaterThan(0);
@@ -87,8 +89,9 @@ public class WebhookEndpointTests
         await Task.Delay(300);
 
         await using var db = await DbAsync(factory);
+        await using var inbox = await InboxAsync(factory);
         (await db.Mutations.CountAsync()).ShouldBe(0);
-        var logged = await db.WebhookDeliveries.OrderBy(d => d.Id).ToListAsync();
+        var logged = await inbox.WebhookDeliveries.OrderBy(d => d.Id).ToListAsync();
         logged.Count.ShouldBe(2);
         logged[0].Signature.ShouldBe(SignatureVerdict.Invalid);
         logged[0].Status.ShouldBe(DeliveryStatus.Rejected);
@@ -109,8 +112,9 @@ public class WebhookEndpointTests
         await WaitForInboxAsync(factory);
 
         await using var db = await DbAsync(factory);
+        await using var inbox = await InboxAsync(factory);
         (await db.Mutations.CountAsync(m => m.SourceId == "aolk4PekJxM")).ShouldBe(1);
-        var second = await db.WebhookDeliveries.OrderBy(d => d.Id).LastAsync();
+        var second = await inbox.WebhookDeliveries.OrderBy(d => d.Id).LastAsync();
         second.Status.ShouldBe(DeliveryStatus.Processed);
         second.NewCount.ShouldBe(0);
         second.DuplicateCount.ShouldBe(1);
@@ -129,7 +133,8 @@ public class WebhookEndpointTests
         (await response.Content.ReadAsStringAsync()).ShouldContain("JSON array");
 
         await using var db = await DbAsync(factory);
-        var logged = await db.WebhookDeliveries.SingleAsync();
+        await using var inbox = await InboxAsync(factory);
+        var logged = await inbox.WebhookDeliveries.SingleAsync();
         logged.Status.ShouldBe(DeliveryStatus.Malformed);
         logged.Signature.ShouldBe(SignatureVerdict.Valid);
         logged.Body.ShouldBe(body);
@@ -149,7 +154,8 @@ public class WebhookEndpointTests
         (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
 
         await using var db = await DbAsync(factory);
-        var logged = await db.WebhookDeliveries.SingleAsync();
+        await using var inbox = await InboxAsync(factory);
+        var logged = await inbox.WebhookDeliveries.SingleAsync();
         logged.Status.ShouldBe(DeliveryStatus.Rejected);
         logged.Error!.ShouldContain("1024 KiB");
         (await db.Mutations.CountAsync()).ShouldBe(0);
@@ -163,7 +169,8 @@ public class WebhookEndpointTests
         var client = factory.CreateClient();
         (await client.SendAsync(FixtureRequest("01-single-credit"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await using var db = await DbAsync(factory);
-        (await db.WebhookDeliveries.SingleAsync()).Signature.ShouldBe(SignatureVerdict.IpRefused);
+        await using var inbox = await InboxAsync(factory);
+        (await inbox.WebhookDeliveries.SingleAsync()).Signature.ShouldBe(SignatureVerdict.IpRefused);
         (await db.Mutations.CountAsync()).ShouldBe(0);
     }
 
@@ -183,36 +190,44 @@ public class WebhookEndpointTests
         // Before the app starts: a database that holds an accepted but unprocessed delivery, as a crash would leave it.
         await using (var test = await TestDatabaseAt(factory.DatabasePath))
         {
-            await using var db = test.CreateDbContext();
-            db.WebhookDeliveries.Add(new WebhookDelivery
+            await using var inbox = test.CreateInboxContext();
+            inbox.WebhookDeliveries.Add(new WebhookDelivery
             {
                 ReceivedAt = DateTime.UtcNow, Body = MootaFixtures.Body("02-batch-mixed"), Signature = SignatureVerdict.Valid,
                 Status = DeliveryStatus.Pending, HeadersJson = "{}",
             });
-            await db.SaveChangesAsync();
+            await inbox.SaveChangesAsync();
         }
 
         _ = factory.CreateClient(); // starts the host and its background processor
         await WaitForInboxAsync(factory);
         await using var check = await DbAsync(factory);
+        await using var checkInbox = await InboxAsync(factory);
         (await check.Mutations.CountAsync()).ShouldBe(3);
-        (await check.WebhookDeliveries.SingleAsync()).NewCount.ShouldBe(3);
+        (await checkInbox.WebhookDeliveries.SingleAsync()).NewCount.ShouldBe(3);
     }
 
-    private sealed class PreStartDatabase(DbContextOptions<Core.Data.MootaDeskDbContext> options) : IAsyncDisposable
+    private sealed class PreStartDatabase(DbContextOptions<Core.Data.MootaDeskDbContext> options, DbContextOptions<InboxDbContext> inboxOptions) : IAsyncDisposable
     {
         public Core.Data.MootaDeskDbContext CreateDbContext() => new(options);
+        public InboxDbContext CreateInboxContext() => new(inboxOptions);
         public ValueTask DisposeAsync() { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); return ValueTask.CompletedTask; }
     }
 
+    /// <summary>The main file and the inbox file the app will derive from it, both migrated, before the app starts.</summary>
     private static async Task<PreStartDatabase> TestDatabaseAt(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connectionString = Web.Hosting.DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!);
         var builder = new DbContextOptionsBuilder<Core.Data.MootaDeskDbContext>();
-        Web.Hosting.DatabaseSetup.ConfigureSqlite(builder, Web.Hosting.DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!));
-        var db = new PreStartDatabase(builder.Options);
+        Web.Hosting.DatabaseSetup.ConfigureSqlite(builder, connectionString);
+        var inboxBuilder = new DbContextOptionsBuilder<InboxDbContext>();
+        Web.Hosting.DatabaseSetup.ConfigureSqlite(inboxBuilder, WebhookInboxFile.ConnectionStringFor(connectionString, null));
+        var db = new PreStartDatabase(builder.Options, inboxBuilder.Options);
         await using var ctx = db.CreateDbContext();
         await ctx.Database.MigrateAsync();
+        await using var inbox = db.CreateInboxContext();
+        await inbox.Database.MigrateAsync();
         return db;
     }
 
@@ -228,7 +243,8 @@ public class WebhookEndpointTests
         await WaitForInboxAsync(factory);
 
         await using var db = await DbAsync(factory);
-        var failed = await db.WebhookDeliveries.SingleAsync();
+        await using var inbox = await InboxAsync(factory);
+        var failed = await inbox.WebhookDeliveries.SingleAsync();
         failed.Status.ShouldBe(DeliveryStatus.Failed);
         failed.Error!.ShouldContain("yesterday");
         (await db.Mutations.CountAsync()).ShouldBe(0);

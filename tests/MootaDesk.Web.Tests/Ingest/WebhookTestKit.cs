@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Tests.Infrastructure;
@@ -25,14 +26,17 @@ internal static class WebhookTestKit
     public static async Task<MootaDeskDbContext> DbAsync(MootaDeskFactory factory) =>
         await factory.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync();
 
+    public static async Task<InboxDbContext> InboxAsync(MootaDeskFactory factory) =>
+        await factory.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+
     /// <summary>Waits until no delivery is pending (the processor is woken by each delivery, so this is quick).</summary>
     public static async Task WaitForInboxAsync(MootaDeskFactory factory, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < until)
         {
-            await using var db = await DbAsync(factory);
-            if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending)) return;
+            await using var inbox = await InboxAsync(factory);
+            if (!await inbox.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending)) return;
             await Task.Delay(50);
         }
         throw new TimeoutException("Deliveries still pending after the timeout.");

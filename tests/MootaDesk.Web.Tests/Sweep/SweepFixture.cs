@@ -18,7 +18,7 @@ public sealed class SweepFixture
         Test = test;
         Options = new StaticOptions<SweepOptions>(options ?? new SweepOptions());
         Settings = new BusinessSettings(test, Microsoft.Extensions.Options.Options.Create(new MootaDeskOptions()), test.Time);
-        Prepare = new PrepareSweepCommand(test, test.Clock, Options, Settings, NullLogger<PrepareSweepCommand>.Instance);
+        Prepare = new PrepareSweepCommand(test, test.Inbox, test.Clock, Options, Settings, NullLogger<PrepareSweepCommand>.Instance);
         Email = new FakeEmailSender();
         Commands = new SweepCommands(test, test.Clock, Settings, Options, Email);
         Query = new SweepQuery(test);

@@ -160,13 +160,3 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         b.Property(x => x.ApiToken).HasMaxLength(2000);
     }
 }
-
-internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
-{
-    public void Configure(EntityTypeBuilder<WebhookDelivery> b)
-    {
-        b.HasIndex(x => new { x.Status, x.Id });
-        b.HasIndex(x => x.ReceivedAt);
-        b.Property(x => x.SourceIp).HasMaxLength(64);
-    }
-}

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Sweep;
@@ -23,6 +24,7 @@ public sealed class SweepRefusedException(string code, string message) : Excepti
 /// </summary>
 public sealed class PrepareSweepCommand(
     IDbContextFactory<MootaDeskDbContext> factory,
+    IDbContextFactory<InboxDbContext> inboxFactory,
     BusinessClock clock,
     IOptionsMonitor<SweepOptions> options,
     BusinessSettings settings,
@@ -44,7 +46,9 @@ public sealed class PrepareSweepCommand(
             .MaxAsync(s => (DateTime?)s.WindowEndUtc, ct);
         var window = SweepWindow.Compute(day, lastSignedOffEnd, now, clock);
         var opts = options.CurrentValue;
-        var input = await SweepDataLoader.LoadAsync(db, window, now, await settings.ImportantDebitThresholdAsync(ct), opts.Thresholds(), ct);
+        SweepInput input;
+        await using (var inbox = await inboxFactory.CreateDbContextAsync(ct))
+            input = await SweepDataLoader.LoadAsync(db, inbox, window, now, await settings.ImportantDebitThresholdAsync(ct), opts.Thresholds(), ct);
         var loadMs = stopwatch.ElapsedMilliseconds;
         var result = SweepAnalysis.Analyse(input, clock, opts.Calendar());
         var analyseMs = stopwatch.ElapsedMilliseconds - loadMs;

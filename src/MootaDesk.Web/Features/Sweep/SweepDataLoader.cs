@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Sweep;
 
@@ -21,7 +22,7 @@ public static class SweepDataLoader
     public static readonly string SupplierTag = TagName.Normalize("Supplier");
     public static readonly string[] ImportantTags = [TagName.Normalize("Penting"), TagName.Normalize("Important")];
 
-    public static async Task<SweepInput> LoadAsync(MootaDeskDbContext db, SweepWindow window, DateTime nowUtc, decimal threshold,
+    public static async Task<SweepInput> LoadAsync(MootaDeskDbContext db, InboxDbContext inbox, SweepWindow window, DateTime nowUtc, decimal threshold,
         AnomalyThresholds thresholds, CancellationToken ct)
     {
         var (start, end) = (window.StartUtc, window.EndUtc);
@@ -62,7 +63,7 @@ public static class SweepDataLoader
             }
         }
 
-        var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end
+        var deliveries = await inbox.WebhookDeliveries.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end
                 && (d.Status == DeliveryStatus.Rejected || d.Status == DeliveryStatus.Failed || d.Status == DeliveryStatus.Malformed
                     || d.Signature == SignatureVerdict.Invalid || d.Signature == SignatureVerdict.Missing || d.Signature == SignatureVerdict.IpRefused))
             .Select(d => new SweepDelivery(d.Id, d.ReceivedAt, d.Status, d.Signature, d.Error, d.SourceIp)).ToListAsync(ct);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Ingest.Moota;
@@ -25,7 +26,7 @@ public sealed record SimulationResult(bool Accepted, int HttpStatus, long? Deliv
 /// The sandbox: practice accounts (flagged sandbox, so they never enter real totals) and simulated transfers
 /// that are sent as correctly signed Moota webhooks to our own endpoint, through the same path as real ones.
 /// </summary>
-public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock, OwnEndpointClient own, ILogger<SandboxCommands> logger)
+public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factory, IDbContextFactory<InboxDbContext> inboxFactory, BusinessClock clock, OwnEndpointClient own, ILogger<SandboxCommands> logger)
 {
     public const string IntegrationName = "Sandbox";
     public const decimal MaxAmount = 1_000_000_000m;
@@ -152,8 +153,8 @@ public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factor
         var until = DateTime.UtcNow + timeout;
         while (true)
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var d = await db.WebhookDeliveries.AsNoTracking().Where(x => x.Id == deliveryId)
+            await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
+            var d = await inbox.WebhookDeliveries.AsNoTracking().Where(x => x.Id == deliveryId)
                 .Select(x => new { x.Status, x.NewCount, x.DuplicateCount, x.Error }).FirstOrDefaultAsync(ct);
             if (d is null) return (DeliveryStatus.Rejected, 0, 0, null);
             if (d.Status != DeliveryStatus.Pending || DateTime.UtcNow >= until) return (d.Status, d.NewCount, d.DuplicateCount, d.Error);

@@ -3,10 +3,11 @@ using System.Diagnostics;
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 
 /// <summary>
-/// Lets the webhook receiver and the inbox processor take turns writing. SQLite allows one writer; when two
-/// collide, the loser sleeps in SQLite's busy handler (1, 2, 5, 10… ms steps), which made answers slow under
-/// load. Queuing here wakes the next writer the moment the previous one commits, and a waiting delivery goes
-/// before the next processing batch: Moota is waiting for that answer, while processing can wait a moment.
+/// Lets the webhook receiver and the inbox processor take turns writing to the inbox file. SQLite allows one
+/// writer per file; when two collide, the loser sleeps in SQLite's busy handler (1, 2, 5, 10… ms steps), which made
+/// answers slow under load. Queuing here wakes the next writer the moment the previous one commits, and a waiting
+/// delivery goes before the processor's status update: Moota is waiting for that answer, the log can wait a moment.
+/// Ingesting mutations happens in the main file and never takes this turn.
 /// </summary>
 public sealed class InboxWriteGate
 {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Web.Hosting;
@@ -16,7 +17,7 @@ public sealed record IntegrationRow(int? Id, string Name, bool IsDefault, bool I
 public sealed record IntegrationSecret(int Id, string Name, string Secret);
 
 /// <summary>Webhook integrations: the configured default one plus those made in the UI, each with its own secret and URL.</summary>
-public sealed class IntegrationCommands(IDbContextFactory<MootaDeskDbContext> factory, IOptionsMonitor<MootaDeskOptions> options, BusinessClock clock)
+public sealed class IntegrationCommands(IDbContextFactory<MootaDeskDbContext> factory, IDbContextFactory<InboxDbContext> inboxFactory, IOptionsMonitor<MootaDeskOptions> options, BusinessClock clock)
 {
     public const string DefaultPath = "api/webhooks/moota";
 
@@ -27,17 +28,19 @@ public sealed class IntegrationCommands(IDbContextFactory<MootaDeskDbContext> fa
 
     public async Task<IReadOnlyList<IntegrationRow>> ListAsync(CancellationToken ct = default)
     {
+        List<(int? Id, DateTime At)> last;
+        await using (var inbox = await inboxFactory.CreateDbContextAsync(ct))
+            last = (await inbox.WebhookDeliveries.AsNoTracking().GroupBy(d => d.IntegrationId)
+                .Select(g => new { Id = g.Key, At = g.Max(d => d.ReceivedAt) }).ToListAsync(ct)).Select(x => (x.Id, x.At)).ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var last = await db.WebhookDeliveries.AsNoTracking().GroupBy(d => d.IntegrationId)
-            .Select(g => new { Id = g.Key, At = g.Max(d => d.ReceivedAt) }).ToListAsync(ct);
         var rows = new List<IntegrationRow>
         {
             new(null, WebhookLogQuery.DefaultIntegrationName, true, true, false, !string.IsNullOrEmpty(options.CurrentValue.Moota.WebhookSecret), DefaultPath,
-                null, last.FirstOrDefault(l => l.Id == null)?.At),
+                null, last.Where(l => l.Id == null).Select(l => (DateTime?)l.At).FirstOrDefault()),
         };
         var stored = await db.Integrations.AsNoTracking().Where(i => !i.IsDefault).OrderBy(i => i.Id).ToListAsync(ct);
         rows.AddRange(stored.Select(i => new IntegrationRow(i.Id, i.Name, false, i.IsActive, i.IsSandbox, !string.IsNullOrEmpty(i.WebhookSecret), PathFor(i.Id),
-            i.CreatedAt, last.FirstOrDefault(l => l.Id == i.Id)?.At)));
+            i.CreatedAt, last.Where(l => l.Id == i.Id).Select(l => (DateTime?)l.At).FirstOrDefault())));
         return rows;
     }
 

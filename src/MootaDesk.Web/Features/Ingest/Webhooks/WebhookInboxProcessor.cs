@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Ingest;
@@ -13,9 +14,12 @@ namespace MootaDesk.Web.Features.Ingest.Webhooks;
 /// Turns pending deliveries into mutations, oldest first. Several deliveries share one ingest transaction
 /// when many are waiting (that is what keeps up with bursts); if that shared attempt fails, each delivery is
 /// tried on its own so one bad delivery never holds up the others. Rows are only ever updated, never deleted.
+/// The deliveries live in the inbox file and the mutations in the main store, so ingesting never blocks a webhook
+/// answer; only the short status update of the inbox rows takes a turn at the inbox's write gate.
 /// </summary>
 public sealed class WebhookInboxProcessor(
     IDbContextFactory<MootaDeskDbContext> factory,
+    IDbContextFactory<InboxDbContext> inboxFactory,
     MutationIngestor ingestor,
     InboxWriteGate gate,
     BusinessClock clock,
@@ -28,8 +32,8 @@ public sealed class WebhookInboxProcessor(
 
     public static int MaxAttempts => Backoff.Length + 1;
 
-    /// <summary>Deliveries per shared ingest: large enough to keep up with bursts, small enough that a webhook answer never waits long for the write turn.</summary>
-    public int BatchSize { get; init; } = 12;
+    /// <summary>Deliveries per shared ingest: large enough to keep up with bursts, small enough that each one's status soon shows in the log.</summary>
+    public int BatchSize { get; init; } = 40;
 
     /// <summary>Processes everything that is due; returns how many deliveries it handled.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
@@ -45,16 +49,15 @@ public sealed class WebhookInboxProcessor(
 
     public async Task<int> ProcessBatchAsync(CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
-        var deliveries = await db.WebhookDeliveries
+        var deliveries = await inbox.WebhookDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
             .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
         if (deliveries.Count == 0) return 0;
 
         var integrationIds = deliveries.Where(d => d.IntegrationId != null).Select(d => d.IntegrationId!.Value).Distinct().ToList();
-        var sandboxIntegrations = integrationIds.Count == 0 ? [] : await db.Integrations.AsNoTracking()
-            .Where(i => integrationIds.Contains(i.Id) && i.IsSandbox).Select(i => i.Id).ToListAsync(ct);
+        var sandboxIntegrations = integrationIds.Count == 0 ? [] : await SandboxIntegrationsAsync(integrationIds, ct);
 
         var parsed = new List<(WebhookDelivery Delivery, IReadOnlyList<IncomingMutation> Mutations)>();
         foreach (var d in deliveries)
@@ -76,13 +79,19 @@ public sealed class WebhookInboxProcessor(
             }
         }
 
+        if (parsed.Count > 0 && !await TryIngestAsync(parsed, ct) && parsed.Count > 1)
+            foreach (var one in parsed) await TryIngestAsync([one], ct);
+        // A crash before this save leaves the deliveries pending: processed again, their mutations are recognised by
+        // (source, mutation_id) and counted from the rows that name the delivery, so nothing is stored twice.
         using (await gate.EnterForProcessingAsync(ct))
-        {
-            if (parsed.Count > 0 && !await TryIngestAsync(parsed, ct) && parsed.Count > 1)
-                foreach (var one in parsed) await TryIngestAsync([one], ct);
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
+            await inbox.SaveChangesAsync(CancellationToken.None);
         return deliveries.Count;
+    }
+
+    private async Task<List<int>> SandboxIntegrationsAsync(List<int> integrationIds, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Integrations.AsNoTracking().Where(i => integrationIds.Contains(i.Id) && i.IsSandbox).Select(i => i.Id).ToListAsync(ct);
     }
 
     private async Task<bool> TryIngestAsync(List<(WebhookDelivery Delivery, IReadOnlyList<IncomingMutation> Mutations)> group, CancellationToken ct)
@@ -146,16 +155,19 @@ public sealed class WebhookInboxProcessor(
     /// <summary>"Process again" for a failed delivery: back to pending with a fresh set of attempts, audited.</summary>
     public async Task<bool> RequeueAsync(long deliveryId, Actor actor, CancellationToken ct = default)
     {
+        await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         using var turn = await gate.EnterForProcessingAsync(ct);
-        var d = await db.WebhookDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId, ct);
+        var d = await inbox.WebhookDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId, ct);
         if (d is null || d.Status != DeliveryStatus.Failed) return false;
         var before = new { status = d.Status.ToString(), d.Attempts, d.Error };
+        // The audit row is written first: a requeue that left no trace would be worse than one that did not happen.
+        db.Record(actor, "webhook.reprocess", nameof(WebhookDelivery), d.Id, before, new { status = nameof(DeliveryStatus.Pending) }, clock.UtcNow);
+        await db.SaveChangesAsync(ct);
         d.Status = DeliveryStatus.Pending;
         d.Attempts = 0;
         d.NextAttemptAt = null;
-        db.Record(actor, "webhook.reprocess", nameof(WebhookDelivery), d.Id, before, new { status = d.Status.ToString() }, clock.UtcNow);
-        await db.SaveChangesAsync(ct);
+        await inbox.SaveChangesAsync(ct);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 
@@ -19,7 +20,7 @@ public sealed record WebhookDeliveryDetail(WebhookLogRow Row, IReadOnlyList<KeyV
     DateTime? ProcessedAt, DateTime? NextAttemptAt, IReadOnlyList<long> MutationIds);
 
 /// <summary>What Ops reads in the webhook log: the deliveries, one delivery in full, and today's counters.</summary>
-public sealed class WebhookLogQuery(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
+public sealed class WebhookLogQuery(IDbContextFactory<InboxDbContext> inboxFactory, IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
 {
     /// <summary>Percentiles are taken over at most this many of the day's latest deliveries, so a flood day stays cheap.</summary>
     public const int PercentileWindow = 20_000;
@@ -28,8 +29,8 @@ public sealed class WebhookLogQuery(IDbContextFactory<MootaDeskDbContext> factor
 
     public async Task<(IReadOnlyList<WebhookLogRow> Rows, int Total)> LoadAsync(WebhookLogFilter filter, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var q = db.WebhookDeliveries.AsNoTracking();
+        await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
+        var q = inbox.WebhookDeliveries.AsNoTracking();
         if (filter.Status is DeliveryStatus s) q = q.Where(d => d.Status == s);
         if (filter.Day is DateOnly day)
         {
@@ -40,17 +41,18 @@ public sealed class WebhookLogQuery(IDbContextFactory<MootaDeskDbContext> factor
         var rows = await q.OrderByDescending(d => d.Id).Skip(filter.Skip).Take(filter.Take)
             .Select(d => new { d.Id, d.ReceivedAt, d.IntegrationId, d.SourceIp, d.Signature, d.Status, d.NewCount, d.DuplicateCount, d.AnswerMs, d.ProcessingMs, d.Attempts, d.Error })
             .ToListAsync(ct);
-        var names = await IntegrationNamesAsync(db, rows.Select(r => r.IntegrationId), ct);
+        var names = await IntegrationNamesAsync(rows.Select(r => r.IntegrationId), ct);
         return (rows.Select(d => new WebhookLogRow(d.Id, d.ReceivedAt, d.IntegrationId, NameOf(names, d.IntegrationId), d.SourceIp, d.Signature, d.Status,
             d.NewCount, d.DuplicateCount, d.AnswerMs, d.ProcessingMs, d.Attempts, d.Error)).ToList(), total);
     }
 
     public async Task<WebhookDeliveryDetail?> DetailAsync(long id, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var d = await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
+        var d = await inbox.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return null;
-        var names = await IntegrationNamesAsync(db, [d.IntegrationId], ct);
+        var names = await IntegrationNamesAsync([d.IntegrationId], ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(d.HeadersJson) ?? [];
         var mutationIds = await db.Mutations.AsNoTracking().Where(m => m.WebhookDeliveryId == id).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         var row = new WebhookLogRow(d.Id, d.ReceivedAt, d.IntegrationId, NameOf(names, d.IntegrationId), d.SourceIp, d.Signature, d.Status,
@@ -60,9 +62,9 @@ public sealed class WebhookLogQuery(IDbContextFactory<MootaDeskDbContext> factor
 
     public async Task<WebhookLogCounters> TodayAsync(CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
         var (start, end) = clock.DayRangeUtc(clock.Today);
-        var today = db.WebhookDeliveries.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end);
+        var today = inbox.WebhookDeliveries.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end);
         var byStatus = await today.GroupBy(d => d.Status)
             .Select(g => new { Status = g.Key, Count = g.Count(), Dup = g.Sum(x => x.DuplicateCount), New = g.Sum(x => x.NewCount) }).ToListAsync(ct);
         int Count(params DeliveryStatus[] s) => byStatus.Where(b => s.Contains(b.Status)).Sum(b => b.Count);
@@ -99,10 +101,11 @@ public sealed class WebhookLogQuery(IDbContextFactory<MootaDeskDbContext> factor
         }
     }
 
-    private static async Task<Dictionary<int, string>> IntegrationNamesAsync(MootaDeskDbContext db, IEnumerable<int?> ids, CancellationToken ct)
+    private async Task<Dictionary<int, string>> IntegrationNamesAsync(IEnumerable<int?> ids, CancellationToken ct)
     {
         var wanted = ids.Where(i => i != null).Select(i => i!.Value).Distinct().ToList();
         if (wanted.Count == 0) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Integrations.AsNoTracking().Where(i => wanted.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
     }
 

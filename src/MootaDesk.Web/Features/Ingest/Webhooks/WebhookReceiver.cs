@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Data;
+using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Ingest.Moota;
 using MootaDesk.Web.Hosting;
@@ -13,10 +14,11 @@ namespace MootaDesk.Web.Features.Ingest.Webhooks;
 
 /// <summary>
 /// The Moota webhook endpoint. It only verifies and stores: every request, good or forged, becomes one
-/// <see cref="WebhookDelivery"/> row, committed before the answer, and the inbox processor does the rest.
+/// <see cref="WebhookDelivery"/> row in the inbox file, committed before the answer, and the inbox processor does the rest.
 /// </summary>
 public sealed class WebhookReceiver(
     IDbContextFactory<MootaDeskDbContext> factory,
+    IDbContextFactory<InboxDbContext> inboxFactory,
     IOptionsMonitor<MootaDeskOptions> options,
     WebhookInboxSignal signal,
     InboxWriteGate gate,
@@ -124,7 +126,7 @@ public sealed class WebhookReceiver(
     /// </summary>
     private async Task<long> InsertAsync(WebhookDelivery d)
     {
-        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+        await using var db = await inboxFactory.CreateDbContextAsync(CancellationToken.None);
         using var turn = await gate.EnterForDeliveryAsync(CancellationToken.None);
         await db.Database.OpenConnectionAsync(CancellationToken.None);
         try
