@@ -265,35 +265,42 @@ static class RealEndpoint
 
 static class InboxThroughput
 {
-    /// <summary>Pending deliveries stored up front, then the processor alone, timed from first to last.</summary>
+    /// <summary>
+    /// Pending deliveries stored up front, then the processor alone, timed from first to last. The app is built as in
+    /// production (its post-ingest steps included: auto-tag rules and order matching) but not started, so nothing
+    /// else competes; the processor is the app's own, with only the batch size taken from the arguments.
+    /// </summary>
     public static async Task RunAsync(BenchSettings s, string dir)
     {
-        var cs = DatabaseSetup.ResolveConnectionString($"Data Source={Path.Combine(dir, "throughput.db")}", dir);
-        var options = new DbContextOptionsBuilder<MootaDeskDbContext>();
-        DatabaseSetup.ConfigureSqlite(options, cs);
-        var factory = new PooledDbContextFactory<MootaDeskDbContext>(options.Options);
-        var inboxOptions = new DbContextOptionsBuilder<InboxDbContext>();
-        DatabaseSetup.ConfigureSqlite(inboxOptions, WebhookInboxFile.ConnectionStringFor(cs, null));
-        var inboxFactory = new PooledDbContextFactory<InboxDbContext>(inboxOptions.Options);
-        await using (var db = await factory.CreateDbContextAsync())
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "MootaDesk.Web", ContentRootPath = dir });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:MootaDesk"] = $"Data Source={Path.Combine(dir, "throughput.db")}",
+            ["MootaDesk:DemoData"] = "false",
+        });
+        builder.Logging.ClearProviders();
+        builder.AddMootaDesk();
+        await using var app = builder.Build();
+        await app.UseMootaDeskAsync();
+        var sp = app.Services;
+        var factory = sp.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();
+        var inboxFactory = sp.GetRequiredService<IDbContextFactory<InboxDbContext>>();
         await using (var inbox = await inboxFactory.CreateDbContextAsync())
         {
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await inbox.Database.MigrateAsync();
-            await inbox.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             var bodies = Load.Bodies("inbox", s.ProcessDeliveries, s.Mutations, 0, out _);
             foreach (var b in bodies)
                 inbox.WebhookDeliveries.Add(new WebhookDelivery { ReceivedAt = DateTime.UtcNow, Body = b, Signature = SignatureVerdict.Valid, Status = DeliveryStatus.Pending });
             await inbox.SaveChangesAsync();
         }
-        var clock = new BusinessClock(TimeProvider.System);
-        var processor = new WebhookInboxProcessor(factory, inboxFactory, new MutationIngestor(factory, clock, [], NullLogger<MutationIngestor>.Instance), new InboxWriteGate(), clock, NullLogger<WebhookInboxProcessor>.Instance) { BatchSize = s.Batch };
+        var processor = new WebhookInboxProcessor(factory, inboxFactory, sp.GetRequiredService<MutationIngestor>(), sp.GetRequiredService<InboxWriteGate>(),
+            sp.GetRequiredService<BusinessClock>(), NullLogger<WebhookInboxProcessor>.Instance) { BatchSize = s.Batch };
+        var steps = sp.GetServices<IPostIngestStep>().Select(x => x.GetType().Name).ToList();
         var watch = Stopwatch.StartNew();
         var handled = await processor.ProcessDueAsync(CancellationToken.None);
         watch.Stop();
         await using var check = await factory.CreateDbContextAsync();
         var stored = await check.Mutations.CountAsync();
-        Console.WriteLine($"inbox processing: {handled} deliveries, {stored} mutations in {watch.Elapsed.TotalSeconds:0.00} s = {stored / watch.Elapsed.TotalSeconds:0} mutations/s (batch {processor.BatchSize} deliveries)");
+        Console.WriteLine($"inbox processing: {handled} deliveries, {stored} mutations in {watch.Elapsed.TotalSeconds:0.00} s = {stored / watch.Elapsed.TotalSeconds:0} mutations/s " +
+                          $"(batch {processor.BatchSize} deliveries; post-ingest steps: {string.Join(", ", steps)})");
     }
 }

@@ -23,13 +23,18 @@ public sealed class OrderMatchingStep(
 
     public async Task RunAsync(IReadOnlyList<long> newMutationIds, Actor actor, CancellationToken ct)
     {
-        // Only credits can pay an order; read the ids first so each match gets its own short write transaction.
+        // Only credits can pay an order, and only one whose exact amount some open order of that account expects
+        // (the validity window is checked per credit). Filtering in one query keeps a busy webhook stream of
+        // credits with no orders behind them from paying for a transaction each. Each possible match then gets
+        // its own short write transaction.
         var credits = new List<long>();
         foreach (var chunk in newMutationIds.Chunk(500))
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             credits.AddRange(await db.Mutations.AsNoTracking()
-                .Where(m => chunk.Contains(m.Id) && m.Direction == Direction.Credit && m.Status == ReconciliationStatus.New && m.OrderReference == null)
+                .Where(m => chunk.Contains(m.Id) && m.Direction == Direction.Credit && m.Status == ReconciliationStatus.New && m.OrderReference == null
+                            && db.Orders.Any(o => o.AccountId == m.AccountId && o.IsSandbox == m.IsSandbox && o.PayableAmount == m.Amount
+                                                  && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Expired)))
                 .OrderBy(m => m.TransactionTime).ThenBy(m => m.Id).Select(m => m.Id).ToListAsync(ct));
         }
         foreach (var id in credits)

@@ -808,6 +808,9 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.HasIndex("TransactionTime");
 
+                    b.HasIndex("WebhookDeliveryId")
+                        .HasFilter("\"WebhookDeliveryId\" IS NOT NULL");
+
                     b.HasIndex("AccountId", "TransactionTime");
 
                     b.HasIndex("Amount", "TransactionTime");

@@ -11,7 +11,7 @@ using MootaDesk.Core.Data;
 namespace MootaDesk.Core.Data.Migrations
 {
     [DbContext(typeof(MootaDeskDbContext))]
-    [Migration("20261122000927_MoveWebhookInboxToOwnFile")]
+    [Migration("20261122002111_MoveWebhookInboxToOwnFile")]
     partial class MoveWebhookInboxToOwnFile
     {
         /// <inheritdoc />
@@ -810,6 +810,9 @@ namespace MootaDesk.Core.Data.Migrations
                     b.HasIndex("ReadTime");
 
                     b.HasIndex("TransactionTime");
+
+                    b.HasIndex("WebhookDeliveryId")
+                        .HasFilter("\"WebhookDeliveryId\" IS NOT NULL");
 
                     b.HasIndex("AccountId", "TransactionTime");
 

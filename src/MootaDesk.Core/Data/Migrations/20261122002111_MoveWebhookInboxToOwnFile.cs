@@ -18,11 +18,21 @@ namespace MootaDesk.Core.Data.Migrations
                 DROP INDEX IF EXISTS "IX_WebhookDeliveries_ReceivedAt";
                 DROP INDEX IF EXISTS "IX_WebhookDeliveries_Status_Id";
                 """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mutations_WebhookDeliveryId",
+                table: "Mutations",
+                column: "WebhookDeliveryId",
+                filter: "\"WebhookDeliveryId\" IS NOT NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Mutations_WebhookDeliveryId",
+                table: "Mutations");
+
             // Going back gives the main file an empty inbox table; the deliveries stay in the inbox file.
             migrationBuilder.CreateTable(
                 name: "WebhookDeliveries",
