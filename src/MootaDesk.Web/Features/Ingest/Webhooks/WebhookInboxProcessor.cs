@@ -177,6 +177,13 @@ public sealed class WebhookInboxService(WebhookInboxProcessor processor, Webhook
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// After a wake-up, deliveries arriving in this window join the same pass. Under a steady stream that turns many
+    /// one-delivery transactions into a few larger ones, leaving more CPU for answering Moota; a person never notices
+    /// a mutation appearing 20 ms later.
+    /// </summary>
+    public static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(20);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (migrations ran before; this keeps start-up quick).
@@ -196,7 +203,15 @@ public sealed class WebhookInboxService(WebhookInboxProcessor processor, Webhook
                 // The database may be briefly unavailable; the next poll tries again and nothing pending is lost.
                 logger.LogError(ex, "Webhook inbox pass failed; retrying at the next poll");
             }
-            await signal.WaitAsync(PollInterval, stoppingToken);
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+                await Task.Delay(GatherWindow, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 }
