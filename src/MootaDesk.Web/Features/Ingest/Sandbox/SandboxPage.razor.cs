@@ -32,6 +32,10 @@ public partial class SandboxPage
     private SimulationInput Input { get; } = new();
     private SimulationResult? Last { get; set; }
     private (DeliveryStatus Status, int New, int Duplicates, string? Error)? Outcome { get; set; }
+
+    private string? OutcomeText => Outcome is not { } o ? null
+        : o.Status == DeliveryStatus.Processed ? T["Sandbox.Outcome.Processed", o.New, o.Duplicates]
+        : T["Sandbox.Outcome.Other", T["Status." + o.Status], o.Error ?? ""];
     private SandboxAccountKind NewKind { get; set; }
     private string NewLabel { get; set; } = "";
     private bool busy;
