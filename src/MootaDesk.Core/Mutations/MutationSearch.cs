@@ -73,7 +73,10 @@ public static class MutationSearch
             var ids = f.AccountIds.ToList();
             q = q.Where(m => EF.Constant(ids).Contains(m.AccountId));
         }
-        if (f.Direction is Direction d) q = q.Where(m => m.Direction == d);
+        // Under an amount sort the amount index has to lead: offered the (Direction, TransactionTime) index instead, SQLite
+        // read and sorted every debit (280,000 rows, 120–330 ms) to show the 50 smallest. "+ 0" keeps it off that index.
+        if (f.Direction is Direction d)
+            q = f.Sort is MutationSort.TimeDesc or MutationSort.TimeAsc ? q.Where(m => m.Direction == d) : q.Where(m => (int)m.Direction + 0 == (int)d);
         if (f.AmountExact is decimal exact) q = q.Where(m => m.Amount == exact);
         // A range is checked row by row while the time index drives the page ("+ 0" keeps SQLite off the amount index,
         // which for a wide range meant sorting hundreds of thousands of rows: docs/performance.md).

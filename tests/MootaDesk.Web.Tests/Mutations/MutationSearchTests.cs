@@ -148,6 +148,12 @@ public class MutationSearchTests
         (await queries.PageAsync(new MutationFilter { Sort = MutationSort.TimeAsc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([big, small]);
         (await queries.PageAsync(new MutationFilter { Sort = MutationSort.AmountAsc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([small, big]);
         (await queries.PageAsync(new MutationFilter { Sort = MutationSort.AmountDesc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([big, small]);
+
+        var smallDebit = await MutationAsync(test, a, t.AddMinutes(-3), 500m, Direction.Debit);
+        var bigDebit = await MutationAsync(test, a, t.AddMinutes(-4), 50_000m, Direction.Debit);
+        (await queries.PageAsync(new MutationFilter { Direction = Direction.Debit, Sort = MutationSort.AmountAsc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([smallDebit, bigDebit]);
+        (await queries.PageAsync(new MutationFilter { Direction = Direction.Credit, Sort = MutationSort.AmountDesc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([big, small]);
+        (await queries.CountAsync(new MutationFilter { Direction = Direction.Debit, Sort = MutationSort.AmountAsc }, Finance)).Value.ShouldBe(2);
     }
 
     [Fact]
