@@ -73,13 +73,13 @@ public static class BulkSeeder
         foreach (var ddl in indexes)
             await Exec(conn, tx, "DROP INDEX " + ddl.Split(' ')[2]);
 
-        // The same for the text search index: its triggers would tokenize every row as it goes in; a rebuild from the
-        // finished tables at the end does it in one pass.
+        // The same for the text search indexes: the notes' triggers would tokenize every note as it goes in; a rebuild
+        // from the finished tables at the end does both indexes in one pass each.
         var searchTriggers = new List<(string Name, string Sql)>();
         await using (var list = conn.CreateCommand())
         {
             list.Transaction = tx;
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name IN (" + string.Join(", ", SearchTriggers.Select(t => $"'{t}'")) + ")";
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name LIKE 'Mutation%SearchIndex\\_%' ESCAPE '\\'";
             await using var r = await list.ExecuteReaderAsync();
             while (await r.ReadAsync()) searchTriggers.Add((r.GetString(0), r.GetString(1)));
         }
@@ -194,6 +194,7 @@ public static class BulkSeeder
                 await Exec(conn, tx, $"INSERT INTO \"{index}\" (\"{index}\") VALUES ('rebuild')");
                 await Exec(conn, tx, $"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('hashsize', 1048576)");
             }
+            await Exec(conn, tx, "UPDATE \"MutationSearchIndexState\" SET \"IndexedThroughId\" = IFNULL((SELECT MAX(\"Id\") FROM \"Mutations\"), 0)");
             foreach (var (_, ddl) in searchTriggers)
                 await Exec(conn, tx, ddl);
         }
@@ -203,9 +204,8 @@ public static class BulkSeeder
         return new Result(count, sw.Elapsed);
     }
 
-    /// <summary>The trigram indexes of migration MutationTextSearchIndex and the triggers that keep them in step.</summary>
+    /// <summary>The trigram indexes of migration MutationTextSearchIndex.</summary>
     private static readonly string[] SearchIndexes = ["MutationSearchIndex", "MutationNoteSearchIndex"];
-    private static readonly string[] SearchTriggers = SearchIndexes.SelectMany(i => new[] { i + "_Insert", i + "_Update", i + "_Delete" }).ToArray();
 
     private static readonly string[] First = ["BUDI", "SITI", "ANDI", "DEWI", "RIZKY", "PUTRI", "AGUS", "RINA", "HENDRA", "FITRI", "YOGA", "NUR"];
     private static readonly string[] Last = ["SANTOSO", "AMINAH", "PRATAMA", "LESTARI", "HIDAYAT", "WIJAYA", "SAPUTRA", "RAHAYU", "KUSUMA", "NUGROHO"];

@@ -6,6 +6,7 @@ using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Core.Ingest;
 
@@ -258,6 +259,8 @@ public sealed class MutationIngestor(
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
+        // The whole batch in one statement, last, so no later statement of this transaction writes the text index again.
+        if (added.Count > 0) await MutationTextSearch.IndexNewMutationsAsync(db, ct);
         await tx.CommitAsync(ct);
         return result;
     }

@@ -31,7 +31,9 @@ public class BulkSeederTests
 
             // The text search index is rebuilt from the seeded rows and its triggers are back for later writes.
             (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE type='trigger' AND name LIKE '%SearchIndex%'").SingleAsync())
-                .ShouldBe(6);
+                .ShouldBe(5);
+            (await db.Database.SqlQueryRaw<long>("SELECT \"IndexedThroughId\" AS Value FROM \"MutationSearchIndexState\"").SingleAsync())
+                .ShouldBe(await db.Mutations.MaxAsync(m => m.Id));
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('integrity-check', 1)""");
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationNoteSearchIndex" ("MutationNoteSearchIndex", rank) VALUES ('integrity-check', 1)""");
             var indexed = await db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS Value FROM "MutationSearchIndex" WHERE "MutationSearchIndex" MATCH '"budi"'""").SingleAsync();

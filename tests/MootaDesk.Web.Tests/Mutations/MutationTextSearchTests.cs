@@ -20,17 +20,33 @@ namespace MootaDesk.Web.Tests.Mutations;
 public class MutationTextSearchTests
 {
     /// <summary>
-    /// The ids the filter matches, read both ways: driven from the index (any number of candidates) and by the plain scan
-    /// (no candidates allowed). Both must agree; that is the promise of the index.
+    /// The ids the filter matches, read three ways: with the mutations written since the last indexing still pending,
+    /// driven from the caught-up index (any number of candidates), and by the plain scan (no candidates allowed). All
+    /// must agree; that is the promise of the index.
     /// </summary>
     private static async Task<long[]> IdsAsync(TestDatabase test, MutationFilter filter, Viewer? viewer = null)
     {
+        var pending = await ReadAsync(test, filter, viewer ?? Finance, 1_000_000);
+        await IndexNewMutationsAsync(test);
         var viaIndex = await ReadAsync(test, filter, viewer ?? Finance, 1_000_000);
         var viaScan = await ReadAsync(test, filter, viewer ?? Finance, 0);
         viaIndex.ShouldBe(viaScan, $"index and scan disagree for '{filter.Text}'");
+        pending.ShouldBe(viaScan, $"unindexed mutations were missed for '{filter.Text}'");
         var page = await new MutationQueries(test, test.Clock).PageAsync(filter, viewer ?? Finance, 0, 500);
         page.Select(r => r.Id).Order().ShouldBe(viaIndex);
         return viaIndex;
+    }
+
+    private static async Task IndexNewMutationsAsync(TestDatabase test)
+    {
+        await using var db = test.CreateDbContext();
+        await MutationTextSearch.IndexNewMutationsAsync(db);
+    }
+
+    private static async Task<long> IndexedThroughAsync(TestDatabase test)
+    {
+        await using var db = test.CreateDbContext();
+        return await db.Database.SqlQueryRaw<long>("""SELECT "IndexedThroughId" AS "Value" FROM "MutationSearchIndexState" """).SingleAsync();
     }
 
     private static async Task<long[]> ReadAsync(TestDatabase test, MutationFilter filter, Viewer viewer, int candidateLimit)
@@ -43,9 +59,10 @@ public class MutationTextSearchTests
     private static Task<long[]> TextAsync(TestDatabase test, string text, Viewer? viewer = null) =>
         IdsAsync(test, new MutationFilter { Text = text }, viewer);
 
-    /// <summary>FTS5's own check that the external-content index holds exactly what the tables hold.</summary>
+    /// <summary>FTS5's own check that, once the newest mutations are indexed, the index holds exactly what the tables hold.</summary>
     private static async Task IndexesMatchTheTablesAsync(TestDatabase test)
     {
+        await IndexNewMutationsAsync(test);
         await using var db = test.CreateDbContext();
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('integrity-check', 1)""");
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationNoteSearchIndex" ("MutationNoteSearchIndex", rank) VALUES ('integrity-check', 1)""");
@@ -279,6 +296,74 @@ public class MutationTextSearchTests
     }
 
     [Fact]
+    public async Task Mutations_not_yet_indexed_are_searched_without_the_index_and_indexed_by_the_next_ingest()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var a = await AccountAsync(test);
+        var first = await MutationAsync(test, a, test.Clock.UtcNow, 1m, description: "TRSF DARI RINA KUSUMA");
+        (await IndexedThroughAsync(test)).ShouldBe(0);
+        (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000)).ShouldBe([first]);
+
+        var ingestor = new MutationIngestor(test, test.Clock, [], NullLogger<MutationIngestor>.Instance);
+        var result = await ingestor.IngestAsync([new IncomingMutation
+        {
+            Source = MutationSource.Webhook, SourceId = "w-1", TransactionTimeUtc = test.Clock.UtcNow, Description = "BI-FAST CR RINA KUSUMA",
+            Amount = 20_000m, Direction = Direction.Credit, AccountId = a.Id,
+        }], Core.Auditing.Actor.System);
+
+        (await IndexedThroughAsync(test)).ShouldBe(result.NewMutationIds[0]);
+        (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000)).ShouldBe([first, result.NewMutationIds[0]]);
+        await using (var db = test.CreateDbContext())
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('integrity-check', 1)""");
+    }
+
+    [Fact]
+    public async Task Deleting_the_newest_mutation_lowers_the_mark_and_leaves_the_index_whole()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var a = await AccountAsync(test);
+        await MutationAsync(test, a, test.Clock.UtcNow, 1m, description: "PERTAMA");
+        var newest = await MutationAsync(test, a, test.Clock.UtcNow, 2m, description: "TERAKHIR");
+        await IndexNewMutationsAsync(test);
+        (await IndexedThroughAsync(test)).ShouldBe(newest);
+
+        await using (var db = test.CreateDbContext())
+            await db.Mutations.Where(m => m.Id == newest).ExecuteDeleteAsync();
+        (await IndexedThroughAsync(test)).ShouldBe(newest - 1);
+
+        var next = await MutationAsync(test, a, test.Clock.UtcNow, 3m, description: "PENGGANTI");
+        next.ShouldBeGreaterThan(newest); // AUTOINCREMENT: an id is never handed out twice
+        (await TextAsync(test, "pengganti")).ShouldBe([next]);
+        (await TextAsync(test, "terakhir")).ShouldBeEmpty();
+        await IndexesMatchTheTablesAsync(test);
+    }
+
+    [Fact]
+    public async Task Editing_or_deleting_a_mutation_not_yet_indexed_leaves_the_index_whole()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var a = await AccountAsync(test);
+        var indexed = await MutationAsync(test, a, test.Clock.UtcNow, 1m, description: "SUDAH DIINDEKS");
+        await IndexNewMutationsAsync(test);
+        var pendingEdited = await MutationAsync(test, a, test.Clock.UtcNow, 2m, description: "BELUM DIINDEKS LAMA");
+        var pendingDeleted = await MutationAsync(test, a, test.Clock.UtcNow, 3m, description: "BELUM DIINDEKS HAPUS");
+        await MutationAsync(test, a, test.Clock.UtcNow, 4m, description: "BELUM DIINDEKS TETAP");
+
+        await using (var db = test.CreateDbContext())
+        {
+            await db.Mutations.Where(m => m.Id == pendingEdited).ExecuteUpdateAsync(s => s.SetProperty(m => m.Description, "BELUM DIINDEKS BARU"));
+            await db.Mutations.Where(m => m.Id == pendingDeleted).ExecuteDeleteAsync();
+            await db.Mutations.Where(m => m.Id == indexed).ExecuteUpdateAsync(s => s.SetProperty(m => m.Counterparty, "NAMA BARU"));
+        }
+
+        (await TextAsync(test, "diindeks lama")).ShouldBeEmpty();
+        (await TextAsync(test, "diindeks baru")).ShouldBe([pendingEdited]);
+        (await TextAsync(test, "hapus")).ShouldBeEmpty();
+        (await TextAsync(test, "nama baru")).ShouldBe([indexed]);
+        await IndexesMatchTheTablesAsync(test);
+    }
+
+    [Fact]
     public async Task The_index_and_its_triggers_exist_after_all_migrations_and_go_away_with_the_migration()
     {
         await using var test = await TestDatabase.CreateAsync();
@@ -287,7 +372,7 @@ public class MutationTextSearchTests
 
         (await SearchObjectsAsync(test)).ShouldBe([
             "MutationNoteSearchIndex", "MutationNoteSearchIndex_Delete", "MutationNoteSearchIndex_Insert", "MutationNoteSearchIndex_Update",
-            "MutationSearchIndex", "MutationSearchIndex_Delete", "MutationSearchIndex_Insert", "MutationSearchIndex_Update"]);
+            "MutationSearchIndex", "MutationSearchIndexState", "MutationSearchIndex_Delete", "MutationSearchIndex_Update"]);
 
         await using (var db = test.CreateDbContext())
             await db.GetService<IMigrator>().MigrateAsync("20261121234353_SandboxOnlyIndex");
@@ -308,7 +393,7 @@ public class MutationTextSearchTests
         await using var db = test.CreateDbContext();
         return await db.Database.SqlQueryRaw<string>("""
                 SELECT name AS Value FROM sqlite_master
-                WHERE (type = 'table' AND name IN ('MutationSearchIndex', 'MutationNoteSearchIndex')) OR (type = 'trigger' AND name LIKE '%SearchIndex%')
+                WHERE (type = 'table' AND name IN ('MutationSearchIndex', 'MutationNoteSearchIndex', 'MutationSearchIndexState')) OR (type = 'trigger' AND name LIKE '%SearchIndex%')
                 ORDER BY name
                 """).ToListAsync();
     }
