@@ -67,7 +67,7 @@ public sealed class DemoDataStore(IDbContextFactory<MootaDeskDbContext> factory,
             accounts[acc.Key].LastKnownBalanceAt = last is null ? now : clock.ToUtc(last.TransactionTimeLocal);
         }
         await db.SaveChangesAsync(ct);
-        await MutationTextSearch.IndexNewMutationsAsync(db, ct);
+        await MutationTextSearch.IndexNewMutationsAsync(db, ct: ct);
 
         foreach (var o in data.Orders)
         {

@@ -259,8 +259,9 @@ public sealed class MutationIngestor(
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
-        // The whole batch in one statement, last, so no later statement of this transaction writes the text index again.
-        if (added.Count > 0) await MutationTextSearch.IndexNewMutationsAsync(db, ct);
+        // Last, in one statement, so no later statement of this transaction writes the text index again; webhook batches
+        // are gathered up to IndexBatchSize first, a statement import is indexed at once.
+        if (added.Count > 0) await MutationTextSearch.IndexNewMutationsAsync(db, bulk ? 1 : MutationTextSearch.IndexBatchSize, ct);
         await tx.CommitAsync(ct);
         return result;
     }

@@ -296,23 +296,28 @@ public class MutationTextSearchTests
     }
 
     [Fact]
-    public async Task Mutations_not_yet_indexed_are_searched_without_the_index_and_indexed_by_the_next_ingest()
+    public async Task Mutations_not_yet_indexed_are_searched_without_the_index_until_an_ingest_indexes_them()
     {
         await using var test = await TestDatabase.CreateAsync();
         var a = await AccountAsync(test);
-        var first = await MutationAsync(test, a, test.Clock.UtcNow, 1m, description: "TRSF DARI RINA KUSUMA");
-        (await IndexedThroughAsync(test)).ShouldBe(0);
-        (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000)).ShouldBe([first]);
-
+        var written = await MutationAsync(test, a, test.Clock.UtcNow, 1m, description: "TRSF DARI RINA KUSUMA");
         var ingestor = new MutationIngestor(test, test.Clock, [], NullLogger<MutationIngestor>.Instance);
-        var result = await ingestor.IngestAsync([new IncomingMutation
+        IncomingMutation Incoming(MutationSource source, string id) => new()
         {
-            Source = MutationSource.Webhook, SourceId = "w-1", TransactionTimeUtc = test.Clock.UtcNow, Description = "BI-FAST CR RINA KUSUMA",
+            Source = source, SourceId = id, TransactionTimeUtc = test.Clock.UtcNow, Description = "BI-FAST CR RINA KUSUMA",
             Amount = 20_000m, Direction = Direction.Credit, AccountId = a.Id,
-        }], Core.Auditing.Actor.System);
+        };
 
-        (await IndexedThroughAsync(test)).ShouldBe(result.NewMutationIds[0]);
-        (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000)).ShouldBe([first, result.NewMutationIds[0]]);
+        // A webhook batch leaves its rows waiting until IndexBatchSize of them have gathered; they are found all the same.
+        var webhook = await ingestor.IngestAsync([Incoming(MutationSource.Webhook, "w-1")], Core.Auditing.Actor.System);
+        (await IndexedThroughAsync(test)).ShouldBe(0);
+        (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000)).ShouldBe([written, webhook.NewMutationIds[0]]);
+
+        // A statement import indexes at once, and with it everything still waiting.
+        var import = await ingestor.IngestAllOrNothingAsync([Incoming(MutationSource.Import, "i-1")], Core.Auditing.Actor.System);
+        (await IndexedThroughAsync(test)).ShouldBe(import.NewMutationIds[0]);
+        (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000))
+            .ShouldBe([written, webhook.NewMutationIds[0], import.NewMutationIds[0]]);
         await using (var db = test.CreateDbContext())
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('integrity-check', 1)""");
     }
