@@ -167,6 +167,12 @@ public class MutationSearchTests
 
         var crafted = MutationFilter.Parse("arah=debit&min=1000000");
         (await queries.PageAsync(crafted, Cs, 0, 50)).ShouldBeEmpty();
+        foreach (var sort in new[] { MutationSort.AmountDesc, MutationSort.AmountAsc })
+        {
+            (await queries.PageAsync(crafted with { Sort = sort }, Cs, 0, 50)).ShouldBeEmpty();
+            (await queries.CountAsync(crafted with { Sort = sort }, Cs)).Value.ShouldBe(0);
+            (await queries.PageAsync(new MutationFilter { Sort = sort }, Cs, 0, 50)).Select(r => r.Id).ShouldBe([credit]);
+        }
         (await queries.CountAsync(crafted, Cs)).Value.ShouldBe(0);
         (await queries.IdsAsync(crafted, Cs)).ShouldBeEmpty();
         (await queries.DetailAsync(debit, Cs)).ShouldBeNull();
