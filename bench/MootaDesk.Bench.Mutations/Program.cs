@@ -198,9 +198,9 @@ Console.WriteLine();
 await using (var db = factory.CreateDbContext())
 {
     foreach (var (name, filter, viewer) in combos.Where(c => c.Name is "all (no filter)" or "7 days" or "debit ≥ 5 jt (important)" or "exact amount"
-                 or "tag any" or "untagged" or "source webhook (none)" or "text 'budi'" or "one account"))
+                 or "tag any" or "tag all (2)" or "untagged" or "source webhook (none)" or "text 'budi'" or "text no match 'zzqx'" or "one account"))
     {
-        var q = MutationSearch.Project(MutationSearch.Sorted(MutationSearch.Apply(db.Mutations.AsNoTracking(), filter, viewer, clock), filter.Sort).Take(50), viewer);
+        var q = MutationSearch.Project(MutationSearch.Sorted(await MutationSearch.ApplyAsync(db, filter, viewer, clock, MutationSearch.PageCandidateLimit), filter.Sort).Take(50), viewer);
         Console.WriteLine($"-- {name}");
         foreach (var line in await PlanAsync(db, q.ToQueryString())) Console.WriteLine("   " + line);
     }

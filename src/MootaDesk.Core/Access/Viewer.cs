@@ -25,7 +25,13 @@ public sealed record Viewer(string Name, string? UserId, IReadOnlySet<string> Ro
 
 public static class ViewerQueryExtensions
 {
-    /// <summary>The one place the CS rule is applied to mutation queries.</summary>
-    public static IQueryable<Mutation> VisibleTo(this IQueryable<Mutation> query, Viewer viewer) =>
-        viewer.CanSeeDebits ? query : query.Where(m => m.Direction == Direction.Credit);
+    /// <summary>
+    /// The one place the CS rule is applied to mutation queries. With <paramref name="offDirectionIndex"/> the same rule is
+    /// written "Direction + 0", which SQLite cannot answer from the direction index: a query sorted by amount must walk
+    /// the amount index, or it reads and sorts every credit (about 250 ms on a million rows) to show 50.
+    /// </summary>
+    public static IQueryable<Mutation> VisibleTo(this IQueryable<Mutation> query, Viewer viewer, bool offDirectionIndex = false) =>
+        viewer.CanSeeDebits ? query
+        : offDirectionIndex ? query.Where(m => (int)m.Direction + 0 == (int)Direction.Credit)
+        : query.Where(m => m.Direction == Direction.Credit);
 }

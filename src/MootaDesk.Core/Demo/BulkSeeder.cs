@@ -73,6 +73,19 @@ public static class BulkSeeder
         foreach (var ddl in indexes)
             await Exec(conn, tx, "DROP INDEX " + ddl.Split(' ')[2]);
 
+        // The same for the text search indexes: the notes' triggers would tokenize every note as it goes in; a rebuild
+        // from the finished tables at the end does both indexes in one pass each.
+        var searchTriggers = new List<(string Name, string Sql)>();
+        await using (var list = conn.CreateCommand())
+        {
+            list.Transaction = tx;
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name LIKE 'Mutation%SearchIndex\\_%' ESCAPE '\\'";
+            await using var r = await list.ExecuteReaderAsync();
+            while (await r.ReadAsync()) searchTriggers.Add((r.GetString(0), r.GetString(1)));
+        }
+        foreach (var (name, _) in searchTriggers)
+            await Exec(conn, tx, $"DROP TRIGGER \"{name}\"");
+
         // Ids are assigned here (this is the only writer) so no round trip per row is needed to learn them.
         var nextId = (long)(await Scalar(conn, tx, "SELECT IFNULL(MAX(Id), 0) FROM Mutations"))! + 1;
         var runTag = endUtc.Ticks.ToString(CultureInfo.InvariantCulture);
@@ -172,11 +185,27 @@ public static class BulkSeeder
         }
         foreach (var ddl in indexes)
             await Exec(conn, tx, ddl);
+        if (searchTriggers.Count > 0)
+        {
+            // A 64 MB pending-data buffer (default 1 MB) writes far fewer segments to merge: 4–5 s instead of 9 s a million rows.
+            foreach (var index in SearchIndexes)
+            {
+                await Exec(conn, tx, $"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('hashsize', 67108864)");
+                await Exec(conn, tx, $"INSERT INTO \"{index}\" (\"{index}\") VALUES ('rebuild')");
+                await Exec(conn, tx, $"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('hashsize', 1048576)");
+            }
+            await Exec(conn, tx, "UPDATE \"MutationSearchIndexState\" SET \"IndexedThroughId\" = IFNULL((SELECT MAX(\"Id\") FROM \"Mutations\"), 0)");
+            foreach (var (_, ddl) in searchTriggers)
+                await Exec(conn, tx, ddl);
+        }
         await tx.CommitAsync();
         // Approximate statistics are enough for the planner and take a fraction of a full ANALYZE.
         await Exec(conn, "PRAGMA analysis_limit=2000; ANALYZE;");
         return new Result(count, sw.Elapsed);
     }
+
+    /// <summary>The trigram indexes of migration MutationTextSearchIndex.</summary>
+    private static readonly string[] SearchIndexes = ["MutationSearchIndex", "MutationNoteSearchIndex"];
 
     private static readonly string[] First = ["BUDI", "SITI", "ANDI", "DEWI", "RIZKY", "PUTRI", "AGUS", "RINA", "HENDRA", "FITRI", "YOGA", "NUR"];
     private static readonly string[] Last = ["SANTOSO", "AMINAH", "PRATAMA", "LESTARI", "HIDAYAT", "WIJAYA", "SAPUTRA", "RAHAYU", "KUSUMA", "NUGROHO"];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Core.Demo;
@@ -66,6 +67,7 @@ public sealed class DemoDataStore(IDbContextFactory<MootaDeskDbContext> factory,
             accounts[acc.Key].LastKnownBalanceAt = last is null ? now : clock.ToUtc(last.TransactionTimeLocal);
         }
         await db.SaveChangesAsync(ct);
+        await MutationTextSearch.IndexNewMutationsAsync(db, ct: ct);
 
         foreach (var o in data.Orders)
         {

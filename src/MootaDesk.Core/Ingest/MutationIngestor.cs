@@ -6,6 +6,7 @@ using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Core.Ingest;
 
@@ -258,6 +259,9 @@ public sealed class MutationIngestor(
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
+        // Last, in one statement, so no later statement of this transaction writes the text index again; webhook batches
+        // are gathered up to IndexBatchSize first, a statement import is indexed at once.
+        if (added.Count > 0) await MutationTextSearch.IndexNewMutationsAsync(db, bulk ? 1 : MutationTextSearch.IndexBatchSize, ct);
         await tx.CommitAsync(ct);
         return result;
     }

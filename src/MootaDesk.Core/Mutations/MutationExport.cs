@@ -51,7 +51,7 @@ public static class MutationExport
         while (total < MaxRows)
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            var q = MutationSearch.Apply(db.Mutations.AsNoTracking(), filter, viewer, clock);
+            var q = await MutationSearch.ApplyAsync(db, filter, viewer, clock, ct);
             if (lastTime is DateTime t)
             {
                 var id = lastId;

@@ -114,4 +114,44 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         finally { File.Delete(path); }
         (await page.Locator("[data-testid=export-status]").InnerTextAsync()).ShouldContain("Ekspor selesai");
     }
+
+    /// <summary>
+    /// The Time and Amount headers sort the grid: a first click puts the newest or largest first, a second turns it round,
+    /// and the order goes into the link like the "Urutan" choice.
+    /// </summary>
+    [BrowserFact]
+    public async Task Clicking_the_amount_and_time_headers_sorts_the_grid_and_keeps_the_order_in_the_link()
+    {
+        await using var app = await AppServer.StartAsync(demoData: true);
+        var page = await browser.NewPageAsync(app);
+        await page.SetUpOwnerAsync();
+        await page.GotoAsync("/mutasi");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("[data-testid=row-open]").First.WaitForAsync();
+
+        // Amounts are always positive (the sign shows the direction), so the column is ordered by their digits.
+        Task AmountsInOrderAsync(bool largestFirst) => page.WaitForFunctionAsync("""
+            largestFirst => {
+                const cells = [...document.querySelectorAll('[data-testid=mutation-grid] tbody tr .md-num > .md-credit, [data-testid=mutation-grid] tbody tr .md-num > .md-debit')];
+                if (cells.length < 2) return false;
+                const v = cells.map(c => parseFloat(c.innerText.replace(/[^0-9,]/g, '').replace(',', '.')));
+                return v.every((x, i) => i === 0 || (largestFirst ? v[i - 1] >= x : v[i - 1] <= x));
+            }
+            """, largestFirst);
+
+        await page.ClickAsync("[data-testid=sort-amount]");
+        await page.WaitForURLAsync(url => url.Contains("urut=jumlah-turun", StringComparison.Ordinal));
+        await AmountsInOrderAsync(largestFirst: true);
+        await page.ScreenshotAsync("mutations-sorted-by-amount", fullPage: false);
+
+        await page.ClickAsync("[data-testid=sort-amount]");
+        await page.WaitForURLAsync(url => url.Contains("urut=jumlah-naik", StringComparison.Ordinal));
+        await AmountsInOrderAsync(largestFirst: false);
+
+        await page.ClickAsync("[data-testid=sort-time]");
+        await page.WaitForURLAsync(url => !url.Contains("urut=", StringComparison.Ordinal));
+        await page.ClickAsync("[data-testid=sort-time]");
+        await page.WaitForURLAsync(url => url.Contains("urut=waktu-naik", StringComparison.Ordinal));
+        (await page.Locator("[data-testid=filter-panel] .rz-dropdown", new PageLocatorOptions { HasTextString = "Terlama dulu" }).CountAsync()).ShouldBe(1);
+    }
 }

@@ -28,6 +28,17 @@ public class BulkSeederTests
             (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE type='index' AND tbl_name='Mutations'").SingleAsync())
                 .ShouldBeGreaterThanOrEqualTo(8);
             db.Database.HasPendingModelChanges().ShouldBeFalse();
+
+            // The text search index is rebuilt from the seeded rows and its triggers are back for later writes.
+            (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE type='trigger' AND name LIKE '%SearchIndex%'").SingleAsync())
+                .ShouldBe(5);
+            (await db.Database.SqlQueryRaw<long>("SELECT \"IndexedThroughId\" AS Value FROM \"MutationSearchIndexState\"").SingleAsync())
+                .ShouldBe(await db.Mutations.MaxAsync(m => m.Id));
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('integrity-check', 1)""");
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationNoteSearchIndex" ("MutationNoteSearchIndex", rank) VALUES ('integrity-check', 1)""");
+            var indexed = await db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS Value FROM "MutationSearchIndex" WHERE "MutationSearchIndex" MATCH '"budi"'""").SingleAsync();
+            indexed.ShouldBeGreaterThan(0);
+            indexed.ShouldBe(await db.Mutations.CountAsync(m => EF.Functions.Like(m.Description, "%budi%") || EF.Functions.Like(m.Counterparty!, "%budi%")));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Web.Features.Mutations;
@@ -47,6 +48,45 @@ public class MutationSearchTests
         (await IdsAsync(test, new MutationFilter { TagsNone = [dp.Id] })).ShouldBe([onlyCod, none]);
         (await IdsAsync(test, new MutationFilter { UntaggedOnly = true })).ShouldBe([none]);
         (await IdsAsync(test, new MutationFilter { TagsAny = [cod.Id], TagsNone = [dp.Id] })).ShouldBe([onlyCod]);
+    }
+
+    [Fact]
+    public async Task Tag_filters_answer_the_same_from_the_tag_links_as_from_the_time_index()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var a = await AccountAsync(test);
+        var dp = await TagAsync(test, "DP");
+        var cod = await TagAsync(test, "COD");
+        var rare = await TagAsync(test, "Langka");
+        var unused = await TagAsync(test, "Kosong");
+        var t = test.Clock.UtcNow;
+        var all3 = await MutationAsync(test, a, t, 1m, tags: [dp.Id, cod.Id, rare.Id]);
+        var dpCod = await MutationAsync(test, a, t.AddMinutes(-1), 2m, tags: [dp.Id, cod.Id]);
+        var dpCodDebit = await MutationAsync(test, a, t.AddMinutes(-2), 3m, Direction.Debit, tags: [dp.Id, cod.Id]);
+        for (var i = 0; i < 5; i++) await MutationAsync(test, a, t.AddMinutes(-3 - i), 10m + i, tags: [dp.Id]);
+        var onlyCod = await MutationAsync(test, a, t.AddMinutes(-9), 4m, tags: [cod.Id]);
+
+        async Task<long[]> Both(MutationFilter filter, Core.Access.Viewer viewer)
+        {
+            await using var db = test.CreateDbContext();
+            var fromLinks = (await (await MutationSearch.ApplyAsync(db, filter, viewer, test.Clock, 1_000_000)).Select(m => m.Id).ToListAsync()).Order().ToArray();
+            var byTime = (await (await MutationSearch.ApplyAsync(db, filter, viewer, test.Clock, 0)).Select(m => m.Id).ToListAsync()).Order().ToArray();
+            fromLinks.ShouldBe(byTime);
+            return fromLinks;
+        }
+
+        (await Both(new MutationFilter { TagsAll = [dp.Id, cod.Id] }, Finance)).ShouldBe([all3, dpCod, dpCodDebit]);
+        (await Both(new MutationFilter { TagsAll = [dp.Id, cod.Id] }, Cs)).ShouldBe([all3, dpCod]);
+        (await Both(new MutationFilter { TagsAll = [cod.Id, rare.Id, dp.Id] }, Finance)).ShouldBe([all3]);
+        (await Both(new MutationFilter { TagsAll = [dp.Id, unused.Id] }, Finance)).ShouldBeEmpty();
+        (await Both(new MutationFilter { TagsAll = [cod.Id] }, Finance)).ShouldBe([all3, dpCod, dpCodDebit, onlyCod]);
+        (await Both(new MutationFilter { TagsAny = [rare.Id, unused.Id] }, Finance)).ShouldBe([all3]);
+        (await Both(new MutationFilter { TagsAny = [cod.Id], TagsAll = [dp.Id], TagsNone = [rare.Id] }, Finance)).ShouldBe([dpCod, dpCodDebit]);
+        (await Both(new MutationFilter { TagsAll = [dp.Id, cod.Id], Text = "trsf" }, Finance)).ShouldBe([all3, dpCod, dpCodDebit]);
+
+        var queries = new MutationQueries(test, test.Clock);
+        (await queries.CountAsync(new MutationFilter { TagsAll = [dp.Id, cod.Id] }, Finance)).ShouldBe(new CappedCount(3, false));
+        (await queries.PageAsync(new MutationFilter { TagsAll = [dp.Id, cod.Id] }, Finance, 0, 2)).Select(r => r.Id).ShouldBe([all3, dpCod]);
     }
 
     [Fact]
@@ -108,6 +148,12 @@ public class MutationSearchTests
         (await queries.PageAsync(new MutationFilter { Sort = MutationSort.TimeAsc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([big, small]);
         (await queries.PageAsync(new MutationFilter { Sort = MutationSort.AmountAsc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([small, big]);
         (await queries.PageAsync(new MutationFilter { Sort = MutationSort.AmountDesc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([big, small]);
+
+        var smallDebit = await MutationAsync(test, a, t.AddMinutes(-3), 500m, Direction.Debit);
+        var bigDebit = await MutationAsync(test, a, t.AddMinutes(-4), 50_000m, Direction.Debit);
+        (await queries.PageAsync(new MutationFilter { Direction = Direction.Debit, Sort = MutationSort.AmountAsc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([smallDebit, bigDebit]);
+        (await queries.PageAsync(new MutationFilter { Direction = Direction.Credit, Sort = MutationSort.AmountDesc }, Finance, 0, 10)).Select(r => r.Id).ShouldBe([big, small]);
+        (await queries.CountAsync(new MutationFilter { Direction = Direction.Debit, Sort = MutationSort.AmountAsc }, Finance)).Value.ShouldBe(2);
     }
 
     [Fact]
@@ -121,6 +167,12 @@ public class MutationSearchTests
 
         var crafted = MutationFilter.Parse("arah=debit&min=1000000");
         (await queries.PageAsync(crafted, Cs, 0, 50)).ShouldBeEmpty();
+        foreach (var sort in new[] { MutationSort.AmountDesc, MutationSort.AmountAsc })
+        {
+            (await queries.PageAsync(crafted with { Sort = sort }, Cs, 0, 50)).ShouldBeEmpty();
+            (await queries.CountAsync(crafted with { Sort = sort }, Cs)).Value.ShouldBe(0);
+            (await queries.PageAsync(new MutationFilter { Sort = sort }, Cs, 0, 50)).Select(r => r.Id).ShouldBe([credit]);
+        }
         (await queries.CountAsync(crafted, Cs)).Value.ShouldBe(0);
         (await queries.IdsAsync(crafted, Cs)).ShouldBeEmpty();
         (await queries.DetailAsync(debit, Cs)).ShouldBeNull();

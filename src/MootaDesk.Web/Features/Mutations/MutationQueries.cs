@@ -45,7 +45,7 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
     public async Task<IReadOnlyList<long>> IdsAsync(MutationFilter filter, Viewer viewer, int cap = CappedCount.Cap, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await MutationSearch.Sorted(MutationSearch.Apply(db.Mutations.AsNoTracking(), filter, viewer, clock), filter.Sort)
+        return await MutationSearch.Sorted(await MutationSearch.ApplyAsync(db, filter, viewer, clock, ct), filter.Sort)
             .Select(m => m.Id).Take(cap).ToListAsync(ct);
     }
 

@@ -117,6 +117,19 @@ public partial class MutationsPage
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A click on the Time or Amount header sorts by that column, newest or largest first; a second click turns it round.
+    /// The order is part of the filter, so it lands in the URL and the "Urutan" choice like any other.
+    /// </summary>
+    private Task SortByHeaderAsync(MutationSort first, MutationSort second) =>
+        ApplyFilterAsync(Filter with { Sort = Filter.Sort == first ? second : first });
+
+    private string SortIcon(MutationSort first, MutationSort second) =>
+        Filter.Sort == first ? "arrow_downward" : Filter.Sort == second ? "arrow_upward" : "unfold_more";
+
+    private string SortHint(MutationSort first, MutationSort second) =>
+        T["Sort.Header", T["Sort." + (Filter.Sort == first ? second : first)]];
+
     private async Task LoadDataAsync(LoadDataArgs args)
     {
         if (viewer is null) return;

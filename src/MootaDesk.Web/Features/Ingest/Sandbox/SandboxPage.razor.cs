@@ -34,8 +34,8 @@ public partial class SandboxPage
     private (DeliveryStatus Status, int New, int Duplicates, string? Error)? Outcome { get; set; }
 
     private string? OutcomeText => Outcome is not { } o ? null
-        : o.Status == DeliveryStatus.Processed ? T["Sandbox.Outcome.Processed", o.New, o.Duplicates]
-        : T["Sandbox.Outcome.Other", T["Status." + o.Status], o.Error ?? ""];
+        : o.Status == DeliveryStatus.Processed ? T["Sandbox.Outcome.Processed", o.New, o.Duplicates].Value
+        : T["Sandbox.Outcome.Other", T["Status." + o.Status], o.Error ?? ""].Value;
     private SandboxAccountKind NewKind { get; set; }
     private string NewLabel { get; set; } = "";
     private bool busy;
