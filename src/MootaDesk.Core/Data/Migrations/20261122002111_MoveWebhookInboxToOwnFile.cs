@@ -13,10 +13,11 @@ namespace MootaDesk.Core.Data.Migrations
         {
             // The rows are kept, not dropped: WebhookInboxFile.MoveLegacyDeliveriesAsync copies them into the inbox
             // file at start-up (it knows that file's path, a migration does not) and only then drops this table.
+            // A holding table rather than a rename: after a Down and Up again it may still hold rows not yet moved.
             migrationBuilder.Sql("""
-                ALTER TABLE "WebhookDeliveries" RENAME TO "WebhookDeliveriesMoved";
-                DROP INDEX IF EXISTS "IX_WebhookDeliveries_ReceivedAt";
-                DROP INDEX IF EXISTS "IX_WebhookDeliveries_Status_Id";
+                CREATE TABLE IF NOT EXISTS "WebhookDeliveriesMoved" AS SELECT * FROM "WebhookDeliveries" WHERE 0;
+                INSERT INTO "WebhookDeliveriesMoved" SELECT * FROM "WebhookDeliveries";
+                DROP TABLE "WebhookDeliveries";
                 """);
 
             migrationBuilder.CreateIndex(
