@@ -66,6 +66,41 @@ public static class MutationTextSearch
         if (waiting >= Math.Max(atLeast, 1)) await db.Database.ExecuteSqlRawAsync(IndexNewMutationsSql, ct);
     }
 
+    /// <summary>
+    /// Indexes waiting mutations in short transactions of at most <paramref name="chunk"/> rows each, until none wait:
+    /// what the seeder leaves for the app to do, and the few a quiet day leaves under <see cref="IndexBatchSize"/>.
+    /// Each chunk reads the mark inside its own write, so it never indexes a row an ingest indexed meanwhile.
+    /// Returns how many rows it indexed.
+    /// </summary>
+    public static async Task<long> CatchUpAsync(MootaDeskDbContext db, int chunk = 200_000, CancellationToken ct = default)
+    {
+        long total = 0;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A 64 MB pending-data buffer for this transaction only (default 1 MB): far fewer segments to merge.
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('hashsize', 67108864)""", ct);
+            var indexed = await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "MutationSearchIndex" (rowid, "Description", "Counterparty")
+                SELECT "Id", "Description", "Counterparty" FROM "Mutations"
+                WHERE "Id" > (SELECT "IndexedThroughId" FROM "MutationSearchIndexState")
+                  AND "Id" <= (SELECT "IndexedThroughId" FROM "MutationSearchIndexState") + {0};
+                """, [chunk], ct);
+            await db.Database.ExecuteSqlRawAsync("""
+                UPDATE "MutationSearchIndexState"
+                SET "IndexedThroughId" = MIN("IndexedThroughId" + {0}, MAX("IndexedThroughId", IFNULL((SELECT MAX("Id") FROM "Mutations"), 0)));
+                """, [chunk], ct);
+            var left = await db.Database.SqlQueryRaw<long>("""
+                SELECT IFNULL((SELECT MAX("Id") FROM "Mutations"), 0) - "IndexedThroughId" AS "Value" FROM "MutationSearchIndexState"
+                """).SingleAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('hashsize', 1048576)""", ct);
+            await tx.CommitAsync(ct);
+            total += indexed;
+            if (left <= 0) return total;
+        }
+    }
+
     private const string IndexNewMutationsSql = """
         INSERT INTO "MutationSearchIndex" (rowid, "Description", "Counterparty")
         SELECT "Id", "Description", "Counterparty" FROM "Mutations" WHERE "Id" > (SELECT "IndexedThroughId" FROM "MutationSearchIndexState");

@@ -20,6 +20,7 @@ public static class MutationsFeature
         services.AddSingleton<AutoTagRuleStore>();
         services.AddSingleton<MutationExportService>();
         services.AddHostedService<SavedViewDefaultsStartup>();
+        services.AddHostedService<TextIndexCatchUpService>();
         return services;
     }
 
