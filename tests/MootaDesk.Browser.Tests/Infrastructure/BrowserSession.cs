@@ -22,6 +22,8 @@ public sealed class BrowserSession : IAsyncLifetime
             if (Chromium.Required) throw new InvalidOperationException("CI=true but no Chromium at /usr/bin/chromium: .ci/run must install Debian's chromium package.");
             return;
         }
+        // Expect(...) waits as long as the page's own actions do (20 s): CI runs the suites side by side on 2 cores.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

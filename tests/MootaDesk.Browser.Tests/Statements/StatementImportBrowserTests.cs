@@ -37,22 +37,22 @@ public class StatementImportBrowserTests(BrowserSession browser) : IClassFixture
             await page.Locator("[data-testid=import-preview]").WaitForAsync();
             await page.ClickAsync("[data-testid=import-check]");
             await page.Locator("[data-testid=import-report]").WaitForAsync();
-            (await page.Locator("[data-testid=import-summary]").InnerTextAsync()).ShouldBe("3 baru, 0 sudah ada, 1 ditolak");
+            await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("3 baru, 0 sudah ada, 1 ditolak");
             (await page.Locator("[data-testid=import-rejected]").InnerTextAsync()).ShouldContain("Tanggal tidak terbaca");
             await page.ScreenshotAsync("import-report");
 
             // With a rejected row nothing is stored until the person explicitly chooses the valid rows only.
             await page.ClickAsync("[data-testid=import-commit-valid]");
-            await page.Locator("[data-testid=import-done]").WaitForAsync();
-            (await page.Locator("[data-testid=import-done]").InnerTextAsync()).ShouldContain("3 baru disimpan");
+            await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("3 baru disimpan");
             (await page.Locator("[data-testid=import-history]").InnerTextAsync()).ShouldContain(Path.GetFileName(file));
 
-            // The same file again: everything is recognised.
+            // The same file again: everything is recognised. The first report may still be on screen while the second is
+            // prepared, so wait for the text itself rather than for the element.
             await page.Locator("[data-testid=import-file]").SetInputFilesAsync(file);
             await page.Locator("[data-testid=import-preview]").WaitForAsync();
             await page.ClickAsync("[data-testid=import-check]");
-            await page.Locator("[data-testid=import-summary]").WaitForAsync();
-            (await page.Locator("[data-testid=import-summary]").InnerTextAsync()).ShouldBe("0 baru, 3 sudah ada, 1 ditolak");
+            await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("0 baru, 3 sudah ada, 1 ditolak",
+                new LocatorAssertionsToHaveTextOptions { Timeout = 20_000 });
         }
         finally
         {
