@@ -59,10 +59,7 @@ public static class MutationTextSearch
     /// </summary>
     public static async Task IndexNewMutationsAsync(MootaDeskDbContext db, int atLeast = 1, CancellationToken ct = default)
     {
-        // Ids are AUTOINCREMENT, so the gap to the newest id is (at most) the number waiting.
-        var waiting = await db.Database.SqlQueryRaw<long>("""
-            SELECT IFNULL((SELECT MAX("Id") FROM "Mutations"), 0) - "IndexedThroughId" AS "Value" FROM "MutationSearchIndexState"
-            """).SingleAsync(ct);
+        var waiting = await WaitingAsync(db, ct);
         if (waiting >= Math.Max(atLeast, 1)) await db.Database.ExecuteSqlRawAsync(IndexNewMutationsSql, ct);
     }
 
@@ -91,15 +88,18 @@ public static class MutationTextSearch
                 UPDATE "MutationSearchIndexState"
                 SET "IndexedThroughId" = MIN("IndexedThroughId" + {0}, MAX("IndexedThroughId", IFNULL((SELECT MAX("Id") FROM "Mutations"), 0)));
                 """, [chunk], ct);
-            var left = await db.Database.SqlQueryRaw<long>("""
-                SELECT IFNULL((SELECT MAX("Id") FROM "Mutations"), 0) - "IndexedThroughId" AS "Value" FROM "MutationSearchIndexState"
-                """).SingleAsync(ct);
+            var left = await WaitingAsync(db, ct);
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('hashsize', 1048576)""", ct);
             await tx.CommitAsync(ct);
             total += indexed;
             if (left <= 0) return total;
         }
     }
+
+    /// <summary>Ids are AUTOINCREMENT, so the gap from the mark to the newest id is (at most) the number of rows waiting.</summary>
+    private static Task<long> WaitingAsync(MootaDeskDbContext db, CancellationToken ct) => db.Database.SqlQueryRaw<long>("""
+        SELECT IFNULL((SELECT MAX("Id") FROM "Mutations"), 0) - "IndexedThroughId" AS "Value" FROM "MutationSearchIndexState"
+        """).SingleAsync(ct);
 
     private const string IndexNewMutationsSql = """
         INSERT INTO "MutationSearchIndex" (rowid, "Description", "Counterparty")

@@ -28,19 +28,18 @@ public sealed class IntegrationCommands(IDbContextFactory<MootaDeskDbContext> fa
 
     public async Task<IReadOnlyList<IntegrationRow>> ListAsync(CancellationToken ct = default)
     {
-        List<(int? Id, DateTime At)> last;
-        await using (var inbox = await inboxFactory.CreateDbContextAsync(ct))
-            last = (await inbox.WebhookDeliveries.AsNoTracking().GroupBy(d => d.IntegrationId)
-                .Select(g => new { Id = g.Key, At = g.Max(d => d.ReceivedAt) }).ToListAsync(ct)).Select(x => (x.Id, x.At)).ToList();
+        await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
+        var last = await inbox.WebhookDeliveries.AsNoTracking().GroupBy(d => d.IntegrationId)
+            .Select(g => new { Id = g.Key, At = g.Max(d => d.ReceivedAt) }).ToListAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = new List<IntegrationRow>
         {
             new(null, WebhookLogQuery.DefaultIntegrationName, true, true, false, !string.IsNullOrEmpty(options.CurrentValue.Moota.WebhookSecret), DefaultPath,
-                null, last.Where(l => l.Id == null).Select(l => (DateTime?)l.At).FirstOrDefault()),
+                null, last.FirstOrDefault(l => l.Id == null)?.At),
         };
         var stored = await db.Integrations.AsNoTracking().Where(i => !i.IsDefault).OrderBy(i => i.Id).ToListAsync(ct);
         rows.AddRange(stored.Select(i => new IntegrationRow(i.Id, i.Name, false, i.IsActive, i.IsSandbox, !string.IsNullOrEmpty(i.WebhookSecret), PathFor(i.Id),
-            i.CreatedAt, last.Where(l => l.Id == i.Id).Select(l => (DateTime?)l.At).FirstOrDefault())));
+            i.CreatedAt, last.FirstOrDefault(l => l.Id == i.Id)?.At)));
         return rows;
     }
 

@@ -156,19 +156,23 @@ public sealed class WebhookInboxProcessor(
     public async Task<bool> RequeueAsync(long deliveryId, Actor actor, CancellationToken ct = default)
     {
         await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        using var turn = await gate.EnterForProcessingAsync(ct);
-        var d = await inbox.WebhookDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId, ct);
+        var d = await inbox.WebhookDeliveries.AsNoTracking().Where(x => x.Id == deliveryId)
+            .Select(x => new { x.Status, x.Attempts, x.Error }).FirstOrDefaultAsync(ct);
         if (d is null || d.Status != DeliveryStatus.Failed) return false;
-        var before = new { status = d.Status.ToString(), d.Attempts, d.Error };
-        // The audit row is written first: a requeue that left no trace would be worse than one that did not happen.
-        db.Record(actor, "webhook.reprocess", nameof(WebhookDelivery), d.Id, before, new { status = nameof(DeliveryStatus.Pending) }, clock.UtcNow);
-        await db.SaveChangesAsync(ct);
-        d.Status = DeliveryStatus.Pending;
-        d.Attempts = 0;
-        d.NextAttemptAt = null;
-        await inbox.SaveChangesAsync(ct);
-        return true;
+
+        // The audit row is written first: a requeue that left no trace would be worse than one that did not happen. It is
+        // written outside the inbox's write turn, so a busy main store never holds up a webhook answer.
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            db.Record(actor, "webhook.reprocess", nameof(WebhookDelivery), deliveryId,
+                new { status = d.Status.ToString(), d.Attempts, d.Error }, new { status = nameof(DeliveryStatus.Pending) }, clock.UtcNow);
+            await db.SaveChangesAsync(ct);
+        }
+        using var turn = await gate.EnterForProcessingAsync(ct);
+        var changed = await inbox.WebhookDeliveries.Where(x => x.Id == deliveryId && x.Status == DeliveryStatus.Failed)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, DeliveryStatus.Pending).SetProperty(x => x.Attempts, 0)
+                .SetProperty(x => x.NextAttemptAt, (DateTime?)null), ct);
+        return changed > 0;
     }
 }
 
