@@ -56,6 +56,22 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
         await page.Locator("[data-testid=delivery-body]").WaitForAsync();
         (await page.Locator("[data-testid=delivery-body]").InnerTextAsync()).ShouldContain("\"type\": \"CR\"");
 
+        // A forged delivery is refused, kept with its body, and Ops reads why in Indonesian.
+        using (var moota = new HttpClient { BaseAddress = new Uri(app.BaseUrl) })
+        {
+            var forged = new StringContent("""[{"mutation_id":"palsu-1","bank_id":"x","date":"2026-11-22 08:00:00","amount":99999999,"type":"CR"}]""",
+                System.Text.Encoding.UTF8, "application/json");
+            forged.Headers.Add("Signature", "deadbeef");
+            var refused = await moota.PostAsync("/api/webhooks/moota", forged);
+            ((int)refused.StatusCode).ShouldBe(401);
+            using var answer = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            var forgedId = answer.RootElement.GetProperty("deliveryId").GetInt64();
+            await page.GotoAsync($"/integrasi/webhook/{forgedId}");
+            await page.WaitForInteractiveAsync();
+            await Assertions.Expect(page.Locator("[data-testid=detail-reason]")).ToContainTextAsync("Tanda tangan tidak cocok");
+            (await page.Locator("[data-testid=delivery-body]").InnerTextAsync()).ShouldContain("palsu-1");
+        }
+
         // A read key made in the UI finds the mutation through the API (sandbox data only when asked for).
         await page.GotoAsync("/integrasi/kunci-api");
         await page.WaitForInteractiveAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Web.Hosting;
 using Radzen;
@@ -19,6 +20,21 @@ public partial class WebhookDeliveryPage
     [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
 
     private WebhookDeliveryDetail? Detail { get; set; }
+
+    /// <summary>
+    /// What went wrong, in the reader's language. The stored error stays the technical detail underneath (it is written
+    /// by the receiver and processor for logs too); only the cases Ops meets every week get a sentence of their own.
+    /// </summary>
+    private string? ReasonText => Detail?.Row switch
+    {
+        null => null,
+        { Signature: SignatureVerdict.IpRefused } => T["Reason.IpRefused"].Value,
+        { Signature: SignatureVerdict.Missing } => T["Reason.Missing"].Value,
+        { Signature: SignatureVerdict.Invalid } => T["Reason.Invalid"].Value,
+        { Status: DeliveryStatus.Malformed } => T["Reason.NotArray"].Value,
+        { Status: DeliveryStatus.Failed } => T["Reason.Failed"].Value,
+        _ => null,
+    };
     private bool notFound;
     private bool busy;
 
