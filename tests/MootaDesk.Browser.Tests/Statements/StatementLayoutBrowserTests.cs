@@ -19,7 +19,7 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
     }
 
     [BrowserFact]
-    public async Task Klikbca_export_shows_totals_and_the_PEND_row_a_flipped_row_blocks_and_the_good_file_commits()
+    public async Task Klikbca_export_shows_totals_and_the_PEND_row_a_flipped_row_blocks_the_good_file_commits_and_a_year_is_asked_without_a_period()
     {
         await using var app = await AppServer.StartAsync(demoData: true);
         var page = await browser.NewPageAsync(app);
@@ -70,6 +70,17 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await Assertions.Expect(history).ToContainTextAsync("Rp 1.505.500");
             await ShootAsync(page.Locator("[data-testid=import-done]"), "statements-klikbca-done");
             await ShootAsync(history, "statements-klikbca-history");
+
+            // The same export without its period line: the page asks for the year, then finds every row already stored.
+            var noPeriod = Path.Combine(dir.FullName, "mutasi-tanpa-periode.csv");
+            await File.WriteAllTextAsync(noPeriod, KlikBca().Replace("Periode,=,01/10/2026 - 31/10/2026\n", ""));
+            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(noPeriod);
+            await page.Locator("[data-testid=import-preview]").WaitForAsync();
+            await page.ClickAsync("[data-testid=import-check]");
+            await Assertions.Expect(page.Locator("[data-testid=import-mapping-error]")).ToContainTextAsync("tanpa tahun");
+            await page.Locator("[data-testid=import-year] input, input[name=map-year]").First.FillAsync("2026");
+            await page.ClickAsync("[data-testid=import-check]");
+            await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("0 baru, 4 sudah ada, 0 ditolak");
         }
         finally
         {
