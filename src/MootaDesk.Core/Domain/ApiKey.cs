@@ -11,7 +11,7 @@ public class ApiKey
 
     public required string KeyHash { get; set; }
 
-    /// <summary>Comma list of scopes: read, orders, summary, proof.</summary>
+    /// <summary>Comma list of scopes: read, orders, summary, proof, import.</summary>
     public required string Scopes { get; set; }
 
     /// <summary>The role whose rules the key follows (CS keys see credits only).</summary>
@@ -29,5 +29,9 @@ public static class ApiScopes
     public const string Orders = "orders";
     public const string Summary = "summary";
     public const string Proof = "proof";
-    public static readonly string[] All = [Read, Orders, Summary, Proof];
+
+    /// <summary>Statement files sent by automation (<c>POST /api/statements</c>).</summary>
+    public const string Import = "import";
+
+    public static readonly string[] All = [Read, Orders, Summary, Proof, Import];
 }

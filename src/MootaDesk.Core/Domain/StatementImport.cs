@@ -15,6 +15,12 @@ public class StatementImportMapping
     public string? CreditColumn { get; set; }
     public string? MarkerColumn { get; set; }
     public string? BalanceColumn { get; set; }
+
+    /// <summary>A second text column appended to the description (Mandiri's "AdditionalDesc").</summary>
+    public string? ExtraDescriptionColumn { get; set; }
+
+    /// <summary>The bank layout (<c>StatementLayouts</c> key) the mapping came from; null for a mapping made by hand.</summary>
+    public string? Layout { get; set; }
     public string? DateFormat { get; set; }
     public NumberConvention Numbers { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -39,6 +45,13 @@ public class StatementImport
     public int NewCount { get; set; }
     public int DuplicateCount { get; set; }
     public int RejectedCount { get; set; }
+
+    /// <summary>Pending (PEND) and balance-only lines the file holds, skipped by design.</summary>
+    public int SkippedCount { get; set; }
+
+    /// <summary>Money in and out of every readable row of the file (new and already stored), as the preview showed them.</summary>
+    public decimal MoneyIn { get; set; }
+    public decimal MoneyOut { get; set; }
 
     /// <summary>True when rows were rejected and the person chose, explicitly, to import the valid ones only.</summary>
     public bool ValidRowsOnly { get; set; }

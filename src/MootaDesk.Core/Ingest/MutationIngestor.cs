@@ -208,7 +208,9 @@ public sealed class MutationIngestor(
                 Description = m.Description.Trim(),
                 Amount = m.Amount,
                 Direction = m.Direction,
-                BalanceAfter = m.BalanceAfter is > 0 ? m.BalanceAfter : null,
+                // A statement's balance is what the bank printed, overdraft (below zero) included; Moota writes 0
+                // when it read no balance, so on its channels only a positive balance is one.
+                BalanceAfter = m.Source == MutationSource.Import || m.BalanceAfter is > 0 ? m.BalanceAfter : null,
                 Counterparty = CounterpartyParser.Parse(m.Description),
                 IsSandbox = m.IsSandbox || account.IsSandbox,
                 RawSource = m.RawSource,

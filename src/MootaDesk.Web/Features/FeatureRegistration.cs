@@ -41,6 +41,7 @@ public static class FeatureRegistration
         app.MapProofEndpoints();
         app.MapWebhookIngestEndpoints();
         app.MapSweepEndpoints();
+        app.MapStatementsEndpoints();
         return app;
     }
 }

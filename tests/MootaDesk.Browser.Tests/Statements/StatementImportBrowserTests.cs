@@ -12,7 +12,7 @@ public class StatementImportBrowserTests(BrowserSession browser) : IClassFixture
         20/11/2026;TRSF E-BANKING CR 2011/FTSCY/WS95031 150123.00 BUDI SANTOSO;;150.123,00;1.650.123,00
         20/11/2026;BIAYA ADM;15.000,00;;1.635.123,00
         21/11/2026;TRSF E-BANKING CR 2111/FTSCY/WS95031 1500000.00 PT MAJU;;1.500.000,00;3.135.123,00
-        kemarin;SALDO AKHIR;;;3.135.123,00
+        kemarin;SETORAN TANPA TANGGAL;;10.000,00;
         """;
 
     [BrowserFact]

@@ -146,7 +146,7 @@ public class StatementParserTests
     {
         const string text = """
             Tanggal,Keterangan,Debit,Kredit
-            2026-11-20,SALDO AWAL,,
+            2026-11-20,TANPA JUMLAH,,
             2026-11-20,ANEH,"1,000.00","2,000.00"
             2026-11-20,OK,,"2,000.00"
             """;

@@ -1201,6 +1201,14 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Property<string>("ImportedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("MoneyIn")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MoneyOut")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NewCount")
                         .HasColumnType("INTEGER");
 
@@ -1209,6 +1217,9 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.Property<string>("RejectedJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
@@ -1258,6 +1269,14 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.Property<string>("DescriptionColumn")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraDescriptionColumn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layout")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MarkerColumn")

@@ -12,6 +12,10 @@ public sealed record StatementColumnMapping
     public string? Date { get; init; }
     public string? Time { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>A second text column appended to the description (Mandiri's "AdditionalDesc", the second "Description").</summary>
+    public string? ExtraDescription { get; init; }
+
     public string? Amount { get; init; }
     public string? Debit { get; init; }
     public string? Credit { get; init; }
@@ -23,6 +27,15 @@ public sealed record StatementColumnMapping
 
     /// <summary>Unknown lets the parser detect it from the values.</summary>
     public NumberConvention Numbers { get; init; }
+
+    /// <summary>The key of the <see cref="StatementLayout"/> this mapping came from; null for a mapping made by hand.</summary>
+    public string? Layout { get; init; }
+
+    /// <summary>
+    /// The year of the statement's last day, for dates written without a year ("07/10") when the file has no
+    /// period line. Given by the person (or the API's <c>year</c>); never remembered.
+    /// </summary>
+    public int? Year { get; init; }
 
     public bool UsesSeparateDebitCredit => Amount is null && (Debit is not null || Credit is not null);
 
@@ -68,8 +81,11 @@ public sealed record StatementColumnMapping
     internal static string Norm(string header) => string.Join(' ', header.Trim().ToLowerInvariant().Split((char[])[' ', '\t', '_', '.', ':'], StringSplitOptions.RemoveEmptyEntries));
 }
 
-/// <summary>A date layout banks use, with the exact patterns it accepts (with or without a time).</summary>
-public sealed record StatementDateFormat(string Key, string Display, string[] Patterns);
+/// <summary>
+/// A date layout banks use, with the exact patterns it accepts (with or without a time). A
+/// <see cref="YearLess"/> layout ("07/10", KlikBCA) takes its year from the statement's period or the person.
+/// </summary>
+public sealed record StatementDateFormat(string Key, string Display, string[] Patterns, bool YearLess = false);
 
 public static class StatementDateFormats
 {
@@ -89,6 +105,7 @@ public static class StatementDateFormats
         new("dd MMM yyyy", "dd MMM yyyy", With("d MMM yyyy", "d'-'MMM'-'yyyy", "d MMMM yyyy")),
         new("dd-MMM-yy", "dd-MMM-yy", With("d'-'MMM'-'yy", "d MMM yy")),
         new("MM/dd/yyyy", "MM/dd/yyyy", With("M'/'d'/'yyyy")),
+        new("dd/MM", "dd/MM", ["d'/'M"], YearLess: true),
     ];
 
     public static StatementDateFormat? Find(string? key) => All.FirstOrDefault(f => f.Key == key);

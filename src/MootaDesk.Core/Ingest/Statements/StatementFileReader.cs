@@ -5,12 +5,20 @@ using CsvHelper;
 
 namespace MootaDesk.Core.Ingest.Statements;
 
-/// <summary>A statement file as a grid of text: the header row's names and the data rows, each with its line number in the file.</summary>
+/// <summary>
+/// A statement file as a grid of text: the header row's names and the data rows, each with its line number in
+/// the file. What banks write around the table is kept apart: <see cref="Preamble"/> (account number, period,
+/// name above the header row) and <see cref="Summary"/> (KlikBCA's "Saldo Awal,=,…" / "Mutasi Kredit,=,…"
+/// lines below or, for some banks, right under the header), so they are never read as mutations.
+/// </summary>
 public sealed class StatementTable
 {
+    /// <summary>Column names, unique: an empty header becomes "Kolom N", a repeated one "Name (2)".</summary>
     public required IReadOnlyList<string> Headers { get; init; }
     public required IReadOnlyList<StatementLine> Lines { get; init; }
     public required string Format { get; init; }
+    public IReadOnlyList<StatementLine> Preamble { get; init; } = [];
+    public IReadOnlyList<StatementLine> Summary { get; init; } = [];
 }
 
 /// <summary>One data row; <see cref="Number"/> is the row number a person sees in Excel or a text editor.</summary>
@@ -28,10 +36,11 @@ public sealed class StatementFileException(StatementFileProblem problem, string 
 }
 
 /// <summary>
-/// Reads a CSV or XLSX bank statement into text cells. The header row is the first row with at least two
-/// filled cells (banks put a title and the account number above the table). Excel dates and numbers are
+/// Reads a CSV or XLSX bank statement into text cells. The header row is the first row about as wide as the
+/// table (banks put a title, the account number and the period above it). Excel dates and numbers are
 /// written invariantly ("2026-11-20 14:33:00", "1500000.5") so the parser sees one shape whatever the
-/// workbook's display format; display formats are never evaluated.
+/// workbook's display format; display formats are never evaluated. KlikBCA's text marker (a leading
+/// apostrophe, as in <c>'07/10</c> or <c>'0000</c>) is removed from every cell.
 /// </summary>
 public static class StatementFileReader
 {
@@ -97,7 +106,7 @@ public static class StatementFileReader
             while (csv.Read())
             {
                 var cells = new string[csv.FieldCount];
-                for (var i = 0; i < cells.Length; i++) cells[i] = csv.GetString(i).Trim();
+                for (var i = 0; i < cells.Length; i++) cells[i] = Clean(csv.GetString(i));
                 rows.Add(new StatementLine((int)csv.LineNumber, cells));
                 if (rows.Count > MaxRows + 50) throw new StatementFileException(StatementFileProblem.TooManyRows, $"More than {MaxRows} rows.");
             }
@@ -171,8 +180,15 @@ public static class StatementFileReader
             case XLDataType.Boolean:
                 return cell.GetBoolean() ? "TRUE" : "FALSE";
             default:
-                return (cell.GetString() ?? "").Trim();
+                return Clean(cell.GetString() ?? "");
         }
+    }
+
+    /// <summary>Trims, and drops the apostrophe Excel and KlikBCA put before text that looks like a number or date.</summary>
+    private static string Clean(string cell)
+    {
+        var s = cell.Trim();
+        return s.Length > 1 && s[0] == '\'' ? s[1..].TrimStart() : s;
     }
 
     private static StatementTable Shape(List<StatementLine> rows, string format)
@@ -186,9 +202,26 @@ public static class StatementFileReader
         if (headerIndex < 0) throw new StatementFileException(StatementFileProblem.Empty, "No table found in the file.");
         var header = rows[headerIndex].Cells.Select((h, i) => string.IsNullOrWhiteSpace(h) ? $"Kolom {i + 1}" : h.Trim()).ToList();
         var data = rows.Skip(headerIndex + 1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
+
+        // Summary lines ("Saldo Awal,=,2000000.00") sit below the table, sometimes right under the header.
+        var summary = new List<StatementLine>();
+        var first = 0;
+        while (first < data.Count && StatementFacts.IsSummaryLine(data[first])) summary.Add(data[first++]);
+        var last = data.Count;
+        while (last > first && StatementFacts.IsSummaryLine(data[last - 1])) last--;
+        summary.AddRange(data.Skip(last).Take(data.Count - last));
+        data = data.GetRange(first, last - first);
+
         if (data.Count == 0) throw new StatementFileException(StatementFileProblem.NoDataRows, "The file has a header but no rows.");
         var width = Math.Max(header.Count, data.Max(r => r.Cells.Length));
         for (var i = header.Count; i < width; i++) header.Add($"Kolom {i + 1}");
-        return new StatementTable { Headers = header, Lines = data, Format = format };
+        // Mandiri's internet-banking export has two "Description" columns; a name must find one column.
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Count; i++)
+        {
+            seen[header[i]] = seen.TryGetValue(header[i], out var n) ? n + 1 : 1;
+            if (seen[header[i]] > 1) header[i] = $"{header[i]} ({seen[header[i]]})";
+        }
+        return new StatementTable { Headers = header, Lines = data, Format = format, Preamble = rows.Take(headerIndex).ToList(), Summary = summary };
     }
 }

@@ -18,14 +18,38 @@ public enum RowProblem { BadDate, BadTime, BadAmount, NoAmount, ZeroAmount, Both
 
 public sealed record RejectedRow(int Line, RowProblem Problem, string Value);
 
-/// <summary>Why the mapping cannot be used at all (before any row is looked at).</summary>
-public enum MappingProblem { NoDateColumn, NoDescriptionColumn, NoAmountColumn, ColumnNotFound, DatesUnreadable }
+/// <summary>
+/// Why the mapping cannot be used at all (before any row is looked at). <see cref="YearNeeded"/>: the dates have
+/// no year and the file states no period, so the person must say which year the statement is from.
+/// </summary>
+public enum MappingProblem { NoDateColumn, NoDescriptionColumn, NoAmountColumn, ColumnNotFound, DatesUnreadable, YearNeeded }
 
 public sealed class StatementMappingException(MappingProblem problem, string detail) : Exception(detail)
 {
     public MappingProblem Problem { get; } = problem;
     public string Detail { get; } = detail;
 }
+
+/// <summary>Money in one direction: the sum of the amounts and how many rows make it.</summary>
+public sealed record MoneyTotal(decimal Amount, int Count)
+{
+    public static readonly MoneyTotal Zero = new(0m, 0);
+    public MoneyTotal Add(decimal amount) => new(Amount + amount, Count + 1);
+}
+
+/// <summary>How a file lists its rows: banks export oldest first or newest first.</summary>
+public enum StatementOrder { Unknown, OldestFirst, NewestFirst }
+
+/// <summary>
+/// A row whose stated direction the balance column contradicts: the balance went from
+/// <see cref="BalanceBefore"/> to <see cref="BalanceAfter"/> (by exactly the amount) the other way.
+/// </summary>
+public sealed record DirectionContradiction(int Line, DateTime LocalTime, bool HasTimeOfDay, decimal Amount, Direction Stated, decimal BalanceBefore, decimal BalanceAfter);
+
+/// <summary>What the file's own summary states and the rows disagree with.</summary>
+public enum FooterItem { MoneyIn, MoneyOut, CountIn, CountOut, OpeningBalance, ClosingBalance }
+
+public sealed record FooterMismatch(FooterItem Item, decimal Stated, decimal Computed);
 
 public sealed class ParsedStatement
 {
@@ -41,14 +65,49 @@ public sealed class ParsedStatement
     /// <summary>Both conventions were seen in the file; the minority rows are rejected with <see cref="RowProblem.MixedNumberFormat"/>.</summary>
     public bool MixedNumbers { get; init; }
 
+    /// <summary>Lines of pending rows (KlikBCA writes <c>PEND</c> for the date): not booked yet, so skipped and counted.</summary>
+    public IReadOnlyList<int> PendingLines { get; init; } = [];
+
+    /// <summary>Lines of balance rows inside the table ("SALDO AWAL" with no amount): read as the opening/closing balance, not as mutations.</summary>
+    public IReadOnlyList<int> BalanceLines { get; init; } = [];
+
+    public MoneyTotal MoneyIn { get; init; } = MoneyTotal.Zero;
+    public MoneyTotal MoneyOut { get; init; } = MoneyTotal.Zero;
+
+    /// <summary>What the file says about itself: account number, period, footer totals and balances.</summary>
+    public StatementFacts Facts { get; init; } = StatementFacts.None;
+
+    public StatementOrder Order { get; init; }
+
+    /// <summary>Rows whose direction the balances contradict; any of them blocks the import.</summary>
+    public IReadOnlyList<DirectionContradiction> Contradictions { get; init; } = [];
+
+    /// <summary>Lines where the balance does not follow from the row before (a row missing from the file, or rows out of order).</summary>
+    public IReadOnlyList<int> BalanceGaps { get; init; } = [];
+
+    public IReadOnlyList<FooterMismatch> FooterMismatches { get; init; } = [];
+
     public int TotalLines => Rows.Count + Rejected.Count;
+    public int Skipped => PendingLines.Count + BalanceLines.Count;
+    public bool HasBalances => Rows.Any(r => r.Balance is not null);
+
+    /// <summary>The file states totals or balances and every one of them agrees with the rows.</summary>
+    public bool FooterAgrees => Facts.HasTotals && FooterMismatches.Count == 0;
+
+    /// <summary>
+    /// Commit must be refused: a direction contradicts the balances, or the file's own totals disagree with its
+    /// rows while every row was read (with rejected rows the mismatch is explained, and the person decides).
+    /// </summary>
+    public bool IsBlocked => Contradictions.Count > 0 || (FooterMismatches.Count > 0 && Rejected.Count == 0);
 }
 
 /// <summary>
 /// Turns a statement table and a column mapping into rows: detects the date layout and number convention
 /// from the whole column (a single "01/02/2026" cannot tell), reads direction from debit/credit columns, a
 /// CR/DB marker or suffix, or the sign, and gives each row a stable id so that importing the same statement
-/// twice stores nothing twice.
+/// twice stores nothing twice. Year-less dates take the year from the period line (or
+/// <see cref="StatementColumnMapping.Year"/>); pending rows are skipped and counted; then the balances are
+/// walked and the totals compared with the file's own summary (<see cref="StatementChecks"/>).
 /// </summary>
 public static partial class StatementParser
 {
@@ -72,6 +131,7 @@ public static partial class StatementParser
 
         var dateCol = Col(mapping.Date, true, MappingProblem.NoDateColumn);
         var descCol = Col(mapping.Description, true, MappingProblem.NoDescriptionColumn);
+        var extraCol = Col(mapping.ExtraDescription, false, default);
         var timeCol = Col(mapping.Time, false, default);
         var amountCol = Col(mapping.Amount, false, default);
         var debitCol = Col(mapping.Debit, false, default);
@@ -84,9 +144,16 @@ public static partial class StatementParser
         var (format, ambiguous) = ChooseDateFormat(lines, dateCol, mapping.DateFormat);
         var numberCols = new[] { amountCol, debitCol, creditCol, balanceCol }.Where(c => c >= 0).ToArray();
         var (numbers, mixed) = ChooseConvention(lines, numberCols, mapping.Numbers);
+        var facts = StatementFacts.Read(table, numbers);
+        var years = format.YearLess ? YearlessDates.For(lines, dateCol, facts.Period, mapping.Year) : null;
 
         var rows = new List<StatementRow>(lines.Count);
         var rejected = new List<RejectedRow>();
+        var pending = new List<int>();
+        var balanceLines = new List<int>();
+        decimal? tableOpening = null, tableClosing = null;
+        var moneyIn = MoneyTotal.Zero;
+        var moneyOut = MoneyTotal.Zero;
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var raw = new Dictionary<string, string>(table.Headers.Count);
         for (var n = 0; n < lines.Count; n++)
@@ -97,18 +164,65 @@ public static partial class StatementParser
                 progress?.Report(n);
             }
             var line = lines[n];
+            if (line.Cell(dateCol).Trim().Equals("PEND", StringComparison.OrdinalIgnoreCase)) { pending.Add(line.Number); continue; }
+            if (BalanceLineKind(line) is { } kind)
+            {
+                balanceLines.Add(line.Number);
+                var stated = balanceCol >= 0 ? StatementFacts.ReadAmount(line.Cell(balanceCol), numbers) : null;
+                if (kind) tableOpening ??= stated; else tableClosing = stated ?? tableClosing;
+                continue;
+            }
             var problem = ReadRow(line, out var row);
             if (problem is { } p) { rejected.Add(p); continue; }
             rows.Add(row!);
+            if (row!.Direction == Direction.Credit) moneyIn = moneyIn.Add(row.Amount); else moneyOut = moneyOut.Add(row.Amount);
         }
         progress?.Report(lines.Count);
-        return new ParsedStatement { Rows = rows, Rejected = rejected, DateFormat = format, DateFormatAmbiguous = ambiguous, Numbers = numbers, MixedNumbers = mixed };
+
+        facts = new StatementFacts
+        {
+            AccountNumber = facts.AccountNumber, HolderName = facts.HolderName, Period = facts.Period,
+            OpeningBalance = facts.OpeningBalance ?? tableOpening, ClosingBalance = facts.ClosingBalance ?? tableClosing,
+            Credits = facts.Credits, Debits = facts.Debits,
+        };
+        var check = StatementChecks.Run(rows, facts, moneyIn, moneyOut);
+        return new ParsedStatement
+        {
+            Rows = rows, Rejected = rejected, DateFormat = format, DateFormatAmbiguous = ambiguous, Numbers = numbers, MixedNumbers = mixed,
+            PendingLines = pending, BalanceLines = balanceLines, MoneyIn = moneyIn, MoneyOut = moneyOut, Facts = facts,
+            Order = check.Order, Contradictions = check.Contradictions, BalanceGaps = check.Gaps, FooterMismatches = check.FooterMismatches,
+        };
+
+        // A "SALDO AWAL"/"SALDO AKHIR" row inside the table with no amount: true for the opening balance, false for the closing one.
+        bool? BalanceLineKind(StatementLine line)
+        {
+            var cell = line.Cell(descCol);
+            if (cell.Length is 0 or > 24) return null;
+            var text = StatementColumnMapping.Norm(cell);
+            bool? kind = text switch
+            {
+                "saldo awal" or "opening balance" or "beginning balance" or "saldo sebelumnya" => true,
+                "saldo akhir" or "closing balance" or "ending balance" => false,
+                _ => null,
+            };
+            if (kind is null) return null;
+            foreach (var c in new[] { amountCol, debitCol, creditCol }.Where(c => c >= 0))
+                if (StatementFacts.ReadAmount(line.Cell(c), numbers) is decimal v && v != 0) return null;
+            return kind;
+        }
 
         RejectedRow? ReadRow(StatementLine line, out StatementRow? row)
         {
             row = null;
             var dateText = line.Cell(dateCol);
-            if (!TryParseDate(dateText, format, out var local, out var hasTime))
+            DateTime local;
+            bool hasTime;
+            if (years is not null)
+            {
+                if (!years.TryResolve(dateText, out local)) return new RejectedRow(line.Number, RowProblem.BadDate, dateText);
+                hasTime = false;
+            }
+            else if (!TryParseDate(dateText, format, out local, out hasTime))
                 return new RejectedRow(line.Number, RowProblem.BadDate, dateText);
             if (timeCol >= 0 && line.Cell(timeCol) is { Length: > 0 } timeText)
             {
@@ -120,7 +234,7 @@ public static partial class StatementParser
             foreach (var c in numberCols)
             {
                 var v = line.Cell(c);
-                var seen = Money.Detect(StripMarker(v).Number);
+                var seen = Money.Detect(LeadingZero(StripMarker(v).Number));
                 if (numbers != NumberConvention.Unknown && seen != NumberConvention.Unknown && seen != numbers)
                     return new RejectedRow(line.Number, RowProblem.MixedNumberFormat, v);
             }
@@ -132,7 +246,7 @@ public static partial class StatementParser
                 var text = line.Cell(amountCol);
                 if (string.IsNullOrWhiteSpace(text)) return new RejectedRow(line.Number, RowProblem.NoAmount, "");
                 var (number, suffix) = StripMarker(text);
-                if (!Money.TryParse(number, numbers, out var signed)) return new RejectedRow(line.Number, RowProblem.BadAmount, text);
+                if (!Money.TryParse(LeadingZero(number), numbers, out var signed)) return new RejectedRow(line.Number, RowProblem.BadAmount, text);
                 Direction? fromMarker = null;
                 if (markerCol >= 0)
                 {
@@ -160,14 +274,17 @@ public static partial class StatementParser
             if (decimal.Round(amount, 2) != amount) return new RejectedRow(line.Number, RowProblem.TooManyDecimals, amount.ToString(CultureInfo.InvariantCulture));
 
             decimal? balance = null;
-            if (balanceCol >= 0 && StripMarker(line.Cell(balanceCol)).Number is { Length: > 0 } balanceText && balanceText != "-")
+            var balanceText = balanceCol >= 0 ? line.Cell(balanceCol).Trim() : "";
+            if (balanceText.Length > 0 && balanceText != "-")
             {
-                if (!Money.TryParse(balanceText, numbers, out var b) || decimal.Round(b, 2) != b)
-                    return new RejectedRow(line.Number, RowProblem.BadBalance, line.Cell(balanceCol));
-                balance = b;
+                // Overdraft: "-1.500,00", "1,500.00-", "(1.500,00)" carry the sign; "1500.00 DB" says it with a marker.
+                var (number, marker) = StripMarker(balanceText);
+                if (!Money.TryParse(LeadingZero(number), numbers, out var b) || decimal.Round(b, 2) != b)
+                    return new RejectedRow(line.Number, RowProblem.BadBalance, balanceText);
+                balance = marker switch { Direction.Debit => -Math.Abs(b), Direction.Credit => Math.Abs(b), _ => b };
             }
 
-            var description = Collapse(line.Cell(descCol));
+            var description = Collapse(extraCol >= 0 ? line.Cell(descCol) + " " + line.Cell(extraCol) : line.Cell(descCol));
             if (description.Length > 500) description = description[..500];
             var key = RowKey(accountId, local, hasTime, amount, direction, description, balance);
             var occurrence = occurrences.TryGetValue(key, out var seenBefore) ? seenBefore + 1 : 0;
@@ -210,7 +327,7 @@ public static partial class StatementParser
         int id = 0, en = 0;
         foreach (var line in lines)
             foreach (var c in columns)
-                switch (Money.Detect(StripMarker(line.Cell(c)).Number))
+                switch (Money.Detect(LeadingZero(StripMarker(line.Cell(c)).Number)))
                 {
                     case NumberConvention.Indonesian: id++; break;
                     case NumberConvention.English: en++; break;
@@ -227,6 +344,13 @@ public static partial class StatementParser
         hasTime = false;
         var s = text.Trim();
         if (s.Length == 0) return false;
+        if (format.YearLess)
+        {
+            // Only to tell whether the column is written this way; the real year comes from YearlessDates.
+            if (!YearlessDates.TryDayMonth(s, out var day, out var month) || day > DateTime.DaysInMonth(2024, month)) return false;
+            local = new DateTime(2024, month, day);
+            return true;
+        }
         foreach (var culture in DateCultures)
         {
             if (DateTime.TryParseExact(s, format.Patterns, culture, DateTimeStyles.AllowWhiteSpaces, out local))
@@ -244,6 +368,8 @@ public static partial class StatementParser
         var s = text.Trim();
         // An Excel time cell may come as a whole date-time; the time part is what counts.
         if (s.Length > 10 && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dt)) { time = dt.TimeOfDay; return true; }
+        // BRI's JAM_TRAN drops the leading zero: 94444 is 09:44:44.
+        if (s.Length is 3 or 5 && s.All(char.IsAsciiDigit)) s = "0" + s;
         if (DateTime.TryParseExact(s, TimePatterns, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var t)) { time = t.TimeOfDay; return true; }
         return false;
     }
@@ -253,14 +379,18 @@ public static partial class StatementParser
         amount = 0;
         var s = text.Trim();
         if (s.Length == 0 || s == "-") return true;
-        return Money.TryParse(StripMarker(s).Number, numbers, out amount);
+        return Money.TryParse(LeadingZero(StripMarker(s).Number), numbers, out amount);
     }
+
+    /// <summary>".00" → "0.00": BRI's export writes zero amounts without the leading zero.</summary>
+    internal static string LeadingZero(string number) =>
+        number.Length > 1 && number[0] is '.' or ',' && char.IsAsciiDigit(number[1]) ? "0" + number : number;
 
     [GeneratedRegex(@"^(?<n>.*?\d[\d.,]*\)?)\s*(?<m>CR|DB|DR|KR|D|K|C)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MarkerSuffix();
 
     /// <summary>"1.500.000,00 CR" → ("1.500.000,00", Credit); BCA and Mandiri exports write the direction after the amount.</summary>
-    internal static (string Number, Direction? Marker) StripMarker(string text)
+    public static (string Number, Direction? Marker) StripMarker(string text)
     {
         var s = text.Trim();
         if (s.Length == 0 || char.IsAsciiDigit(s[^1]) || s[^1] == ')') return (s, null);
@@ -268,7 +398,8 @@ public static partial class StatementParser
         return m.Success ? (m.Groups["n"].Value.Trim(), ReadMarker(m.Groups["m"].Value)) : (s, null);
     }
 
-    public static Direction? ReadMarker(string text) => text.Trim().ToUpperInvariant() switch
+    /// <summary>A direction word as banks write it: CR/DB, K/D, Kredit/Debet, C/D, "Db." and "Cr." (BNI), +/-.</summary>
+    public static Direction? ReadMarker(string text) => text.Trim().TrimEnd('.').ToUpperInvariant() switch
     {
         "CR" or "C" or "K" or "KR" or "KREDIT" or "CREDIT" or "+" or "MASUK" or "IN" => Direction.Credit,
         "DB" or "D" or "DR" or "DEBET" or "DEBIT" or "-" or "KELUAR" or "OUT" => Direction.Debit,

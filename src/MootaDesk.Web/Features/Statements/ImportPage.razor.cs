@@ -30,6 +30,12 @@ public partial class ImportPage : IDisposable
     private double? ProgressPercent { get; set; }
     private bool busy;
 
+    // The year field appears once a file needed it, and stays while the person works on that file.
+    private bool needsYear;
+    private bool ShowYear => needsYear || Map.Year is not null;
+
+    private StatementPreviewText Text => new(T);
+
     // A fresh file input after each file, so choosing the same file again (after fixing it) fires a change.
     private int fileInputKey;
     private readonly CancellationTokenSource _cts = new();
@@ -37,7 +43,26 @@ public partial class ImportPage : IDisposable
     private sealed record Option<TValue>(string Text, TValue Value);
 
     private IReadOnlyList<Option<bool>> AmountModes => [new(T["AmountMode.Single"], false), new(T["AmountMode.Separate"], true)];
-    private IReadOnlyList<Option<string?>> DateFormats => StatementDateFormats.All.Select(f => new Option<string?>(f.Display, f.Key)).ToList();
+    private IReadOnlyList<Option<string?>> DateFormats => StatementDateFormats.All.Select(f => new Option<string?>(DateFormatText(f), f.Key)).ToList();
+    private IReadOnlyList<Option<string>> LayoutOptions =>
+        [new(T["Layout.Manual"], ""), .. StatementLayouts.All.Select(l => new Option<string>(l.Name, l.Key))];
+
+    private string LayoutLine => Map.Layout is null ? T["Layout.Unknown"] : T["Layout.Detected", Text.LayoutName(Map.Layout)];
+
+    /// <summary>What the file says about itself: period, its own account number, its order.</summary>
+    private IEnumerable<string> Facts
+    {
+        get
+        {
+            if (Analysis is null) yield break;
+            if (Text.Period(Analysis.Parsed) is { } period) yield return period;
+            if (Analysis.Parsed.Facts.AccountNumber is { } number) yield return T["Facts.Account", number];
+            if (Analysis.Parsed.Order == StatementOrder.NewestFirst) yield return T["Order.NewestFirst"];
+        }
+    }
+
+    private string? AccountWarning => Analysis is not null && Accounts.FirstOrDefault(a => a.Id == Analysis.File.AccountId) is { } account
+        ? Text.AccountDiffers(Analysis.Parsed, account.AccountNumber) : null;
     private IReadOnlyList<Option<NumberConvention>> NumberOptions =>
         [new(T["Auto"], NumberConvention.Unknown), new(NumberText(NumberConvention.Indonesian), NumberConvention.Indonesian), new(NumberText(NumberConvention.English), NumberConvention.English)];
 
@@ -47,6 +72,7 @@ public partial class ImportPage : IDisposable
         public string? Date { get; set; }
         public string? Time { get; set; }
         public string? Description { get; set; }
+        public string? ExtraDescription { get; set; }
         public bool Separate { get; set; }
         public string? Amount { get; set; }
         public string? Debit { get; set; }
@@ -55,19 +81,22 @@ public partial class ImportPage : IDisposable
         public string? Balance { get; set; }
         public string? DateFormat { get; set; }
         public NumberConvention Numbers { get; set; }
+        public string? Layout { get; set; }
+        public int? Year { get; set; }
 
         public static MappingInput From(StatementColumnMapping m) => new()
         {
-            Date = m.Date, Time = m.Time, Description = m.Description, Separate = m.UsesSeparateDebitCredit, Amount = m.Amount,
-            Debit = m.Debit, Credit = m.Credit, Marker = m.Marker, Balance = m.Balance, DateFormat = m.DateFormat, Numbers = m.Numbers,
+            Date = m.Date, Time = m.Time, Description = m.Description, ExtraDescription = m.ExtraDescription, Separate = m.UsesSeparateDebitCredit,
+            Amount = m.Amount, Debit = m.Debit, Credit = m.Credit, Marker = m.Marker, Balance = m.Balance, DateFormat = m.DateFormat,
+            Numbers = m.Numbers, Layout = m.Layout, Year = m.Year,
         };
 
         public StatementColumnMapping ToMapping() => new()
         {
-            Date = Date, Time = Time, Description = Description,
+            Date = Date, Time = Time, Description = Description, ExtraDescription = ExtraDescription,
             Amount = Separate ? null : Amount, Marker = Separate ? null : Marker,
             Debit = Separate ? Debit : null, Credit = Separate ? Credit : null,
-            Balance = Balance, DateFormat = DateFormat, Numbers = Numbers,
+            Balance = Balance, DateFormat = DateFormat, Numbers = Numbers, Layout = Layout, Year = Year,
         };
     }
 
@@ -93,6 +122,26 @@ public partial class ImportPage : IDisposable
         FileError = null;
         MappingError = null;
         ProgressText = null;
+        needsYear = false;
+    }
+
+    /// <summary>Applies a bank preset to the loaded file, or keeps the columns as they are for a manual mapping.</summary>
+    private void LayoutChanged(string? key)
+    {
+        if (Loaded is null) return;
+        MappingError = null;
+        Analysis = null;
+        if (StatementLayouts.Find(key) is not { } layout)
+        {
+            Map.Layout = null;
+            return;
+        }
+        if (StatementLayouts.Apply(layout, Loaded.Table) is not { } mapping)
+        {
+            MappingError = T["Layout.NotThisFile", layout.Name];
+            return;
+        }
+        Map = MappingInput.From(mapping with { Year = Map.Year });
     }
 
     private async Task FileChosenAsync(InputFileChangeEventArgs e)
@@ -141,6 +190,7 @@ public partial class ImportPage : IDisposable
         }
         catch (StatementMappingException ex)
         {
+            needsYear |= ex.Problem == MappingProblem.YearNeeded;
             MappingError = ex.Problem == MappingProblem.DatesUnreadable
                 ? T["Mapping.DatesUnreadable", Map.Date ?? "", ex.Detail]
                 : T["Mapping." + ex.Problem, ex.Detail];
@@ -172,7 +222,7 @@ public partial class ImportPage : IDisposable
             }
             else
             {
-                MappingError = T["Refused." + outcome.Refusal];
+                MappingError = Text.Refusal(outcome.Refusal);
             }
         }
         finally
@@ -188,6 +238,7 @@ public partial class ImportPage : IDisposable
         if (header == m.Date) return T["Col.Date"];
         if (header == m.Time) return T["Col.Time"];
         if (header == m.Description) return T["Col.Description"];
+        if (header == m.ExtraDescription) return T["Col.ExtraDescription"];
         if (header == m.Amount) return T["Col.Amount"];
         if (header == m.Debit) return T["Col.Debit"];
         if (header == m.Credit) return T["Col.Credit"];
@@ -195,6 +246,8 @@ public partial class ImportPage : IDisposable
         if (header == m.Balance) return T["Col.Balance"];
         return null;
     }
+
+    private string DateFormatText(StatementDateFormat f) => f.YearLess ? T["DateFormat.YearLess"] : f.Display;
 
     private string NumberText(NumberConvention n) => n switch
     {

@@ -25,14 +25,19 @@ public sealed record ImportAnalysis(LoadedStatement File, StatementColumnMapping
     public int Rejected => Parsed.Rejected.Count;
 }
 
-public enum ImportRefusal { None, RowsRejected, NotAllowed, NothingToImport }
+/// <summary>
+/// Why a commit was refused. <see cref="DirectionContradicted"/>: a row's direction contradicts the balance
+/// column; <see cref="FooterMismatch"/>: the file's own totals or balances disagree with its rows.
+/// </summary>
+public enum ImportRefusal { None, RowsRejected, NotAllowed, NothingToImport, DirectionContradicted, FooterMismatch }
 
 public sealed record ImportOutcome(ImportRefusal Refusal, int New, int AlreadyPresent, int Rejected, int? ImportId)
 {
     public bool Succeeded => Refusal == ImportRefusal.None;
 }
 
-public sealed record ImportHistoryRow(int Id, DateTime ImportedAt, string ImportedBy, string FileName, int TotalRows, int New, int Duplicates, int Rejected, bool ValidRowsOnly);
+public sealed record ImportHistoryRow(int Id, DateTime ImportedAt, string ImportedBy, string FileName, int TotalRows, int New, int Duplicates, int Rejected, bool ValidRowsOnly,
+    decimal MoneyIn, decimal MoneyOut);
 
 /// <summary>
 /// Statement import for Finance: read the file, map its columns, check every row and look up what is
@@ -50,16 +55,30 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
             .Select(a => new ImportAccount(a.Id, a.Label, a.BankCode, a.AccountNumber, a.IsSandbox, a.IsDemo)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The account an automation names by its number (spaces and dashes ignored, leading zeros kept); null when
+    /// no account has it. Two banks with the same number: the real account before a sandbox or demo one.
+    /// </summary>
+    public async Task<ImportAccount?> AccountByNumberAsync(string accountNumber, CancellationToken ct = default)
+    {
+        var number = accountNumber.Replace(" ", "").Replace("-", "").Trim();
+        if (number.Length == 0) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Accounts.AsNoTracking().Where(a => a.AccountNumber == number).OrderBy(a => a.IsDemo).ThenBy(a => a.IsSandbox).ThenBy(a => a.Id)
+            .Select(a => new ImportAccount(a.Id, a.Label, a.BankCode, a.AccountNumber, a.IsSandbox, a.IsDemo)).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Reads the file; throws <see cref="StatementFileException"/> for a file that is not a statement at all.</summary>
     public async Task<LoadedStatement> LoadAsync(int accountId, byte[] content, string fileName, CancellationToken ct = default)
     {
         var table = await Task.Run(() => StatementFileReader.Read(new MemoryStream(content), fileName), ct);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var remembered = await RememberedMappingAsync(accountId, ct);
-        // A remembered mapping only applies when this file has the same columns; another bank's file gets a fresh guess.
+        // A remembered mapping only applies when this file has the same columns; another bank's file gets its
+        // layout detected from the header (or a guess for a layout no preset knows).
         if (remembered is not null && MappedColumns(remembered).All(c => StatementParser.FindColumn(table.Headers, c) >= 0))
             return new LoadedStatement(accountId, fileName, sha, table, remembered, true);
-        return new LoadedStatement(accountId, fileName, sha, table, StatementColumnMapping.Guess(table.Headers), false);
+        return new LoadedStatement(accountId, fileName, sha, table, StatementLayouts.Detect(table), false);
     }
 
     /// <summary>Checks every row and counts what is already stored; throws <see cref="StatementMappingException"/> for an unusable mapping.</summary>
@@ -87,6 +106,11 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
     {
         if (!viewer.IsInAny(Roles.Owner, Roles.Finance))
             return new ImportOutcome(ImportRefusal.NotAllowed, 0, 0, analysis.Rejected, null);
+        // Direction safety first: no choice of the person's lets a row in against its own balance column.
+        if (analysis.Parsed.Contradictions.Count > 0)
+            return new ImportOutcome(ImportRefusal.DirectionContradicted, 0, analysis.AlreadyPresent, analysis.Rejected, null);
+        if (analysis.Parsed.IsBlocked)
+            return new ImportOutcome(ImportRefusal.FooterMismatch, 0, analysis.AlreadyPresent, analysis.Rejected, null);
         if (analysis.Rejected > 0 && !validRowsOnly)
             return new ImportOutcome(ImportRefusal.RowsRejected, 0, analysis.AlreadyPresent, analysis.Rejected, null);
 
@@ -121,6 +145,9 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
                 NewCount = ingested.New,
                 DuplicateCount = ingested.Duplicates,
                 RejectedCount = analysis.Rejected,
+                SkippedCount = analysis.Parsed.Skipped,
+                MoneyIn = analysis.Parsed.MoneyIn.Amount,
+                MoneyOut = analysis.Parsed.MoneyOut.Amount,
                 ValidRowsOnly = analysis.Rejected > 0,
                 RejectedJson = analysis.Rejected == 0 ? null
                     : JsonSerializer.Serialize(analysis.Parsed.Rejected.Take(1000).Select(r => new { line = r.Line, problem = r.Problem.ToString(), value = r.Value })),
@@ -134,6 +161,8 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
             {
                 importId = row.Id, file = row.FileName, sha256 = row.FileSha256, total = row.TotalRows,
                 @new = row.NewCount, duplicates = row.DuplicateCount, rejected = row.RejectedCount, validRowsOnly = row.ValidRowsOnly,
+                layout = analysis.Mapping.Layout, skipped = row.SkippedCount, pending = analysis.Parsed.PendingLines.Count,
+                moneyIn = row.MoneyIn, moneyOut = row.MoneyOut, footerAgrees = analysis.Parsed.FooterAgrees,
             }, now);
         }, progress, ct);
         return new ImportOutcome(ImportRefusal.None, result.New, result.Duplicates, analysis.Rejected, importId);
@@ -143,7 +172,8 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.StatementImports.AsNoTracking().Where(i => i.AccountId == accountId).OrderByDescending(i => i.Id).Take(take)
-            .Select(i => new ImportHistoryRow(i.Id, i.ImportedAt, i.ImportedBy, i.FileName, i.TotalRows, i.NewCount, i.DuplicateCount, i.RejectedCount, i.ValidRowsOnly))
+            .Select(i => new ImportHistoryRow(i.Id, i.ImportedAt, i.ImportedBy, i.FileName, i.TotalRows, i.NewCount, i.DuplicateCount, i.RejectedCount, i.ValidRowsOnly,
+                i.MoneyIn, i.MoneyOut))
             .ToListAsync(ct);
     }
 
@@ -155,7 +185,7 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
         {
             Date = m.DateColumn, Time = m.TimeColumn, Description = m.DescriptionColumn, Amount = m.AmountColumn,
             Debit = m.DebitColumn, Credit = m.CreditColumn, Marker = m.MarkerColumn, Balance = m.BalanceColumn,
-            DateFormat = m.DateFormat, Numbers = m.Numbers,
+            DateFormat = m.DateFormat, Numbers = m.Numbers, ExtraDescription = m.ExtraDescriptionColumn, Layout = m.Layout,
         };
     }
 
@@ -171,6 +201,8 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
         row.CreditColumn = mapping.Credit;
         row.MarkerColumn = mapping.Marker;
         row.BalanceColumn = mapping.Balance;
+        row.ExtraDescriptionColumn = mapping.ExtraDescription;
+        row.Layout = mapping.Layout;
         row.DateFormat = mapping.DateFormat;
         row.Numbers = mapping.Numbers;
         row.UpdatedAt = now;
@@ -178,5 +210,5 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
     }
 
     private static IEnumerable<string> MappedColumns(StatementColumnMapping m) =>
-        new[] { m.Date, m.Time, m.Description, m.Amount, m.Debit, m.Credit, m.Marker, m.Balance }.OfType<string>();
+        new[] { m.Date, m.Time, m.Description, m.ExtraDescription, m.Amount, m.Debit, m.Credit, m.Marker, m.Balance }.OfType<string>();
 }

@@ -12,4 +12,10 @@ public static class StatementsFeature
         services.AddSingleton<StatementImporter>();
         return services;
     }
+
+    public static IEndpointRouteBuilder MapStatementsEndpoints(this IEndpointRouteBuilder app)
+    {
+        StatementsApi.Map(app);
+        return app;
+    }
 }
