@@ -145,7 +145,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
 
     private static void EnsureOwner(Viewer viewer)
     {
-        if (!viewer.IsOwner) throw new UnauthorizedAccessException("Only the Owner manages users.");
+        if (!viewer.Can(Actions.ManageUsers)) throw new UnauthorizedAccessException("Only the Owner manages users.");
     }
 
     private async Task AuditAsync(Actor actor, string action, string userId, object? before, object? after)

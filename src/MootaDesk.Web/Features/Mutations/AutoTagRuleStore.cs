@@ -60,7 +60,7 @@ public sealed class AutoTagRuleStore(IDbContextFactory<MootaDeskDbContext> facto
 {
     public const int PreviewDays = 90;
 
-    public static bool CanManage(Viewer viewer) => viewer.IsInAny(Roles.Owner, Roles.Ops);
+    public static bool CanManage(Viewer viewer) => viewer.Can(Actions.ManageRules);
 
     public async Task<IReadOnlyList<AutoTagRule>> ListAsync(CancellationToken ct = default)
     {

@@ -22,7 +22,7 @@ public sealed record TagNameCheck(string? ErrorKey, IReadOnlyList<string> NearDu
 /// </summary>
 public sealed partial class TagCatalog(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
 {
-    public static bool CanManage(Viewer viewer) => viewer.IsInAny(Roles.Owner, Roles.Finance, Roles.Ops);
+    public static bool CanManage(Viewer viewer) => viewer.Can(Actions.ManageTags);
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex HexColor();

@@ -85,7 +85,7 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
     public async Task<ImportOutcome> CommitAsync(ImportAnalysis analysis, bool validRowsOnly, Viewer viewer, Actor actor,
         IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        if (!viewer.IsInAny(Roles.Owner, Roles.Finance))
+        if (!viewer.Can(Actions.ImportStatement))
             return new ImportOutcome(ImportRefusal.NotAllowed, 0, 0, analysis.Rejected, null);
         if (analysis.Rejected > 0 && !validRowsOnly)
             return new ImportOutcome(ImportRefusal.RowsRejected, 0, analysis.AlreadyPresent, analysis.Rejected, null);
