@@ -33,7 +33,7 @@ internal static class CoreEndpoints
         // Sets the language cookie and returns to the page the person was on (local paths only; anything else is a 400).
         app.MapGet("/budaya", (HttpContext http, [FromQuery] string? c, [FromQuery] string? kembali) =>
         {
-            if (kembali is not null && !ReturnUrl.IsLocal(kembali)) return ReturnUrl.Refused();
+            if (kembali is not null && !kembali.IsLocalPath()) return ReturnUrl.Refused();
             var culture = MootaDeskSetup.SupportedCultures.FirstOrDefault(x => x.Name.Equals(c, StringComparison.OrdinalIgnoreCase))?.Name ?? "id-ID";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),

@@ -83,7 +83,8 @@ public sealed class PermissionHandler(TwoFactorPolicy twoFactor) : Authorization
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         if (!EndpointAccess.Allows(context.User, requirement.Action)) return;
-        if (await twoFactor.MustSetUpAsync(context.User)) return;
+        // Setting up two-factor sign-in and signing out stay open to someone the Owner's requirement holds back.
+        if (requirement.Action is not (Actions.ManageOwnSignIn or Actions.SignOut) && await twoFactor.MustSetUpAsync(context.User)) return;
         context.Succeed(requirement);
     }
 }

@@ -104,6 +104,7 @@ public static class MootaDeskSetup
         services.AddSingleton<SessionCheck>();
         services.AddSingleton<TwoFactorPolicy>();
         services.AddSingleton<SignInLockout>();
+        services.AddScoped<Features.Account.TwoFactorSetup>();
         services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.PolicyName));
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -170,6 +171,7 @@ public static class MootaDeskSetup
         app.UseRequestLocalization();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

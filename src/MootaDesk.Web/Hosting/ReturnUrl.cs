@@ -7,7 +7,7 @@ namespace MootaDesk.Web.Hosting;
 public static class ReturnUrl
 {
     /// <summary>True for "/", "/mutasi?akun=2"; false for "//x", "/\x", "https://x", "mutasi", anything with a control character or space.</summary>
-    public static bool IsLocal(string? url) =>
+    public static bool IsLocalPath(this string? url) =>
         !string.IsNullOrEmpty(url) && url.Length <= 2048 && url[0] == '/'
         && (url.Length == 1 || url[1] is not ('/' or '\\'))
         && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\');

@@ -39,3 +39,23 @@ public sealed class TwoFactorPolicy(BusinessSettings settings)
         return await IsRequiredAsync(ct);
     }
 }
+
+/// <summary>
+/// While an Owner or Finance session must still set up two-factor sign-in, page navigations lead to the setup page (the
+/// permission handler refuses everything else anyway; this turns "access denied" into the way forward).
+/// </summary>
+internal sealed class TwoFactorGate(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, TwoFactorPolicy policy)
+    {
+        var path = context.Request.Path;
+        if (HttpMethods.IsGet(context.Request.Method) && context.User.Identity?.IsAuthenticated == true && FirstRunRedirect.IsPage(path)
+            && !path.StartsWithSegments(TwoFactorPolicy.SetupPath) && !path.StartsWithSegments("/masuk") && !path.StartsWithSegments("/keluar")
+            && !path.StartsWithSegments("/v") && await policy.MustSetUpAsync(context.User, context.RequestAborted))
+        {
+            context.Response.Redirect(TwoFactorPolicy.SetupPath);
+            return;
+        }
+        await next(context);
+    }
+}
