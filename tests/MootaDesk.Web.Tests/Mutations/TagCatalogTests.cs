@@ -1,3 +1,4 @@
+using MootaDesk.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Domain;
 using MootaDesk.Web.Features.Mutations;
