@@ -26,5 +26,7 @@ public sealed class CommonPasswordValidator(IStringLocalizer<SharedText> t) : IP
 
     /// <summary>True when zxcvbn scores <paramref name="password"/> below <see cref="MinimumScore"/>, with <paramref name="personal"/> words known to the attacker.</summary>
     public static bool IsGuessable(string password, IEnumerable<string> personal) =>
-        Zxcvbn.Zxcvbn.MatchPassword(password, personal.Where(s => !string.IsNullOrWhiteSpace(s))).Score < MinimumScore;
+        Zxcvbn.Zxcvbn.MatchPassword(password, personal
+            .SelectMany(s => s.Split([' ', '.', '_', '-', '@'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(s => s.ToLowerInvariant()).Distinct()).Score < MinimumScore;
 }

@@ -35,7 +35,8 @@ public partial class SecurityPage
     protected override async Task OnInitializedAsync()
     {
         MustSetUp = await Policy.MustSetUpAsync(HttpContext.User);
-        if (!HttpMethods.IsPost(HttpContext.Request.Method)) await LoadAsync();
+        // Also on a post: the form being posted must be on the page for the post to reach its handler.
+        await LoadAsync();
     }
 
     private async Task<AppUser> UserAsync() => await SignIn.UserManager.GetUserAsync(HttpContext.User)
