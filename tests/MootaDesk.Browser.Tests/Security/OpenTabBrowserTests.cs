@@ -24,7 +24,7 @@ public class OpenTabBrowserTests(BrowserSession browser) : IClassFixture<Browser
         await owner.FillAsync("input[name=newDisplayName]", "Fina Keuangan");
         await owner.FillAsync("input[name=newPassword]", "teh-manis-hangat-99");
         var addCard = owner.Locator(".md-inline-form").Filter(new LocatorFilterOptions { HasText = "Tambah pengguna" });
-        await addCard.Locator(".rz-checkbox-list-item", new LocatorLocatorOptions { HasText = "Finance" }).Locator(".rz-chkbox-box").ClickAsync();
+        await addCard.Locator(".rz-checkbox[aria-label=Finance] .rz-chkbox-box").ClickAsync();
         await addCard.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Tambah pengguna" }).ClickAsync();
         await Expect(owner.Locator("[data-testid=users-grid]")).ToContainTextAsync("fina");
 
@@ -36,7 +36,7 @@ public class OpenTabBrowserTests(BrowserSession browser) : IClassFixture<Browser
         await Expect(finance.Locator("h1")).ToContainTextAsync("Rekening");
         await finance.ScreenshotAsync("security-finance-tab-before");
 
-        var row = owner.Locator("[data-testid=users-grid] tr", new PageLocatorOptions { HasText = "fina" });
+        var row = owner.Locator("[data-testid=users-grid] tr", new PageLocatorOptions { HasText = "Fina Keuangan" });
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nonaktifkan" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Nonaktif");
 
