@@ -32,6 +32,16 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dir, "app.db");
 
+    /// <summary>An API key provisioned by configuration (MootaDesk:Api:Keys:N), as a deployment would write it.</summary>
+    public MootaDeskFactory WithApiKey(int index, string name, string key, string scopes, string role)
+    {
+        Settings[$"MootaDesk:Api:Keys:{index}:Name"] = name;
+        Settings[$"MootaDesk:Api:Keys:{index}:Key"] = key;
+        Settings[$"MootaDesk:Api:Keys:{index}:Scopes"] = scopes;
+        Settings[$"MootaDesk:Api:Keys:{index}:Role"] = role;
+        return this;
+    }
+
     /// <summary>The host environment; "Production" to test what only production enforces.</summary>
     public string EnvironmentName { get; set; } = "Testing";
 

@@ -60,10 +60,7 @@ public class LeakAndRuleLimitTests
     {
         using var app = new MootaDeskFactory();
         app.Settings["MootaDesk:BusinessName"] = "Toko Kopi Nusantara";
-        app.Settings["MootaDesk:Api:Keys:0:Name"] = "internal-shopbot-prod-7";
-        app.Settings["MootaDesk:Api:Keys:0:Key"] = "internal-shopbot-key-0123456789";
-        app.Settings["MootaDesk:Api:Keys:0:Scopes"] = "proof";
-        app.Settings["MootaDesk:Api:Keys:0:Role"] = "CS";
+        app.WithApiKey(0, "internal-shopbot-prod-7", "internal-shopbot-key-0123456789", "proof", "CS");
         var seed = await Proof.ProofSeed.CreateAsync(app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>(), app.Time.GetUtcNow().UtcDateTime);
         var api = app.CreateBareClient();
         api.DefaultRequestHeaders.Add("X-Api-Key", "internal-shopbot-key-0123456789");

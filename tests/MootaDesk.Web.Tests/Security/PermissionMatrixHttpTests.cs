@@ -40,10 +40,7 @@ public class PermissionMatrixHttpTests : IAsyncLifetime
         for (var i = 0; i < Roles.All.Length; i++)
         {
             var role = Roles.All[i];
-            _app.Settings[$"MootaDesk:Api:Keys:{i}:Name"] = "matrix-" + role;
-            _app.Settings[$"MootaDesk:Api:Keys:{i}:Key"] = KeyFor(role);
-            _app.Settings[$"MootaDesk:Api:Keys:{i}:Scopes"] = string.Join(",", ApiScopes.All);
-            _app.Settings[$"MootaDesk:Api:Keys:{i}:Role"] = role;
+            _app.WithApiKey(i, "matrix-" + role, KeyFor(role), string.Join(",", ApiScopes.All), role);
         }
         foreach (var role in Roles.All) await _app.CreateUserAsync(role.ToLowerInvariant(), Password, role);
         var factory = _app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();

@@ -22,10 +22,7 @@ public class ProxyAndStartupTests
         var app = new MootaDeskFactory();
         app.Settings["MootaDesk:Proxy:KnownProxies:0"] = Proxy;
         app.Settings["MootaDesk:Moota:AllowedIps:0"] = Client + "/32";
-        app.Settings["MootaDesk:Api:Keys:0:Name"] = "erp";
-        app.Settings["MootaDesk:Api:Keys:0:Key"] = "erp-finance-key-0123456789";
-        app.Settings["MootaDesk:Api:Keys:0:Scopes"] = "summary";
-        app.Settings["MootaDesk:Api:Keys:0:Role"] = "Finance";
+        app.WithApiKey(0, "erp", "erp-finance-key-0123456789", "summary", "Finance");
         return app;
     }
 
@@ -152,10 +149,7 @@ public class ProxyAndStartupTests
     public void A_configured_key_with_an_unknown_role_stops_start_up_naming_the_key(string role)
     {
         using var app = new MootaDeskFactory();
-        app.Settings["MootaDesk:Api:Keys:0:Name"] = "helpdesk-bot";
-        app.Settings["MootaDesk:Api:Keys:0:Key"] = "helpdesk-key-0123456789";
-        app.Settings["MootaDesk:Api:Keys:0:Scopes"] = "read";
-        app.Settings["MootaDesk:Api:Keys:0:Role"] = role;
+        app.WithApiKey(0, "helpdesk-bot", "helpdesk-key-0123456789", "read", role);
         var error = Should.Throw<Exception>(() => app.CreateClient()).ToString();
         error.ShouldContain("MootaDesk:Api:Keys:0 (\"helpdesk-bot\")");
         error.ShouldContain("is not one of Owner, Finance, Ops, CS");
@@ -166,10 +160,7 @@ public class ProxyAndStartupTests
     public async Task A_configured_key_with_role_cs_in_lower_case_reads_credits_only_without_balances()
     {
         using var app = new MootaDeskFactory();
-        app.Settings["MootaDesk:Api:Keys:0:Name"] = "chatbot";
-        app.Settings["MootaDesk:Api:Keys:0:Key"] = "chatbot-key-0123456789";
-        app.Settings["MootaDesk:Api:Keys:0:Scopes"] = "read";
-        app.Settings["MootaDesk:Api:Keys:0:Role"] = "cs";
+        app.WithApiKey(0, "chatbot", "chatbot-key-0123456789", "read", "cs");
         await Proof.ProofSeed.CreateAsync(app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>(), app.Time.GetUtcNow().UtcDateTime);
         var client = app.CreateBareClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", "chatbot-key-0123456789");
