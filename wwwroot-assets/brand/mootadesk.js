@@ -24,3 +24,13 @@ window.mootadesk = {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 };
+
+// Links and buttons that only reload or print say so with data-md-action: the Content-Security-Policy allows no inline
+// handlers, and these must work even when the circuit is gone (the reconnect notice).
+document.addEventListener('click', function (e) {
+  const el = e.target.closest && e.target.closest('[data-md-action]');
+  if (!el) return;
+  const action = el.getAttribute('data-md-action');
+  if (action === 'reload') { e.preventDefault(); location.reload(); }
+  else if (action === 'print') { e.preventDefault(); window.print(); }
+});

@@ -3,22 +3,26 @@ using MootaDesk.Core.Domain;
 namespace MootaDesk.Core.Access;
 
 /// <summary>
-/// What the person (or API key) asking may see. Queries take a Viewer and apply it in SQL, so a CS user
-/// cannot read a debit or a balance through any page, URL or endpoint: the data never leaves the database.
+/// What the person (or API key) asking may see and do. Queries take a Viewer and apply it in SQL, so a CS user
+/// cannot read a debit or a balance through any page, URL or endpoint: the data never leaves the database. Every
+/// decision goes through the permission matrix (<see cref="Actions"/>): an unknown role may do nothing and sees credits only.
 /// </summary>
-public sealed record Viewer(string Name, string? UserId, IReadOnlySet<string> Roles)
+/// <param name="Scopes">An API key's scopes, which narrow its role; null for a signed-in person.</param>
+public sealed record Viewer(string Name, string? UserId, IReadOnlySet<string> Roles, IReadOnlySet<string>? Scopes = null)
 {
+    /// <summary>Whether the matrix lets this viewer take <paramref name="action"/> (a constant of <see cref="Actions"/>).</summary>
+    public bool Can(string action) => PermissionMatrix.Allows(action, Roles, Scopes);
+
     public bool IsOwner => Roles.Contains(Domain.Roles.Owner);
 
-    /// <summary>CS answers customers about money that came in: credits only, never balances.</summary>
-    public bool IsCsOnly => Roles.Contains(Domain.Roles.CS) && !Roles.Overlaps([Domain.Roles.Owner, Domain.Roles.Finance, Domain.Roles.Ops]);
-
-    public bool CanSeeDebits => !IsCsOnly;
-    public bool CanSeeBalances => !IsCsOnly;
-
-    public bool IsInAny(params string[] roles) => roles.Any(Roles.Contains);
+    /// <summary>Debits and balances are an allow-list: only roles the matrix grants them to see them.</summary>
+    public bool CanSeeDebits => Can(Actions.ReadDebitsAndBalances);
+    public bool CanSeeBalances => CanSeeDebits;
 
     public static Viewer ForRoles(string name, params string[] roles) => new(name, null, new HashSet<string>(roles));
+
+    /// <summary>Someone who may do nothing: a signed-out, disabled or out-of-date session.</summary>
+    public static Viewer Nobody(string name) => new(name, null, new HashSet<string>());
 
     public static readonly Viewer System = ForRoles("system", Domain.Roles.Owner);
 }

@@ -11,7 +11,7 @@ public class ApiKey
 
     public required string KeyHash { get; set; }
 
-    /// <summary>Comma list of scopes: read, orders, summary, proof, import.</summary>
+    /// <summary>Comma list of scopes (<see cref="ApiScopes"/>).</summary>
     public required string Scopes { get; set; }
 
     /// <summary>The role whose rules the key follows (CS keys see credits only).</summary>
@@ -23,15 +23,16 @@ public class ApiKey
     public DateTime? LastUsedAt { get; set; }
 }
 
+/// <summary>API-key scopes. Each opens the actions of the permission matrix that name it (<see cref="Access.Actions"/>).</summary>
 public static class ApiScopes
 {
     public const string Read = "read";
     public const string Orders = "orders";
     public const string Summary = "summary";
     public const string Proof = "proof";
-
-    /// <summary>Statement files sent by automation (<c>POST /api/statements</c>).</summary>
+    public const string Integrations = "integrations";
     public const string Import = "import";
 
-    public static readonly string[] All = [Read, Orders, Summary, Proof, Import];
+    /// <summary>Every scope the matrix knows, in the order actions are declared.</summary>
+    public static IReadOnlyList<string> All => Access.PermissionMatrix.Scopes;
 }

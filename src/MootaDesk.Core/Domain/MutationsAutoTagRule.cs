@@ -29,6 +29,12 @@ public class AutoTagRule
     public ReconciliationStatus? SetStatus { get; set; }
     public bool StopAfterMatch { get; set; }
 
+    /// <summary>Time-outs of <see cref="DescriptionPattern"/> during ingest since the rule was last saved.</summary>
+    public int TimeoutCount { get; set; }
+
+    /// <summary>Why MootaDesk turned the rule off by itself ("timeout"); null when a person decided.</summary>
+    public string? DisabledReason { get; set; }
+
     public required string CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? UpdatedAt { get; set; }

@@ -56,7 +56,7 @@ public static class ProofCardLayout
         y = Row(s, paint, y, "Rekening tujuan", card.Destination);
         if (!string.IsNullOrWhiteSpace(card.SenderName)) y = Row(s, paint, y, "Pengirim (sesuai bank)", card.SenderName!);
         if (!string.IsNullOrWhiteSpace(card.OrderReference)) y = Row(s, paint, y, "No. pesanan", card.OrderReference!);
-        y = Row(s, paint, y, "Diverifikasi oleh", card.VerifiedBy + ", " + clock.FormatDateTime(card.VerifiedAtUtc, Indonesian));
+        y = Row(s, paint, y, ProofCard.VerifiedText, clock.FormatDateTime(card.VerifiedAtUtc, Indonesian));
 
         y += 2;
         if (paint) s.FillRect(Margin, y, Inner, 0.8, Rgb.Line);

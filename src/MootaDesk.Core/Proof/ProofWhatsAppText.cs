@@ -26,7 +26,7 @@ public static class ProofWhatsAppText
         if (!string.IsNullOrWhiteSpace(card.OrderReference)) sb.Append("No. pesanan: ").Append(card.OrderReference).Append('\n');
         sb.Append('\n');
         sb.Append("Kode verifikasi: *").Append(card.VerificationCode).Append("*\n");
-        sb.Append("Diverifikasi oleh ").Append(card.VerifiedBy).Append(", ").Append(clock.FormatDateTime(card.VerifiedAtUtc, Indonesian)).Append('\n');
+        sb.Append(ProofCard.VerifiedText).Append(", ").Append(clock.FormatDateTime(card.VerifiedAtUtc, Indonesian)).Append('\n');
         sb.Append("Cek keaslian bukti ini: ").Append(card.VerificationUrl).Append('\n');
         sb.Append("\nTerima kasih 🙏");
         return sb.ToString();

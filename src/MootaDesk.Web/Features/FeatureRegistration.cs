@@ -18,7 +18,7 @@ namespace MootaDesk.Web.Features;
 /// </summary>
 public static class FeatureRegistration
 {
-    public static IServiceCollection AddMootaDeskFeatures(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMootaDeskFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddAdminFeature();
         services.AddHomeFeature();
@@ -27,7 +27,7 @@ public static class FeatureRegistration
         services.AddAccountsFeature();
         services.AddMutationsFeature();
         services.AddOrdersFeature(configuration);
-        services.AddProofFeature();
+        services.AddProofFeature(environment);
         services.AddWebhookIngestFeature();
         services.AddSweepFeature(configuration);
         services.AddReportsFeature();

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MootaDesk.Core.Access;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 
@@ -13,7 +14,7 @@ namespace MootaDesk.Web.Hosting;
 /// <summary>
 /// `X-Api-Key` authentication for other tools. Keys come from the database (created by the Owner, only a
 /// hash stored) or from configuration (scripted deployments). A key carries scopes and the role whose data
-/// rules it follows.
+/// rules it follows: the key acts as that role narrowed by its scopes (<see cref="PermissionMatrix"/>).
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -45,7 +46,7 @@ public sealed class ApiKeyAuthentication(
         foreach (var configured in appOptions.CurrentValue.Api.Keys)
         {
             if (string.IsNullOrEmpty(configured.Key)) continue;
-            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(configured.Key)), Encoding.ASCII.GetBytes(hash)))
+            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(configured.Key.Trim())), Encoding.ASCII.GetBytes(hash)))
                 return Success(configured.Name, configured.Role, configured.Scopes);
         }
 
@@ -65,7 +66,10 @@ public sealed class ApiKeyAuthentication(
 
     private AuthenticateResult Success(string name, string role, string scopes)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, "api:" + name), new(ClaimTypes.Role, role) };
+        // Configured roles are checked at start-up and stored ones at creation; a role that still does not parse grants nothing.
+        if (PermissionMatrix.ParseRole(role) is not string canonical)
+            return AuthenticateResult.Fail($"API key {name} has an unknown role.");
+        var claims = new List<Claim> { new(ClaimTypes.Name, "api:" + name), new(ClaimTypes.Role, canonical) };
         claims.AddRange(scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => new Claim(ScopeClaim, s.ToLowerInvariant())));
         var identity = new ClaimsIdentity(claims, SchemeName);
@@ -81,6 +85,6 @@ public sealed class ApiKeyAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Response.WriteAsJsonAsync(new { error = "This API key does not have the scope this endpoint needs." });
+        return Response.WriteAsJsonAsync(new { error = "This API key's role or scopes do not allow this action." });
     }
 }

@@ -28,24 +28,27 @@ internal static class CoreEndpoints
             {
                 return Results.Json(new { status = "unhealthy", database = "unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).AllowAnonymous();
+        }).Public("health check for the process supervisor; says nothing about the business");
 
-        // Sets the language cookie and returns to the page the person was on (local URLs only).
+        // Sets the language cookie and returns to the page the person was on (local paths only; anything else is a 400).
         app.MapGet("/budaya", (HttpContext http, [FromQuery] string? c, [FromQuery] string? kembali) =>
         {
+            if (kembali is not null && !kembali.IsLocalPath()) return ReturnUrl.Refused();
             var culture = MootaDeskSetup.SupportedCultures.FirstOrDefault(x => x.Name.Equals(c, StringComparison.OrdinalIgnoreCase))?.Name ?? "id-ID";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var back = !string.IsNullOrEmpty(kembali) && kembali.StartsWith('/') && !kembali.StartsWith("//") && !kembali.StartsWith("/\\") ? kembali : "/";
-            return Results.LocalRedirect(back);
-        }).AllowAnonymous();
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
+            return Results.LocalRedirect(kembali ?? "/");
+        }).Public("language switch: sets a cookie, reads nothing");
 
-        app.MapPost("/keluar", async (SignInManager<AppUser> signIn) =>
+        // Signing out ends every session of this person: a new security stamp invalidates copies of the cookie and open tabs.
+        app.MapPost("/keluar", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
+            var user = await signIn.UserManager.GetUserAsync(http.User);
+            if (user is not null) await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/masuk");
-        }).RequireAuthorization();
+        }).RequirePermission(Core.Access.Actions.SignOut);
 
         return app;
     }

@@ -41,6 +41,39 @@ public sealed class ConfiguredApiKey
 {
     public string Name { get; set; } = "";
     public string Key { get; set; } = "";
+
+    /// <summary>Comma list of scopes (<see cref="Core.Domain.ApiScopes"/>), any letter case.</summary>
     public string Scopes { get; set; } = "read";
+
+    /// <summary>Owner, Finance, Ops or CS, any letter case; anything else stops start-up.</summary>
     public string Role { get; set; } = "Finance";
+}
+
+/// <summary>
+/// Checks the API keys in configuration when the app starts: each needs a name, a key, a role that is one of the four
+/// (parsed case-insensitively) and known scopes. A mistake stops start-up with a message naming the key, because a key
+/// that silently acted with the wrong rights (a "Support" role reading debits) is worse than an app that does not start.
+/// </summary>
+public sealed class ConfiguredApiKeyValidation : Microsoft.Extensions.Options.IValidateOptions<MootaDeskOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, MootaDeskOptions options)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < options.Api.Keys.Count; i++)
+        {
+            var k = options.Api.Keys[i];
+            var label = $"MootaDesk:Api:Keys:{i} (\"{k.Name}\")";
+            if (string.IsNullOrWhiteSpace(k.Name)) problems.Add($"MootaDesk:Api:Keys:{i} has no Name.");
+            if (string.IsNullOrWhiteSpace(k.Key) || k.Key.Trim().Length < 16) problems.Add($"{label} needs a Key of at least 16 characters.");
+            if (Core.Access.PermissionMatrix.ParseRole(k.Role) is null)
+                problems.Add($"{label} has Role \"{k.Role}\", which is not one of {string.Join(", ", Core.Domain.Roles.All)}.");
+            var unknown = ScopesOf(k).Where(s => !Core.Domain.ApiScopes.All.Contains(s)).ToList();
+            if (unknown.Count > 0)
+                problems.Add($"{label} has unknown scope(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Core.Domain.ApiScopes.All)}.");
+        }
+        return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+    }
+
+    public static IEnumerable<string> ScopesOf(ConfiguredApiKey key) =>
+        key.Scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant());
 }

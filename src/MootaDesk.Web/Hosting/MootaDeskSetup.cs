@@ -1,10 +1,13 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MootaDesk.Core.Access;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
@@ -27,6 +30,14 @@ public static class MootaDeskSetup
 
         services.AddOptions<MootaDeskOptions>().Bind(config.GetSection(MootaDeskOptions.Section))
             .PostConfigure(o => o.DemoData ??= builder.Environment.IsDevelopment());
+        // A configured API key with an unknown role or scope stops start-up, naming the key (never its secret).
+        services.AddSingleton<IValidateOptions<MootaDeskOptions>, ConfiguredApiKeyValidation>();
+        services.AddOptions<MootaDeskOptions>().ValidateOnStart();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section);
+        var proxy = config.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        services.Configure<ForwardedHeadersOptions>(o => ProxySetup.Configure(o, proxy));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(sp =>
@@ -40,11 +51,13 @@ public static class MootaDeskSetup
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                // Wrong passwords are counted by SignInLockout (per account and address); Identity's own counter only sees
+                // wrong two-factor codes, which only someone who knows the password can send.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -54,6 +67,7 @@ public static class MootaDeskSetup
             .AddEntityFrameworkStores<MootaDeskDbContext>()
             .AddDefaultTokenProviders()
             .AddSignInManager<MootaDeskSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<IndonesianIdentityErrors>();
 
         services.ConfigureApplicationCookie(o =>
@@ -61,24 +75,39 @@ public static class MootaDeskSetup
             o.LoginPath = "/masuk";
             o.LogoutPath = "/keluar";
             o.AccessDeniedPath = "/akses-ditolak";
+            o.ReturnUrlParameter = "kembali";
             o.Cookie.Name = "mootadesk.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the client's request was HTTPS, behind a known proxy too (forwarded headers come first).
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            // Every request checks the cookie's security stamp against the store: a copied cookie dies at sign-out.
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
             // API callers get status codes, never a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
-        // A disabled user is signed out within a minute, not at cookie expiry.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "mootadesk.2fa";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization(AccessPolicies.Register);
+        services.AddAuthorization(EndpointAccess.Register);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<SessionCheck>();
+        services.AddSingleton<TwoFactorPolicy>();
+        services.AddSingleton<SignInLockout>();
+        services.AddScoped<Features.Account.TwoFactorSetup>();
+        services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.PolicyName));
         services.AddCascadingAuthenticationState();
-        services.AddAntiforgery();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -97,11 +126,13 @@ public static class MootaDeskSetup
         services.AddScoped<CircuitHandler, CircuitIpCapture>();
         services.AddScoped<CurrentUser>();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // After the framework's own registration, so open tabs get the revalidating one.
+        services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
         services.AddRadzenComponents();
         services.AddProblemDetails();
         services.AddHealthChecks();
 
-        services.AddMootaDeskFeatures(config);
+        services.AddMootaDeskFeatures(config, builder.Environment);
         return builder;
     }
 
@@ -127,6 +158,10 @@ public static class MootaDeskSetup
         await DatabaseSetup.MigrateAsync(app.Services, app.Logger);
         await RoleSeeder.EnsureRolesAsync(app.Services);
 
+        // First, so the client's address and scheme are right for everything after (allow-list, rate limits, audit, cookies, HSTS).
+        if (ProxySetup.Any(app.Services.GetRequiredService<IConfiguration>().GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new()))
+            app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/galat", createScopeForErrors: true);
@@ -136,12 +171,16 @@ public static class MootaDeskSetup
         app.UseRequestLocalization();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapStaticAssets().Public("static files: styles, scripts, fonts and the logo");
+        // Pages declare their action with [Permission] or [PublicEndpoint]; the framework's own endpoints (the circuit's hub,
+        // blazor.web.js) are public: the circuit authenticates with the session cookie and every page asks the matrix.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            .Add(b => { if (!b.Metadata.OfType<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>().Any()) b.Metadata.Add(new PublicEndpointAttribute("Blazor framework endpoint")); });
         app.MapMootaDeskEndpoints();
         app.MapMootaDeskFeatureEndpoints();
         return app;

@@ -58,7 +58,7 @@ public sealed class BrowserSession : IAsyncLifetime
 public static class PageSteps
 {
     public const string OwnerUser = "owner";
-    public const string OwnerPassword = "rahasia12345";
+    public const string OwnerPassword = "kopi-susu-gula-aren";
 
     /// <summary>Waits until the Blazor circuit has rendered the layout, so clicks reach .NET handlers.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>

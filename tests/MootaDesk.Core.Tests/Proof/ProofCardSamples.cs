@@ -15,7 +15,6 @@ internal static class ProofCardSamples
         SenderName: "BUDI SANTOSO",
         OrderReference: orderReference,
         VerificationCode: "K7QX-3M9P",
-        VerifiedBy: "Sari (CS)",
         VerifiedAtUtc: new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc),
         VerificationUrl: "https://toko.example/v/AbCdEfGhIjKlMnOpQrStUv.0123456789abcdefghijkl",
         IsSandbox: sandbox);

@@ -19,7 +19,7 @@ public class ProofRenderingTests
         text.ShouldContain("Pengirim: BUDI SANTOSO");
         text.ShouldContain("No. pesanan: INV-2026-0042");
         text.ShouldContain("K7QX-3M9P");
-        text.ShouldContain("Diverifikasi oleh Sari (CS), 21 Nov 2026 15.00 WIB");
+        text.ShouldContain("Diverifikasi otomatis, 21 Nov 2026 15.00 WIB");
         text.ShouldContain("https://toko.example/v/");
         text.ShouldNotContain("1234560123");
         text.ShouldNotContain("CONTOH");
@@ -44,7 +44,7 @@ public class ProofRenderingTests
         text.ShouldContain("BUDI SANTOSO");
         text.ShouldContain("INV-2026-0042");
         text.ShouldContain("K7QX-3M9P");
-        text.ShouldContain("Sari (CS)");
+        text.ShouldContain("Diverifikasi otomatis");
         text.ShouldContain("21 Nov 2026 14.33 WIB");
         text.ShouldNotContain("1234560123");
 

@@ -41,7 +41,7 @@ public class FirstRunAndSignInTests : IDisposable
     public async Task Setup_creates_the_Owner_once_and_is_then_gone_for_everyone()
     {
         var client = _app.CreateBareClient();
-        var created = await PostSetupAsync(client, "owner", "rahasia12345", "rahasia12345");
+        var created = await PostSetupAsync(client, "owner", "kopi-susu-gula-aren", "kopi-susu-gula-aren");
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync())
@@ -55,7 +55,7 @@ public class FirstRunAndSignInTests : IDisposable
 
         var stranger = _app.CreateBareClient();
         (await stranger.GetStringAsync("/penyiapan")).ShouldContain("Penyiapan sudah selesai");
-        var second = await PostSetupAsync(stranger, "intruder", "rahasia12345", "rahasia12345");
+        var second = await PostSetupAsync(stranger, "intruder", "kopi-susu-gula-aren", "kopi-susu-gula-aren");
         // The form no longer exists, so a forged post has no handler to reach; nothing is created.
         second.StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
         await using var check = await _app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync();
@@ -67,13 +67,13 @@ public class FirstRunAndSignInTests : IDisposable
     {
         var response = await PostSetupAsync(_app.CreateBareClient(), "owner", "pendek", "pendek");
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("Kata sandi minimal 10 karakter");
+        html.ShouldContain("Kata sandi minimal 12 karakter");
     }
 
     [Fact]
     public async Task Wrong_password_is_refused_and_repeated_failures_lock_the_account()
     {
-        await _app.CreateUserAsync("finance", "rahasia12345", Roles.Finance);
+        await _app.CreateUserAsync("finance", "kopi-susu-gula-aren", Roles.Finance);
         var client = _app.CreateBareClient();
         string last = "";
         for (var i = 0; i < 5; i++)
@@ -88,16 +88,16 @@ public class FirstRunAndSignInTests : IDisposable
             }));
             last = await response.Content.ReadAsStringAsync();
         }
-        last.ShouldContain("Akun dikunci sementara");
+        last.ShouldContain("Terlalu banyak percobaan gagal dari alamat ini");
     }
 
     [Fact]
     public async Task Sign_in_without_antiforgery_token_is_rejected()
     {
-        await _app.CreateUserAsync("finance", "rahasia12345", Roles.Finance);
+        await _app.CreateUserAsync("finance", "kopi-susu-gula-aren", Roles.Finance);
         var response = await _app.CreateBareClient().PostAsync("/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "login", ["Input.UserName"] = "finance", ["Input.Password"] = "rahasia12345",
+            ["_handler"] = "login", ["Input.UserName"] = "finance", ["Input.Password"] = "kopi-susu-gula-aren",
         }));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
@@ -105,9 +105,9 @@ public class FirstRunAndSignInTests : IDisposable
     [Fact]
     public async Task Roles_are_enforced_on_the_server_not_only_in_the_sidebar()
     {
-        await _app.CreateUserAsync("owner", "rahasia12345", Roles.Owner);
-        await _app.CreateUserAsync("cs", "rahasia12345", Roles.CS);
-        var cs = await _app.SignInAsync("cs", "rahasia12345");
+        await _app.CreateUserAsync("owner", "kopi-susu-gula-aren", Roles.Owner);
+        await _app.CreateUserAsync("cs", "kopi-susu-gula-aren", Roles.CS);
+        var cs = await _app.SignInAsync("cs", "kopi-susu-gula-aren");
 
         var settings = await cs.GetAsync("/pengaturan");
         settings.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -119,7 +119,7 @@ public class FirstRunAndSignInTests : IDisposable
     [Fact]
     public async Task A_disabled_user_cannot_sign_in()
     {
-        var user = await _app.CreateUserAsync("ops", "rahasia12345", Roles.Ops);
+        var user = await _app.CreateUserAsync("ops", "kopi-susu-gula-aren", Roles.Ops);
         await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync())
         {
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true));
@@ -129,9 +129,11 @@ public class FirstRunAndSignInTests : IDisposable
         var response = await client.PostAsync("/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login", ["__RequestVerificationToken"] = MootaDeskFactory.AntiforgeryToken(form),
-            ["Input.UserName"] = "ops", ["Input.Password"] = "rahasia12345",
+            ["Input.UserName"] = "ops", ["Input.Password"] = "kopi-susu-gula-aren",
         }));
-        (await response.Content.ReadAsStringAsync()).ShouldContain("dinonaktifkan");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("Nama pengguna atau kata sandi salah");
+        html.ShouldNotContain("dinonaktifkan");
     }
 
     [Fact]
@@ -146,7 +148,7 @@ public class FirstRunAndSignInTests : IDisposable
     [Fact]
     public async Task Language_switch_sets_a_cookie_and_pages_speak_English()
     {
-        await _app.CreateUserAsync("owner", "rahasia12345", Roles.Owner);
+        await _app.CreateUserAsync("owner", "kopi-susu-gula-aren", Roles.Owner);
         var client = _app.CreateBareClient();
         (await client.GetStringAsync("/masuk")).ShouldContain("Kata sandi");
         var switched = await client.GetAsync("/budaya?c=en-US&kembali=/masuk");
@@ -154,10 +156,32 @@ public class FirstRunAndSignInTests : IDisposable
         (await client.GetStringAsync("/masuk")).ShouldContain("Password");
     }
 
-    [Fact]
-    public async Task Language_switch_never_redirects_off_site()
+    [Theory]
+    [InlineData("//evil.example")]
+    [InlineData("/%09/evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("mutasi")]
+    [InlineData("/%0d%0aSet-Cookie:x=1")]
+    public async Task Language_switch_answers_400_to_a_return_address_off_site_never_500(string kembali)
     {
-        var response = await _app.CreateBareClient().GetAsync("/budaya?c=en-US&kembali=//evil.example");
-        response.Headers.Location!.OriginalString.ShouldBe("/");
+        var response = await _app.CreateBareClient().GetAsync("/budaya?c=en-US&kembali=" + kembali);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Headers.Location.ShouldBeNull();
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("//evil.example")]
+    [InlineData("/%09/evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task Sign_in_page_answers_400_to_a_return_address_off_site_never_500(string kembali)
+    {
+        await _app.CreateUserAsync("owner", "kopi-susu-gula-aren", Roles.Owner);
+        var response = await _app.CreateBareClient().GetAsync("/masuk?kembali=" + kembali);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("Alamat kembali dalam tautan ini tidak sah");
+        html.ShouldNotContain("Exception");
     }
 }

@@ -24,8 +24,8 @@ public class UserAdministrationTests : IDisposable
     [Fact]
     public async Task The_Owner_creates_a_user_with_roles_and_it_is_audited()
     {
-        var owner = await _app.CreateUserAsync("owner", "rahasia12345", Roles.Owner);
-        var result = await Admin.CreateAsync(Owner, new Actor("owner", owner.Id, "10.0.0.5"), "dina", "Dina CS", "rahasia12345", [Roles.CS]);
+        var owner = await _app.CreateUserAsync("owner", "kopi-susu-gula-aren", Roles.Owner);
+        var result = await Admin.CreateAsync(Owner, new Actor("owner", owner.Id, "10.0.0.5"), "dina", "Dina CS", "kopi-susu-gula-aren", [Roles.CS]);
         result.Succeeded.ShouldBeTrue();
 
         var rows = await Admin.ListAsync(Owner);
@@ -43,14 +43,14 @@ public class UserAdministrationTests : IDisposable
         var finance = Viewer.ForRoles("fin", Roles.Finance);
         await Should.ThrowAsync<UnauthorizedAccessException>(() => Admin.ListAsync(finance));
         await Should.ThrowAsync<UnauthorizedAccessException>(() =>
-            Admin.CreateAsync(finance, new Actor("fin"), "x", "x", "rahasia12345", [Roles.Owner]));
+            Admin.CreateAsync(finance, new Actor("fin"), "x", "x", "kopi-susu-gula-aren", [Roles.Owner]));
     }
 
     [Fact]
     public async Task The_last_active_Owner_cannot_be_disabled_or_demoted()
     {
-        var owner = await _app.CreateUserAsync("owner", "rahasia12345", Roles.Owner);
-        var other = await _app.CreateUserAsync("second", "rahasia12345", Roles.Finance);
+        var owner = await _app.CreateUserAsync("owner", "kopi-susu-gula-aren", Roles.Owner);
+        var other = await _app.CreateUserAsync("second", "kopi-susu-gula-aren", Roles.Finance);
         var actor = new Actor("second", other.Id);
         (await Admin.SetDisabledAsync(Owner, actor, owner.Id, true)).Errors.ShouldBe(["last-owner"]);
         (await Admin.SetRolesAsync(Owner, actor, owner.Id, [Roles.Finance])).Errors.ShouldBe(["last-owner"]);
@@ -60,8 +60,8 @@ public class UserAdministrationTests : IDisposable
     [Fact]
     public async Task Disabling_a_user_is_audited_and_blocks_sign_in()
     {
-        var owner = await _app.CreateUserAsync("owner", "rahasia12345", Roles.Owner);
-        var ops = await _app.CreateUserAsync("ops", "rahasia12345", Roles.Ops);
+        var owner = await _app.CreateUserAsync("owner", "kopi-susu-gula-aren", Roles.Owner);
+        var ops = await _app.CreateUserAsync("ops", "kopi-susu-gula-aren", Roles.Ops);
         (await Admin.SetDisabledAsync(Owner, new Actor("owner", owner.Id), ops.Id, true)).Succeeded.ShouldBeTrue();
 
         await using var db = await DbAsync();
@@ -73,16 +73,17 @@ public class UserAdministrationTests : IDisposable
         var response = await client.PostAsync("/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login", ["__RequestVerificationToken"] = MootaDeskFactory.AntiforgeryToken(form),
-            ["Input.UserName"] = "ops", ["Input.Password"] = "rahasia12345",
+            ["Input.UserName"] = "ops", ["Input.Password"] = "kopi-susu-gula-aren",
         }));
-        (await response.Content.ReadAsStringAsync()).ShouldContain("dinonaktifkan");
+        // The same words as a wrong password: the page does not say the account exists.
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Nama pengguna atau kata sandi salah");
     }
 
     [Fact]
     public async Task A_password_reset_works_and_the_password_never_reaches_the_audit_trail()
     {
-        var owner = await _app.CreateUserAsync("owner", "rahasia12345", Roles.Owner);
-        var cs = await _app.CreateUserAsync("cs", "rahasia12345", Roles.CS);
+        var owner = await _app.CreateUserAsync("owner", "kopi-susu-gula-aren", Roles.Owner);
+        var cs = await _app.CreateUserAsync("cs", "kopi-susu-gula-aren", Roles.CS);
         (await Admin.ResetPasswordAsync(Owner, new Actor("owner", owner.Id), cs.Id, "baru-sekali-99")).Succeeded.ShouldBeTrue();
 
         await using var db = await DbAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,10 +32,26 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dir, "app.db");
 
+    /// <summary>An API key provisioned by configuration (MootaDesk:Api:Keys:N), as a deployment would write it.</summary>
+    public MootaDeskFactory WithApiKey(int index, string name, string key, string scopes, string role)
+    {
+        Settings[$"MootaDesk:Api:Keys:{index}:Name"] = name;
+        Settings[$"MootaDesk:Api:Keys:{index}:Key"] = key;
+        Settings[$"MootaDesk:Api:Keys:{index}:Scopes"] = scopes;
+        Settings[$"MootaDesk:Api:Keys:{index}:Role"] = role;
+        return this;
+    }
+
+    /// <summary>The host environment; "Production" to test what only production enforces.</summary>
+    public string EnvironmentName { get; set; } = "Testing";
+
+    /// <summary>The header a test sets to choose the TCP peer's address (TestServer has none): a proxy or a client.</summary>
+    public const string RemoteIpHeader = "X-Test-Remote-Ip";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dir);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:MootaDesk", $"Data Source={DatabasePath}");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
@@ -42,6 +59,7 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter, RemotePeerFromHeader>();
         });
     }
 
@@ -75,6 +93,34 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// Signs in through the form without a cookie jar and returns the session cookie ("mootadesk.auth=…"), as a person copying
+    /// it out of a browser would hold it.
+    /// </summary>
+    public async Task<string> SignInCookieAsync(string userName, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await client.GetAsync("/masuk");
+        var antiforgery = CookiesOf(page).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/masuk")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = AntiforgeryToken(await page.Content.ReadAsStringAsync()),
+                ["Input.UserName"] = userName,
+                ["Input.Password"] = password,
+            }),
+        };
+        request.Headers.Add("Cookie", antiforgery);
+        var response = await client.SendAsync(request);
+        return CookiesOf(response).Single(c => c.StartsWith("mootadesk.auth=", StringComparison.Ordinal));
+    }
+
+    /// <summary>"name=value" of each Set-Cookie header.</summary>
+    public static IEnumerable<string> CookiesOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : [];
+
     public static string AntiforgeryToken(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
@@ -84,4 +130,19 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="MootaDeskFactory.RemoteIpHeader"/>, before the app's own middleware.</summary>
+internal sealed class RemotePeerFromHeader : IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => context =>
+        {
+            if (context.Request.Headers.TryGetValue(MootaDeskFactory.RemoteIpHeader, out var ip))
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(ip.ToString());
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

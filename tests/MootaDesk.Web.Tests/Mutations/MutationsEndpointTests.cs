@@ -11,7 +11,7 @@ namespace MootaDesk.Web.Tests.Mutations;
 
 public class MutationsEndpointTests
 {
-    private const string Password = "rahasia12345";
+    private const string Password = "kopi-susu-gula-aren";
 
     private static async Task SeedAsync(MootaDeskFactory app)
     {

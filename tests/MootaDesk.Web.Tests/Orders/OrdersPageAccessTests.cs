@@ -11,11 +11,11 @@ public class OrdersPageAccessTests
     {
         using var app = new MootaDeskFactory();
         app.CreateClient().Dispose();
-        await app.CreateUserAsync("owner", "rahasia12345", Roles.Owner);
-        await app.CreateUserAsync("ops", "rahasia12345", Roles.Ops);
-        await app.CreateUserAsync("cs", "rahasia12345", Roles.CS);
+        await app.CreateUserAsync("owner", "kopi-susu-gula-aren", Roles.Owner);
+        await app.CreateUserAsync("ops", "kopi-susu-gula-aren", Roles.Ops);
+        await app.CreateUserAsync("cs", "kopi-susu-gula-aren", Roles.CS);
 
-        var ops = await app.SignInAsync("ops", "rahasia12345");
+        var ops = await app.SignInAsync("ops", "kopi-susu-gula-aren");
         (await ops.GetAsync("/pesanan")).StatusCode.ShouldBe(HttpStatusCode.OK);
         foreach (var path in new[] { "/pesanan/baru", "/pesanan/impor" })
         {
@@ -24,7 +24,7 @@ public class OrdersPageAccessTests
             refused.Headers.Location!.ToString().ShouldContain("akses-ditolak");
         }
 
-        var cs = await app.SignInAsync("cs", "rahasia12345");
+        var cs = await app.SignInAsync("cs", "kopi-susu-gula-aren");
         (await cs.GetAsync("/pesanan/baru")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

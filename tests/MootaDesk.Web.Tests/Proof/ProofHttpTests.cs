@@ -14,19 +14,25 @@ namespace MootaDesk.Web.Tests.Proof;
 public class ProofHttpTests
 {
     private const string ProofKey = "test-proof-key-0123456789";
+    private const string ProofOnlyKey = "proof-only-key-0123456789";
     private const string ReadKey = "test-read-key-0123456789";
-    private const string Password = "rahasia1234";
+    private const string Password = "kopi-susu-gula-aren";
 
     private static async Task<(MootaDeskFactory Factory, ProofSeed Seed)> StartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var factory = new MootaDeskFactory();
         factory.Settings["MootaDesk:Api:Keys:0:Name"] = "shopbot";
         factory.Settings["MootaDesk:Api:Keys:0:Key"] = ProofKey;
-        factory.Settings["MootaDesk:Api:Keys:0:Scopes"] = "proof";
+        // A key acts as its role narrowed by its scopes: without "read" even a Finance key cannot tell a debit exists.
+        factory.Settings["MootaDesk:Api:Keys:0:Scopes"] = "proof,read";
         factory.Settings["MootaDesk:Api:Keys:0:Role"] = Roles.Finance;
         factory.Settings["MootaDesk:Api:Keys:1:Name"] = "reporting";
         factory.Settings["MootaDesk:Api:Keys:1:Key"] = ReadKey;
         factory.Settings["MootaDesk:Api:Keys:1:Scopes"] = "read";
+        factory.Settings["MootaDesk:Api:Keys:2:Name"] = "proof-only";
+        factory.Settings["MootaDesk:Api:Keys:2:Key"] = ProofOnlyKey;
+        factory.Settings["MootaDesk:Api:Keys:2:Scopes"] = "proof";
+        factory.Settings["MootaDesk:Api:Keys:2:Role"] = Roles.Finance;
         configure?.Invoke(factory.Settings);
         await factory.CreateUserAsync("owner", Password, Roles.Owner);
         var seed = await ProofSeed.CreateAsync(factory.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>(), factory.Time.GetUtcNow().UtcDateTime);
@@ -55,6 +61,7 @@ public class ProofHttpTests
         var debit = await api.PostAsync($"/api/mutations/{seed.SupplierDebit}/proof", null);
         debit.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await debit.Content.ReadAsStringAsync()).ShouldContain("debit");
+        (await ApiClient(factory, ProofOnlyKey).PostAsync($"/api/mutations/{seed.SupplierDebit}/proof", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var created = await api.PostAsync($"/api/mutations/{seed.BudiCredit}/proof", null);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -31,7 +31,9 @@ public class ProofLifecycleTests
         card.Destination.ShouldBe("BCA ••••0123");
         card.SenderName.ShouldBe("BUDI SANTOSO");
         card.OrderReference.ShouldBe("INV-2026-0042");
-        card.VerifiedBy.ShouldBe("dewi");
+        // The card never names who issued it (a person or an API key): the customer sees "Diverifikasi otomatis".
+        ProofWhatsAppText.Build(card, test.Clock).ShouldContain("Diverifikasi otomatis");
+        ProofWhatsAppText.Build(card, test.Clock).ShouldNotContain("dewi");
         card.VerifiedAtUtc.ShouldBe(test.Clock.UtcNow);
         card.VerificationCode.ShouldMatch("^[2-9A-Z]{4}-[2-9A-Z]{4}$");
         view.VerificationUrl.ShouldStartWith(BaseUrl + "/v/");

@@ -100,14 +100,14 @@ public class SweepApiTests : IDisposable
     [Fact]
     public async Task The_sweep_pages_are_closed_to_Ops_and_the_task_page_is_open_to_CS()
     {
-        await _app.CreateUserAsync("opi", "rahasia12345", Roles.Ops);
-        await _app.CreateUserAsync("cece", "rahasia12345", Roles.CS);
-        var ops = await _app.SignInAsync("opi", "rahasia12345");
+        await _app.CreateUserAsync("opi", "kopi-susu-gula-aren", Roles.Ops);
+        await _app.CreateUserAsync("cece", "kopi-susu-gula-aren", Roles.CS);
+        var ops = await _app.SignInAsync("opi", "kopi-susu-gula-aren");
         var denied = await ops.GetAsync("/sweep");
         denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         denied.Headers.Location!.ToString().ShouldContain("akses-ditolak");
 
-        var cs = await _app.SignInAsync("cece", "rahasia12345");
+        var cs = await _app.SignInAsync("cece", "kopi-susu-gula-aren");
         (await cs.GetAsync("/sweep/tugas")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await cs.GetAsync("/sweep")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await cs.GetAsync("/laporan")).StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -28,6 +28,7 @@ internal sealed class AutoTagRuleConfiguration : IEntityTypeConfiguration<AutoTa
         b.Property(x => x.CounterpartyContains).HasMaxLength(200);
         b.Property(x => x.AddTagIds).HasMaxLength(200);
         b.Property(x => x.CreatedBy).HasMaxLength(120);
+        b.Property(x => x.DisabledReason).HasMaxLength(40);
         b.Ignore(x => x.TagIds);
         b.HasIndex(x => x.Position);
     }

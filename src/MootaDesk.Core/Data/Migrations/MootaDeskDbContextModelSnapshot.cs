@@ -454,6 +454,10 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Property<int?>("Direction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("INTEGER");
 
@@ -469,6 +473,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("StopAfterMatch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimeoutCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("UpdatedAt")

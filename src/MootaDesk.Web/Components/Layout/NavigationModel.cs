@@ -1,25 +1,29 @@
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Access;
 
 namespace MootaDesk.Web.Components.Layout;
 
-public sealed record NavItem(string TextKey, string Href, string Icon, string Policy, string GroupKey);
+public sealed record NavItem(string TextKey, string Href, string Icon, string Action, string GroupKey);
 
-/// <summary>The sidebar, grouped by working area. Each item names the same policy its page enforces.</summary>
+/// <summary>The sidebar, grouped by working area. Each item names the action its page enforces, so the menu asks the same matrix.</summary>
 public static class NavigationModel
 {
     public static readonly IReadOnlyList<NavItem> Items =
     [
-        new("Nav.Mutations", "mutasi", "receipt_long", AccessPolicies.Mutations, "Nav.Group.Daily"),
-        new("Nav.Sweep", "sweep", "task_alt", AccessPolicies.Sweep, "Nav.Group.Daily"),
-        new("Nav.CsTasks", "sweep/tugas", "assignment_ind", AccessPolicies.CsTasks, "Nav.Group.Daily"),
-        new("Nav.Proof", "bukti", "verified", AccessPolicies.Proof, "Nav.Group.Daily"),
-        new("Nav.Orders", "pesanan", "shopping_bag", AccessPolicies.Orders, "Nav.Group.Daily"),
-        new("Nav.Accounts", "rekening", "account_balance", AccessPolicies.Accounts, "Nav.Group.Data"),
-        new("Nav.Integrations", "integrasi", "hub", AccessPolicies.Integrations, "Nav.Group.Data"),
-        new("Nav.OwnerReports", "laporan", "insights", AccessPolicies.OwnerReports, "Nav.Group.Owner"),
-        new("Nav.Settings", "pengaturan", "settings", AccessPolicies.Settings, "Nav.Group.Owner"),
+        new("Nav.Mutations", "mutasi", "receipt_long", Actions.ReadCredits, "Nav.Group.Daily"),
+        new("Nav.Sweep", "sweep", "task_alt", Actions.WorkSweep, "Nav.Group.Daily"),
+        new("Nav.CsTasks", "sweep/tugas", "assignment_ind", Actions.WorkCsTasks, "Nav.Group.Daily"),
+        new("Nav.Proof", "bukti", "verified", Actions.CreateProof, "Nav.Group.Daily"),
+        new("Nav.Orders", "pesanan", "shopping_bag", Actions.ReadOrders, "Nav.Group.Daily"),
+        new("Nav.Accounts", "rekening", "account_balance", Actions.ReadAccounts, "Nav.Group.Data"),
+        new("Nav.Integrations", "integrasi", "hub", Actions.ManageIntegrations, "Nav.Group.Data"),
+        new("Nav.OwnerReports", "laporan", "insights", Actions.ReadOwnerReports, "Nav.Group.Owner"),
+        new("Nav.Settings", "pengaturan", "settings", Actions.ManageSettings, "Nav.Group.Owner"),
     ];
 
-    public static IEnumerable<IGrouping<string, NavItem>> For(Func<string, bool> isInRole) =>
-        Items.Where(i => AccessPolicies.Allows(i.Policy, isInRole)).GroupBy(i => i.GroupKey);
+    /// <summary>The items someone with <paramref name="roles"/> may open, by group.</summary>
+    public static IEnumerable<IGrouping<string, NavItem>> For(IEnumerable<string> roles)
+    {
+        var list = roles.ToList();
+        return Items.Where(i => PermissionMatrix.Allows(i.Action, list)).GroupBy(i => i.GroupKey);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class AccountEditor(IDbContextFactory<MootaDeskDbContext> factory,
 {
     public async Task<AccountEditProblem> UpdateAsync(Viewer viewer, Actor actor, int id, string label, AccountPurpose purpose, bool isActive, CancellationToken ct = default)
     {
-        if (!viewer.IsInAny(Roles.Owner, Roles.Finance, Roles.Ops)) return AccountEditProblem.NotAllowed;
+        if (!viewer.Can(Actions.EditAccounts)) return AccountEditProblem.NotAllowed;
         var clean = (label ?? "").Trim();
         if (clean.Length == 0) return AccountEditProblem.LabelRequired;
         if (clean.Length > 120) return AccountEditProblem.LabelTooLong;

@@ -14,7 +14,7 @@ public sealed class AccountList(IDbContextFactory<MootaDeskDbContext> factory)
 {
     public async Task<IReadOnlyList<AccountRow>> LoadAsync(Viewer viewer, CancellationToken ct = default)
     {
-        if (!viewer.IsInAny(Roles.Owner, Roles.Finance, Roles.Ops)) return [];
+        if (!viewer.Can(Actions.ReadAccounts)) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
         var counts = await db.Mutations.AsNoTracking().GroupBy(m => m.AccountId)
             .Select(g => new { g.Key, Count = g.Count(), Last = g.Max(m => m.TransactionTime) })

@@ -1,3 +1,4 @@
+using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Domain;
@@ -34,8 +35,8 @@ public partial class AccountsPage
     protected override async Task OnInitializedAsync()
     {
         var viewer = await CurrentUser.ViewerAsync();
-        CanImport = AccessPolicies.Allows(AccessPolicies.Import, viewer.Roles.Contains);
-        CanPull = AccessPolicies.Allows(AccessPolicies.Integrations, viewer.Roles.Contains);
+        CanImport = viewer.Can(Actions.ImportStatement);
+        CanPull = viewer.Can(Actions.ManageIntegrations);
         Rows = await List.LoadAsync(viewer);
     }
 

@@ -13,6 +13,8 @@ public partial class SettingsPage
     [Inject] private UserAdministration Admin { get; set; } = default!;
     [Inject] private BusinessSettings Settings { get; set; } = default!;
     [Inject] private DemoDataStore Demo { get; set; } = default!;
+    [Inject] private TwoFactorPolicy TwoFactor { get; set; } = default!;
+    [Inject] private Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private NotificationService Notify { get; set; } = default!;
@@ -28,6 +30,7 @@ public partial class SettingsPage
     private string BusinessName { get; set; } = "";
     private string ThresholdText { get; set; } = "";
     private bool HasDemo { get; set; }
+    private bool RequireTwoFactor { get; set; }
     private bool busy;
 
     private string TimeZoneText => $"{Clock.TimeZone.Id} ({Clock.ZoneAbbreviation})";
@@ -46,6 +49,7 @@ public partial class SettingsPage
         BusinessName = await Settings.BusinessNameAsync();
         ThresholdText = (await Settings.ImportantDebitThresholdAsync()).ToString("#,##0", CultureInfo.GetCultureInfo("id-ID"));
         HasDemo = await Demo.AnyAsync();
+        RequireTwoFactor = await TwoFactor.IsRequiredAsync();
     }
 
     private async Task LoadUsersAsync()
@@ -124,6 +128,26 @@ public partial class SettingsPage
             var actor = await CurrentUser.ActorAsync();
             await Settings.SetAsync(BusinessSettings.BusinessNameKey, BusinessName.Trim(), actor);
             await Settings.SetAsync(BusinessSettings.ImportantDebitThresholdKey, threshold.ToString(CultureInfo.InvariantCulture), actor);
+            Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+        }
+        finally { busy = false; }
+    }
+
+    private async Task SaveSecurityAsync()
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            if (!await CurrentUser.CanAsync(Core.Access.Actions.ManageSettings)) { Notify.Notify(NotificationSeverity.Error, T["Users.Error.forbidden"]); return; }
+            // Turning the requirement on from a session without it would lock the Owner out of this very page.
+            if (RequireTwoFactor && !TwoFactorPolicy.PassedTwoFactor((await Auth.GetAuthenticationStateAsync()).User))
+            {
+                RequireTwoFactor = false;
+                Notify.Notify(NotificationSeverity.Error, T["Security.OwnFirst"], duration: 10000);
+                return;
+            }
+            await TwoFactor.SetRequiredAsync(RequireTwoFactor, await CurrentUser.ActorAsync());
             Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
         }
         finally { busy = false; }

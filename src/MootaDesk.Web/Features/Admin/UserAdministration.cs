@@ -132,6 +132,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         if (!result.Succeeded) return UserResult.From(result);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        scope.ServiceProvider.GetService<Hosting.SignInLockout>()?.Clear(user.UserName!);
         // The password itself is never written to the audit trail.
         await AuditAsync(actor, "user.reset-password", user.Id, null, new { user.UserName });
         return UserResult.Ok;
@@ -145,7 +146,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
 
     private static void EnsureOwner(Viewer viewer)
     {
-        if (!viewer.IsOwner) throw new UnauthorizedAccessException("Only the Owner manages users.");
+        if (!viewer.Can(Actions.ManageUsers)) throw new UnauthorizedAccessException("Only the Owner manages users.");
     }
 
     private async Task AuditAsync(Actor actor, string action, string userId, object? before, object? after)

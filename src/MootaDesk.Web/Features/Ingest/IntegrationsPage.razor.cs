@@ -1,3 +1,4 @@
+using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
@@ -26,7 +27,7 @@ public partial class IntegrationsPage
 
     protected override async Task OnInitializedAsync()
     {
-        IsOwner = (await CurrentUser.ViewerAsync()).IsOwner;
+        IsOwner = (await CurrentUser.ViewerAsync()).Can(Actions.ManageApiKeys);
         Rows = await Commands.ListAsync();
     }
 

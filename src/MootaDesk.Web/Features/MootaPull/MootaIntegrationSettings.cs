@@ -39,7 +39,7 @@ public sealed class MootaIntegrationSettings(IDbContextFactory<MootaDeskDbContex
     public static string? Mask(string? token) =>
         string.IsNullOrEmpty(token) ? null : token.Length <= 8 ? "••••" : "••••" + token[^4..];
 
-    private static bool Allowed(Viewer viewer) => viewer.IsInAny(Roles.Owner, Roles.Ops);
+    private static bool Allowed(Viewer viewer) => viewer.Can(Actions.ManageIntegrations);
 
     public async Task<IReadOnlyList<PullIntegration>> ListAsync(CancellationToken ct = default)
     {

@@ -60,7 +60,7 @@ public sealed class AutoTagRuleStore(IDbContextFactory<MootaDeskDbContext> facto
 {
     public const int PreviewDays = 90;
 
-    public static bool CanManage(Viewer viewer) => viewer.IsInAny(Roles.Owner, Roles.Ops);
+    public static bool CanManage(Viewer viewer) => viewer.Can(Actions.ManageRules);
 
     public async Task<IReadOnlyList<AutoTagRule>> ListAsync(CancellationToken ct = default)
     {
@@ -80,10 +80,20 @@ public sealed class AutoTagRuleStore(IDbContextFactory<MootaDeskDbContext> facto
         return null;
     }
 
+    /// <summary>Time-outs after which the preview stops scanning: the answer ("too slow") is known by then.</summary>
+    public const int PreviewTimeoutLimit = 3;
+
+    /// <summary>
+    /// Saves a rule. A pattern that times out, on text built to trip careless patterns or on any of the last 90 days'
+    /// mutations (what the preview shows), is refused: it would cost every future batch. Saving resets the rule's time-out count.
+    /// </summary>
     public async Task<int> SaveAsync(RuleInput input, Viewer viewer, Actor actor, CancellationToken ct = default)
     {
         EnsureCanManage(viewer);
         if (Validate(input) is { } problem) throw new MutationChangeRefused(problem.Key);
+        if (!string.IsNullOrWhiteSpace(input.DescriptionPattern)
+            && (RuleMatcher.TimesOutOnStressText(input.DescriptionPattern) || (await PreviewAsync(input, viewer, ct)).TimedOut > 0))
+            throw new MutationChangeRefused("Rule.Error.PatternSlow");
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
         var incoming = input.ToRule(actor.Name);
@@ -160,7 +170,11 @@ public sealed class AutoTagRuleStore(IDbContextFactory<MootaDeskDbContext> facto
         {
             scanned++;
             var r = matcher.Match(new RuleSubject(m.Id, m.Description, m.Counterparty, m.Amount, m.Direction, m.AccountId));
-            if (r == RuleMatch.TimedOut) { timedOut++; continue; }
+            if (r == RuleMatch.TimedOut)
+            {
+                if (++timedOut >= PreviewTimeoutLimit) break;
+                continue;
+            }
             if (r != RuleMatch.Yes) continue;
             matched++;
             if (wanted.Any(t => !m.TagIds.Contains(t)) || input.SetStatus is ReconciliationStatus s && s != m.Status) wouldChange++;

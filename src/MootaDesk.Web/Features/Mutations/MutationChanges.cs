@@ -34,7 +34,7 @@ public sealed class MutationChangeRefused(string messageKey) : Exception(message
 /// </summary>
 public sealed class TagMutationsCommand(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
 {
-    public static bool CanEdit(Viewer viewer) => viewer.IsInAny(Roles.Owner, Roles.Finance, Roles.Ops);
+    public static bool CanEdit(Viewer viewer) => viewer.Can(Actions.AnnotateMutations);
 
     private static void EnsureCanEdit(Viewer viewer)
     {

@@ -80,10 +80,31 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
         var timeline = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == "Mutation" && a.EntityId == key)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200)
             .Select(a => new TimelineEntry(a.At, a.Actor, a.Action, a.Before, a.After)).ToListAsync(ct);
+        if (!viewer.CanSeeDebits) timeline = timeline.Select(CreditsOnly).ToList();
         var raw = extra.RawSource;
         if (!viewer.CanSeeBalances) raw = WithoutBalances(raw);
         return new MutationDetail(row, extra.SourceId, extra.ReadTime, extra.ReadLatencySeconds, Pretty(raw), extra.WebhookDeliveryId,
             extra.HolderName, notes, timeline);
+    }
+
+    /// <summary>
+    /// The ingest row of a batch is filed under its first mutation and lists every mutation of the batch (count, ids),
+    /// debits included; for someone who sees credits only it says where the mutation came from and nothing about the rest.
+    /// </summary>
+    public static TimelineEntry CreditsOnly(TimelineEntry e)
+    {
+        if (e.Action != "mutation.ingest") return e;
+        string? source = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(e.After ?? "{}");
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String)
+                source = s.GetString();
+        }
+        catch (JsonException)
+        {
+        }
+        return e with { Before = null, After = JsonSerializer.Serialize(new { source }) };
     }
 
     public static string? Pretty(string? json)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using MootaDesk.Core.Access;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Ingest;
 using MootaDesk.Core.Mutations;
@@ -33,7 +34,7 @@ public static class MutationsFeature
             if (file is null) return Results.NotFound();
             http.Response.OnCompleted(() => { exports.TryDelete(file.Path); return Task.CompletedTask; });
             return Results.File(file.Path, file.ContentType, file.FileName);
-        }).RequireAuthorization(AccessPolicies.Mutations);
+        }).RequirePermission(Actions.ExportMutations);
 
         // The current filter straight to a file (a shared link, a bookmark, a script with a session).
         app.MapGet("/mutasi/ekspor", async (HttpContext http, [FromQuery] string? format, MutationExportService exports, CancellationToken ct) =>
@@ -58,7 +59,7 @@ public static class MutationsFeature
             }
             else
                 await exports.WriteAsync(http.Response.Body, filter, f, viewer, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), ct: ct);
-        }).RequireAuthorization(AccessPolicies.Mutations);
+        }).RequirePermission(Actions.ExportMutations);
 
         return app;
     }

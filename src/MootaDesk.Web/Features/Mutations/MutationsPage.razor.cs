@@ -39,6 +39,7 @@ public partial class MutationsPage
     private IReadOnlyList<MutationRow>? rows;
     private CappedCount count = new(0, false);
     private MutationFilter? countedFilter;
+    // Refreshed from the store before every action: a demoted person's open tab acts with their current roles.
     private Viewer? viewer;
     private IReadOnlyList<AccountOption> accounts = [];
     private IReadOnlyList<TagOption> tags = [];
@@ -133,6 +134,7 @@ public partial class MutationsPage
     private async Task LoadDataAsync(LoadDataArgs args)
     {
         if (viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         loading = true;
         try
         {
@@ -155,6 +157,7 @@ public partial class MutationsPage
     private async Task CountExactAsync()
     {
         if (viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         countingExact = true;
         exactCount = await Queries.ExactCountAsync(Filter, viewer);
     }
@@ -192,6 +195,7 @@ public partial class MutationsPage
     private async Task SelectAllMatchingAsync()
     {
         if (viewer is null || busy) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         try
         {
@@ -239,6 +243,7 @@ public partial class MutationsPage
     private async Task RunChangeAsync(Func<Viewer, Core.Auditing.Actor, Task<MutationChange>> action, string doneKey)
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         try
         {
@@ -280,6 +285,7 @@ public partial class MutationsPage
     private async Task UndoAsync()
     {
         if (undo is null || busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         var pending = undo;
         DismissUndo();
         busy = true;
@@ -320,6 +326,7 @@ public partial class MutationsPage
     private async Task SaveViewAsync()
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         try
         {
@@ -339,6 +346,7 @@ public partial class MutationsPage
     private async Task DeleteViewAsync(int id)
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         if (await Dialogs.Confirm(T["View.DeleteConfirm"], T["View.Delete"], new ConfirmOptions { OkButtonText = S["Common.Delete"], CancelButtonText = S["Common.Cancel"] }) != true) return;
         busy = true;
         try
@@ -358,6 +366,7 @@ public partial class MutationsPage
     private async Task ExportAsync(ExportFormat format)
     {
         if (exporting || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         exporting = true;
         exportedRows = 0;
         exportMessage = null;

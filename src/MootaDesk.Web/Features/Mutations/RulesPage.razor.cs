@@ -26,6 +26,7 @@ public partial class RulesPage
     private RuleInput form = new();
     private string? amountMin, amountMax, error;
     private RulePreview? preview;
+    // Refreshed from the store before every action: a demoted person's open tab acts with their current roles.
     private Viewer? viewer;
     private bool busy;
 
@@ -103,6 +104,7 @@ public partial class RulesPage
     private async Task PreviewAsync()
     {
         if (busy || viewer is null || !ReadAmounts()) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         error = null;
         try
@@ -116,6 +118,7 @@ public partial class RulesPage
     private async Task SaveAsync()
     {
         if (busy || viewer is null || !ReadAmounts()) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         error = null;
         try
@@ -132,6 +135,7 @@ public partial class RulesPage
     private async Task DeleteAsync(AutoTagRule r)
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         if (await Dialogs.Confirm(T["Rules.DeleteConfirm", r.Name], S["Common.Delete"], new ConfirmOptions { OkButtonText = S["Common.Delete"], CancelButtonText = S["Common.Cancel"] }) != true) return;
         busy = true;
         try
@@ -146,6 +150,7 @@ public partial class RulesPage
     private async Task MoveAsync(int id, int delta)
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         try
         {
@@ -158,6 +163,7 @@ public partial class RulesPage
     private async Task ApplyExistingAsync()
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         if (await Dialogs.Confirm(T["Rules.ApplyConfirm", AutoTagRuleStore.PreviewDays], T["Rules.ApplyExisting"],
                 new ConfirmOptions { OkButtonText = T["Rules.ApplyExisting"], CancelButtonText = S["Common.Cancel"] }) != true) return;
         busy = true;

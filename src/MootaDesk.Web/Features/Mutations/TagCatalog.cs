@@ -22,15 +22,18 @@ public sealed record TagNameCheck(string? ErrorKey, IReadOnlyList<string> NearDu
 /// </summary>
 public sealed partial class TagCatalog(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
 {
-    public static bool CanManage(Viewer viewer) => viewer.IsInAny(Roles.Owner, Roles.Finance, Roles.Ops);
+    public static bool CanManage(Viewer viewer) => viewer.Can(Actions.ManageTags);
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex HexColor();
 
-    public async Task<IReadOnlyList<TagSummary>> ListAsync(CancellationToken ct = default)
+    /// <summary>Every tag with how often it is used among the mutations <paramref name="viewer"/> may see (CS: credits only).</summary>
+    public async Task<IReadOnlyList<TagSummary>> ListAsync(Viewer viewer, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var uses = await db.MutationTags.AsNoTracking().GroupBy(t => t.TagId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var visible = db.Mutations.AsNoTracking().VisibleTo(viewer).Select(m => m.Id);
+        var uses = await db.MutationTags.AsNoTracking().Where(t => visible.Contains(t.MutationId))
+            .GroupBy(t => t.TagId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var tags = await db.Tags.AsNoTracking().OrderBy(t => t.IsArchived).ThenBy(t => t.Name).ToListAsync(ct);
         return tags.Select(t => new TagSummary(t.Id, t.Name, t.Color, t.Meaning, t.IsArchived, uses.GetValueOrDefault(t.Id))).ToList();
     }

@@ -28,6 +28,7 @@ public partial class TagsPage
     private TagSummary? editing;
     private IReadOnlyList<string> nearDuplicates = [];
     private string? error;
+    // Refreshed from the store before every action: a demoted person's open tab acts with their current roles.
     private Viewer? viewer;
     private bool canManage, busy;
 
@@ -37,7 +38,7 @@ public partial class TagsPage
     {
         viewer = await CurrentUser.ViewerAsync();
         canManage = TagCatalog.CanManage(viewer);
-        list = await Catalog.ListAsync();
+        list = await Catalog.ListAsync(viewer!);
     }
 
     private void StartNew()
@@ -59,6 +60,7 @@ public partial class TagsPage
     private async Task SaveAsync(bool confirmNearDuplicate)
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         try
         {
@@ -72,7 +74,7 @@ public partial class TagsPage
             {
                 Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
                 StartNew();
-                list = await Catalog.ListAsync();
+                list = await Catalog.ListAsync(viewer!);
             }
         }
         catch (MutationChangeRefused ex)
@@ -85,11 +87,12 @@ public partial class TagsPage
     private async Task ArchiveAsync(TagSummary t)
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         try
         {
             await Catalog.SetArchivedAsync(t.Id, !t.IsArchived, viewer, await CurrentUser.ActorAsync());
-            list = await Catalog.ListAsync();
+            list = await Catalog.ListAsync(viewer!);
         }
         catch (MutationChangeRefused ex) { Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]); }
         finally { busy = false; }
@@ -98,6 +101,7 @@ public partial class TagsPage
     private async Task MergeAsync(TagSummary source)
     {
         if (busy || viewer is null || MergeTarget(source.Id) is not int targetId) return;
+        viewer = await CurrentUser.ViewerAsync();
         var target = list.First(t => t.Id == targetId);
         if (await Dialogs.Confirm(T["Tags.MergeConfirm", source.Name, target.Name], T["Tags.Merge"],
                 new ConfirmOptions { OkButtonText = T["Tags.Merge"], CancelButtonText = S["Common.Cancel"] }) != true) return;
@@ -107,7 +111,7 @@ public partial class TagsPage
             var moved = await Catalog.MergeAsync(source.Id, targetId, viewer, await CurrentUser.ActorAsync());
             Notify.Notify(NotificationSeverity.Success, T["Tags.Merged", source.Name, target.Name, moved]);
             mergeTargets.Remove(source.Id);
-            list = await Catalog.ListAsync();
+            list = await Catalog.ListAsync(viewer!);
         }
         catch (MutationChangeRefused ex) { Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]); }
         finally { busy = false; }

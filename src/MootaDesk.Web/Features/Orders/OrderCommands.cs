@@ -7,12 +7,12 @@ using MootaDesk.Web.Hosting;
 
 namespace MootaDesk.Web.Features.Orders;
 
-/// <summary>Thrown when someone without the OrdersWrite policy (Ops, or an API key of another role) tries to change orders.</summary>
+/// <summary>Thrown when someone the matrix does not allow to create orders (Ops, or an API key of another role) tries to change orders.</summary>
 public sealed class OrdersWriteDeniedException() : UnauthorizedAccessException("Only Owner, Finance and CS may change orders.");
 
 internal static class OrdersAccess
 {
-    public static bool CanWrite(Viewer viewer) => AccessPolicies.Allows(AccessPolicies.OrdersWrite, viewer.Roles.Contains);
+    public static bool CanWrite(Viewer viewer) => viewer.Can(Actions.CreateOrders);
 
     public static void EnsureCanWrite(Viewer viewer)
     {

@@ -25,6 +25,8 @@ public sealed class IssueProofCommand(IDbContextFactory<MootaDeskDbContext> fact
     /// <param name="reuseActive">The app reopens a still-valid proof of the same credit instead of making another; the API always makes a new one.</param>
     public async Task<IssueProofResult> IssueAsync(long mutationId, Viewer viewer, Actor actor, string via, bool reuseActive, CancellationToken ct = default)
     {
+        // Someone the matrix does not let create proofs gets the same answer as for a mutation they cannot see.
+        if (!viewer.Can(Actions.CreateProof)) return new IssueProofResult(IssueProofOutcome.NotFound);
         await using var db = await factory.CreateDbContextAsync(ct);
         var mutation = await db.Mutations.AsNoTracking().VisibleTo(viewer).Where(m => m.Id == mutationId)
             .Select(m => new { m.Id, m.Direction, m.OrderReference }).FirstOrDefaultAsync(ct);

@@ -59,7 +59,7 @@ public sealed class ProofCardQuery(IDbContextFactory<MootaDeskDbContext> factory
     public static string VerificationUrl(string baseUrl, string token) => baseUrl.TrimEnd('/') + "/v/" + token;
 
     private sealed record ProofRow(Core.Domain.Proof Proof, Mutation Mutation, string BankCode, string AccountNumber,
-        string? OrderReference, string? CustomerName, string? WhatsApp, string? CreatorDisplayName);
+        string? OrderReference, string? CustomerName, string? WhatsApp);
 
     // Filters go on the proofs before the joins: EF cannot filter after projecting into a record.
     private static IQueryable<ProofRow> Rows(MootaDeskDbContext db, IQueryable<Core.Domain.Proof> proofs) =>
@@ -68,10 +68,8 @@ public sealed class ProofCardQuery(IDbContextFactory<MootaDeskDbContext> factory
         join a in db.Accounts.AsNoTracking() on m.AccountId equals a.Id
         join o in db.Orders.AsNoTracking() on p.OrderId equals (int?)o.Id into orders
         from o in orders.DefaultIfEmpty()
-        join u in db.Users.AsNoTracking() on p.CreatedById equals u.Id into users
-        from u in users.DefaultIfEmpty()
         select new ProofRow(p, m, a.BankCode, a.AccountNumber, o != null ? o.Reference : null, o != null ? o.CustomerName : null,
-            o != null ? o.WhatsApp : null, u != null ? u.DisplayName : null);
+            o != null ? o.WhatsApp : null);
 
     private async Task<ProofView> ViewAsync(MootaDeskDbContext db, ProofRow row, string baseUrl, CancellationToken ct)
     {
@@ -89,18 +87,10 @@ public sealed class ProofCardQuery(IDbContextFactory<MootaDeskDbContext> factory
             SenderName: string.IsNullOrWhiteSpace(m.Counterparty) ? null : m.Counterparty,
             OrderReference: row.OrderReference ?? m.OrderReference,
             VerificationCode: p.VerificationCode,
-            VerifiedBy: VerifierName(p.CreatedBy, row.CreatorDisplayName),
             VerifiedAtUtc: p.CreatedAt,
             VerificationUrl: url,
             IsSandbox: m.IsSandbox);
         return new ProofView(p.Id, m.Id, card, url, p.ExpiresAt, p.RevokedAt, p.RevokedBy, p.IsActiveAt(time.GetUtcNow().UtcDateTime),
             row.CustomerName, row.WhatsApp);
-    }
-
-    /// <summary>People by their display name; API keys as "ShopBot (API)" so the customer sees a system, not a key id.</summary>
-    private static string VerifierName(string createdBy, string? displayName)
-    {
-        if (!string.IsNullOrWhiteSpace(displayName)) return displayName;
-        return createdBy.StartsWith("api:", StringComparison.Ordinal) ? createdBy[4..] + " (API)" : createdBy;
     }
 }

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
+using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -21,8 +20,6 @@ public partial class ProofDetailPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
-    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
-    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
 
     [Parameter] public long ProofId { get; set; }
@@ -38,8 +35,7 @@ public partial class ProofDetailPage
 
     protected override async Task OnParametersSetAsync()
     {
-        var user = (await Auth.GetAuthenticationStateAsync()).User;
-        CanRevoke = (await Authorization.AuthorizeAsync(user, AccessPolicies.ProofAdmin)).Succeeded;
+        CanRevoke = await CurrentUser.CanAsync(Actions.ManageProofs);
         await LoadAsync();
     }
 
@@ -90,8 +86,7 @@ public partial class ProofDetailPage
         try
         {
             // Checked again here: a hidden button is not a permission.
-            var user = (await Auth.GetAuthenticationStateAsync()).User;
-            if (!(await Authorization.AuthorizeAsync(user, AccessPolicies.ProofAdmin)).Succeeded) { Notice = T["Log.NotAllowed"]; return; }
+            if (!await CurrentUser.CanAsync(Actions.ManageProofs)) { Notice = T["Log.NotAllowed"]; return; }
             var outcome = await Revoke.RevokeAsync(View.ProofId, RevokeReason, await CurrentUser.ActorAsync());
             Notice = outcome == RevokeProofOutcome.Revoked ? T["Detail.RevokedNow"] : T["Detail.AlreadyRevoked"];
             await LoadAsync();

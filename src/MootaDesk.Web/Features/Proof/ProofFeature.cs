@@ -17,9 +17,14 @@ public static class ProofFeature
     /// <summary>The name shown as the actor for things done on the public pages.</summary>
     public const string PublicActorName = "publik";
 
-    public static IServiceCollection AddProofFeature(this IServiceCollection services)
+    public static IServiceCollection AddProofFeature(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.AddOptions<ProofOptions>().BindConfiguration(ProofOptions.Section);
+        services.AddOptions<ProofOptions>().BindConfiguration(ProofOptions.Section)
+            .Validate(o => !environment.IsProduction() || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",
+                "MootaDesk:Proof:PublicBaseUrl must be set in Production to the address customers open proof links at " +
+                "(e.g. https://kas.tokosaya.id): behind a reverse proxy the request's own address is the internal one, and links " +
+                "and QR codes already shared would point there. Set it with the environment variable MootaDesk__Proof__PublicBaseUrl.")
+            .ValidateOnStart();
         services.AddSingleton<ProofSigning>();
         services.AddSingleton<ProofCardQuery>();
         services.AddSingleton<IssueProofCommand>();
@@ -40,18 +45,18 @@ public static class ProofFeature
     {
         // Downloads from the back office: the viewer's scope applies and each download is logged.
         app.MapGet("/bukti/{id:long}/pdf", (long id, HttpContext http, CancellationToken ct) => DownloadAsync(id, http, ProofEventKind.Pdf, ct))
-            .RequireAuthorization(AccessPolicies.Proof);
+            .RequirePermission(Actions.CreateProof);
         app.MapGet("/bukti/{id:long}/png", (long id, HttpContext http, CancellationToken ct) => DownloadAsync(id, http, ProofEventKind.Png, ct))
-            .RequireAuthorization(AccessPolicies.Proof);
+            .RequirePermission(Actions.CreateProof);
 
         // The same files for whoever holds a valid link (the customer, a shop's chat bot): no sign-in, rate-limited per IP.
         app.MapGet("/v/{token}/pdf", (string token, HttpContext http, CancellationToken ct) => PublicFileAsync(token, http, "pdf", ct))
-            .AllowAnonymous().RequireRateLimiting(PublicRateLimitPolicy);
+            .Public("proof check: the signed token is the credential").RequireRateLimiting(PublicRateLimitPolicy);
         app.MapGet("/v/{token}/png", (string token, HttpContext http, CancellationToken ct) => PublicFileAsync(token, http, "png", ct))
-            .AllowAnonymous().RequireRateLimiting(PublicRateLimitPolicy);
+            .Public("proof check: the signed token is the credential").RequireRateLimiting(PublicRateLimitPolicy);
 
         app.MapPost("/api/mutations/{id:long}/proof", CreateViaApiAsync)
-            .RequireAuthorization(AccessPolicies.Scope(ApiScopes.Proof));
+            .RequirePermission(Actions.CreateProof, apiKey: true);
         return app;
     }
 

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
+using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
@@ -16,8 +15,6 @@ public partial class ProofLogPage
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
-    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
 
     private IReadOnlyList<ProofLogRow>? Rows { get; set; }
@@ -55,8 +52,7 @@ public partial class ProofLogPage
         busy = true;
         try
         {
-            var user = (await Auth.GetAuthenticationStateAsync()).User;
-            if (!(await Authorization.AuthorizeAsync(user, AccessPolicies.ProofAdmin)).Succeeded) { Notice = T["Log.NotAllowed"]; return; }
+            if (!await CurrentUser.CanAsync(Actions.ManageProofs)) { Notice = T["Log.NotAllowed"]; return; }
             var outcome = await Revoke.RevokeAsync(row.ProofId, null, await CurrentUser.ActorAsync());
             Notice = outcome == RevokeProofOutcome.Revoked ? T["Log.Revoked", row.Code] : T["Detail.AlreadyRevoked"];
         }

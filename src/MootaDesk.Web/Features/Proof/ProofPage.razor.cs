@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
+using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Web.Hosting;
@@ -14,8 +13,6 @@ public partial class ProofPage
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
-    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
 
     /// <summary>Lets other pages link straight to a search: /bukti?jumlah=150123&amp;pesanan=INV-1.</summary>
@@ -36,8 +33,7 @@ public partial class ProofPage
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await Auth.GetAuthenticationStateAsync()).User;
-        CanSeeLog = (await Authorization.AuthorizeAsync(user, AccessPolicies.ProofAdmin)).Succeeded;
+        CanSeeLog = await CurrentUser.CanAsync(Actions.ManageProofs);
         Amount = AmountFromQuery;
         Name = NameFromQuery;
         OrderReference = OrderFromQuery;

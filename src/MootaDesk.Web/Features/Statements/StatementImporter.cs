@@ -104,7 +104,7 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
     public async Task<ImportOutcome> CommitAsync(ImportAnalysis analysis, bool validRowsOnly, Viewer viewer, Actor actor,
         IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        if (!viewer.IsInAny(Roles.Owner, Roles.Finance))
+        if (!viewer.Can(Actions.ImportStatement))
             return new ImportOutcome(ImportRefusal.NotAllowed, 0, 0, analysis.Rejected, null);
         // Direction safety first: no choice of the person's lets a row in against its own balance column.
         if (analysis.Parsed.Contradictions.Count > 0)

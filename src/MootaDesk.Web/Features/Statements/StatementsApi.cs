@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Access;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Ingest.Statements;
@@ -27,7 +28,7 @@ internal static class StatementsApi
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/statements", ImportAsync)
-            .RequireAuthorization(AccessPolicies.Scope(ApiScopes.Import))
+            .RequirePermission(Actions.ImportStatement, apiKey: true)
             .DisableAntiforgery()
             .WithName("StatementImport");
 
@@ -37,10 +38,6 @@ internal static class StatementsApi
         // Developers read these answers: English, whatever the installation's language.
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = English;
         var text = new StatementPreviewText(t);
-        var viewer = http.User.ToViewer();
-        if (!viewer.IsInAny(Roles.Owner, Roles.Finance))
-            return Problem(StatusCodes.Status403Forbidden, "forbidden-role", "This API key's role may not import statements; use a key with role Owner or Finance.");
-
         var query = http.Request.Query;
         if (string.IsNullOrWhiteSpace(query["account"]))
             return Problem(StatusCodes.Status400BadRequest, "missing-account", "Name the account: ?account=<account number>.");
@@ -122,7 +119,7 @@ internal static class StatementsApi
 
         if (!commit) return Results.Ok(StatementApiAnswer.From(analysis, account, null, clock, text, validRowsOnly));
 
-        var outcome = await importer.CommitAsync(analysis, validRowsOnly, viewer, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), null, ct);
+        var outcome = await importer.CommitAsync(analysis, validRowsOnly, http.User.ToViewer(), http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), null, ct);
         if (outcome.Succeeded) return Results.Ok(StatementApiAnswer.From(analysis, account, outcome, clock, text, validRowsOnly));
         var preview = StatementApiAnswer.From(analysis, account, null, clock, text, validRowsOnly);
         return outcome.Refusal switch

@@ -18,7 +18,7 @@ public sealed class CsTaskCommands(IDbContextFactory<MootaDeskDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var since = clock.UtcNow.AddDays(-7);
-        var seeAll = viewer.IsInAny(Roles.Owner, Roles.Finance);
+        var seeAll = viewer.Can(Actions.WorkSweep);
         var q = db.CsTasks.AsNoTracking().Where(t => seeAll || t.AssigneeId == viewer.UserId)
             .Where(t => t.Status == CsTaskStatus.Open || t.DoneAt >= since);
         // Tasks are credits only, so CS sees nothing their data scope forbids; the join re-applies it anyway.
@@ -49,7 +49,7 @@ public sealed class CsTaskCommands(IDbContextFactory<MootaDeskDbContext> factory
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var task = await db.CsTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new SweepRefusedException("missing", "Tugas tidak ditemukan.");
-        if (task.AssigneeId != viewer.UserId && !viewer.IsInAny(Roles.Owner, Roles.Finance))
+        if (!viewer.Can(Actions.WorkCsTasks) || task.AssigneeId != viewer.UserId && !viewer.Can(Actions.WorkSweep))
             throw new SweepRefusedException("forbidden", "Tugas ini milik petugas lain.");
         if (task.Status == CsTaskStatus.Done)
             throw new SweepRefusedException("done", "Tugas ini sudah selesai.");

@@ -1,3 +1,4 @@
+using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Domain;
@@ -31,7 +32,7 @@ public partial class CsTasksPage
     protected override async Task OnInitializedAsync()
     {
         var viewer = await CurrentUser.ViewerAsync();
-        ShowAssignee = viewer.IsInAny(Roles.Owner, Roles.Finance);
+        ShowAssignee = viewer.Can(Actions.WorkSweep);
         Rows = await Tasks.ListAsync(viewer);
     }
 

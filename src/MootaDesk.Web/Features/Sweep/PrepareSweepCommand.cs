@@ -1,3 +1,4 @@
+using MootaDesk.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Auditing;
@@ -30,8 +31,12 @@ public sealed class PrepareSweepCommand(
     BusinessSettings settings,
     ILogger<PrepareSweepCommand> logger)
 {
-    public async Task<PrepareSweepResult> PrepareAsync(DateOnly day, SweepTrigger trigger, Actor actor, bool refresh = false, CancellationToken ct = default)
+    /// <param name="viewer">The person or key asking, checked against the matrix (Sweep rule: Owner, Finance); null for the scheduler.</param>
+    public async Task<PrepareSweepResult> PrepareAsync(DateOnly day, SweepTrigger trigger, Actor actor, bool refresh = false, CancellationToken ct = default,
+        Viewer? viewer = null)
     {
+        if (viewer is not null && !viewer.Can(Actions.PrepareSweep))
+            throw new SweepRefusedException("forbidden", "Hanya Finance atau Owner yang boleh menyiapkan sweep.");
         if (day > clock.Today)
             throw new SweepRefusedException("future", "Sweep untuk hari yang belum tiba tidak bisa disiapkan.");
 

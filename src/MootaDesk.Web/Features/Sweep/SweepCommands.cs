@@ -129,7 +129,7 @@ public sealed class SweepCommands(
     /// </summary>
     public async Task<SignOffResult> SignOffAsync(int sweepId, OwnerSummary summary, Viewer viewer, Actor actor, CancellationToken ct = default)
     {
-        if (!AccessPolicies.Allows(AccessPolicies.SweepSignOff, viewer.Roles.Contains))
+        if (!viewer.Can(Actions.SignOffSweep))
             throw new SweepRefusedException("forbidden", "Hanya Finance atau Owner yang boleh menandatangani sweep.");
         var lines = summary.Normalized();
         if (lines.Lines.Any(string.IsNullOrWhiteSpace))
@@ -185,7 +185,7 @@ public sealed class SweepCommands(
 
     private static void Require(Viewer viewer)
     {
-        if (!AccessPolicies.Allows(AccessPolicies.SweepSignOff, viewer.Roles.Contains))
+        if (!viewer.Can(Actions.WorkSweep))
             throw new SweepRefusedException("forbidden", "Hanya Finance atau Owner yang boleh mengubah sweep.");
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MootaDesk.Core.Access;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Web.Hosting;
@@ -11,8 +12,8 @@ public static class SweepEndpoints
 {
     public static IEndpointRouteBuilder MapSweepEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/sweeps/{day}", PrepareAsync).RequireAuthorization(AccessPolicies.Scope(ApiScopes.Summary));
-        app.MapGet("/api/summaries/{day}", SummaryAsync).RequireAuthorization(AccessPolicies.Scope(ApiScopes.Summary));
+        app.MapPost("/api/sweeps/{day}", PrepareAsync).RequirePermission(Actions.PrepareSweep, apiKey: true);
+        app.MapGet("/api/summaries/{day}", SummaryAsync).RequirePermission(Actions.ReadSummary, apiKey: true);
         return app;
     }
 
@@ -25,7 +26,7 @@ public static class SweepEndpoints
             return Results.BadRequest(new { error = "The day must be written yyyy-MM-dd, e.g. 2026-11-21." });
         try
         {
-            var r = await prepare.PrepareAsync(d, SweepTrigger.Api, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), ct: ct);
+            var r = await prepare.PrepareAsync(d, SweepTrigger.Api, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), ct: ct, viewer: http.User.ToViewer());
             var body = new { date = d.ToString("yyyy-MM-dd"), created = r.Created, signedOff = r.SignedOff, summary = $"/api/summaries/{d:yyyy-MM-dd}" };
             return r.Created ? Results.Created($"/api/summaries/{d:yyyy-MM-dd}", body) : Results.Ok(body);
         }

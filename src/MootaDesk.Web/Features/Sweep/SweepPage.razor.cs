@@ -1,3 +1,4 @@
+using MootaDesk.Core.Access;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -65,7 +66,7 @@ public partial class SweepPage
     {
         loading = true;
         var viewer = await CurrentUser.ViewerAsync();
-        CanWrite = AccessPolicies.Allows(AccessPolicies.SweepSignOff, viewer.Roles.Contains);
+        CanWrite = viewer.Can(Actions.SignOffSweep);
         RequestedDay = Day is not null && DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         var list = await Query.ListAsync();
         History = list.Select(s => new HistoryOption(s.Day, BusinessClock.FormatDay(s.Day) + (s.SignedOffAt is null ? "" : " ✓"))).ToList();
@@ -109,14 +110,14 @@ public partial class SweepPage
 
     private Task PrepareTodayAsync() => RunAsync(async () =>
     {
-        var r = await Prepare.PrepareAsync(Clock.Today, SweepTrigger.Manual, await CurrentUser.ActorAsync());
+        var r = await Prepare.PrepareAsync(Clock.Today, SweepTrigger.Manual, await CurrentUser.ActorAsync(), viewer: await CurrentUser.ViewerAsync());
         Nav.NavigateTo("sweep/" + r.Day.ToString("yyyy-MM-dd"), forceLoad: false);
         Notify.Notify(NotificationSeverity.Success, T["Prepare.Done"]);
     });
 
     private Task RefreshAsync() => RunAsync(async () =>
     {
-        await Prepare.PrepareAsync(View!.Header.Day, SweepTrigger.Manual, await CurrentUser.ActorAsync(), refresh: true);
+        await Prepare.PrepareAsync(View!.Header.Day, SweepTrigger.Manual, await CurrentUser.ActorAsync(), refresh: true, viewer: await CurrentUser.ViewerAsync());
         await OnParametersSetAsync();
         Notify.Notify(NotificationSeverity.Success, T["Refresh.Done"]);
     });

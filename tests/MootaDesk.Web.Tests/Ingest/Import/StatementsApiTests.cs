@@ -214,9 +214,8 @@ public class StatementsApiTests : IAsyncLifetime
     {
         (await PostAsync("?account=0287712345", StatementSamples.Case("klikbca-shaped.csv"), key: null)).Status.ShouldBe(HttpStatusCode.Unauthorized);
         (await PostAsync("?account=0287712345", StatementSamples.Case("klikbca-shaped.csv"), key: ReadOnlyKey)).Status.ShouldBe(HttpStatusCode.Forbidden);
-        var (status, problem) = await PostAsync("?account=0287712345&commit=true", StatementSamples.Case("klikbca-shaped.csv"), key: CsKey);
-        status.ShouldBe(HttpStatusCode.Forbidden);
-        problem.GetProperty("code").GetString().ShouldBe("forbidden-role");
+        // The permission matrix refuses a CS key before the endpoint runs, whatever its scopes.
+        (await PostAsync("?account=0287712345&commit=true", StatementSamples.Case("klikbca-shaped.csv"), key: CsKey)).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await MutationCountAsync()).ShouldBe(0);
     }
 }

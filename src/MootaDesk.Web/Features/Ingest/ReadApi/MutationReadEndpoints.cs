@@ -1,4 +1,4 @@
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Access;
 using MootaDesk.Web.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest.ReadApi;
@@ -14,7 +14,7 @@ public static class MutationReadEndpoints
                 if (filter is null) return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
                 return Results.Json(await query.LoadAsync(filter, http.User.ToViewer(), http.RequestAborted));
             })
-            .RequireAuthorization(AccessPolicies.Scope(ApiScopes.Read))
+            .RequirePermission(Actions.ReadCredits, apiKey: true)
             .WithName("ReadMutations");
         return app;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MootaDesk.Core.Ingest;
+using MootaDesk.Web.Hosting;
 using MootaDesk.Web.Features.Ingest.ApiKeys;
 using MootaDesk.Web.Features.Ingest.ReadApi;
 using MootaDesk.Web.Features.Ingest.Sandbox;
@@ -31,9 +32,9 @@ public static class WebhookIngestFeature
     {
         // Anonymous on purpose: the HMAC signature is the authentication, and Moota sends no cookie or antiforgery token.
         app.MapPost("/api/webhooks/moota", (HttpContext http, WebhookReceiver receiver) => receiver.ReceiveAsync(http, null))
-            .AllowAnonymous().DisableAntiforgery().WithName("MootaWebhook");
+            .Public("Moota webhook: the HMAC signature and the IP allow-list are the authentication").DisableAntiforgery().WithName("MootaWebhook");
         app.MapPost("/api/webhooks/moota/{integrationId:int}", (HttpContext http, int integrationId, WebhookReceiver receiver) => receiver.ReceiveAsync(http, integrationId))
-            .AllowAnonymous().DisableAntiforgery().WithName("MootaWebhookForIntegration");
+            .Public("Moota webhook: the HMAC signature and the IP allow-list are the authentication").DisableAntiforgery().WithName("MootaWebhookForIntegration");
         app.MapMutationReadApi();
         return app;
     }
