@@ -29,7 +29,7 @@ public sealed class SignInOptions
 /// address lock that address out of the account, so one address cannot lock the Owner out; only many addresses together
 /// (<see cref="SignInOptions.FailuresPerAccount"/>) lock the account for everyone. It is kept by the name typed, whether or not
 /// such a user exists, so the lock-out message tells nobody which accounts exist. Kept in memory: a restart forgets
-/// failures, which an attacker cannot cause from outside. See docs/decisions/013-roles-sign-in-lockout.md.
+/// failures, which an attacker cannot cause from outside. See docs/decisions/014-roles-sign-in-lockout.md.
 /// </summary>
 public sealed class SignInLockout(TimeProvider time, Microsoft.Extensions.Options.IOptions<SignInOptions> options)
 {
