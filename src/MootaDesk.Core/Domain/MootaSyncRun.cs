@@ -16,6 +16,10 @@ public class MootaSyncRun
     public int MutationsFetched { get; set; }
     public int NewCount { get; set; }
     public int DuplicateCount { get; set; }
+
+    /// <summary>Mutations Moota reported with a mutation_id already stored but other values (see <see cref="MutationConflict"/>).</summary>
+    public int ConflictCount { get; set; }
+
     public bool Succeeded { get; set; }
 
     /// <summary>Plain-language reason when the run failed; never contains the token.</summary>
