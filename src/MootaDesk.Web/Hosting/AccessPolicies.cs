@@ -24,6 +24,7 @@ public static class AccessPolicies
     public const string Settings = "area:settings";
     public const string ProofAdmin = "area:proof-admin";
     public const string CsTasks = "area:cs-tasks";
+    public const string Duplicates = "area:duplicates";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -42,6 +43,7 @@ public static class AccessPolicies
         [OwnerReports] = [Roles.Owner],
         [Settings] = [Roles.Owner],
         [CsTasks] = [Roles.Owner, Roles.Finance, Roles.CS],
+        [Duplicates] = [Roles.Owner, Roles.Finance],
     };
 
     /// <summary>API key scopes are policies too: "scope:read", "scope:orders", …</summary>
