@@ -11,7 +11,7 @@ public class ApiKey
 
     public required string KeyHash { get; set; }
 
-    /// <summary>Comma list of scopes: read, orders, summary, proof.</summary>
+    /// <summary>Comma list of scopes: read, orders, summary, proof, integrations.</summary>
     public required string Scopes { get; set; }
 
     /// <summary>The role whose rules the key follows (CS keys see credits only).</summary>
@@ -29,5 +29,9 @@ public static class ApiScopes
     public const string Orders = "orders";
     public const string Summary = "summary";
     public const string Proof = "proof";
-    public static readonly string[] All = [Read, Orders, Summary, Proof];
+
+    /// <summary>Drive Moota ingest from scripts and monitors (POST /api/moota/sync); the key's role must be Owner or Ops.</summary>
+    public const string Integrations = "integrations";
+
+    public static readonly string[] All = [Read, Orders, Summary, Proof, Integrations];
 }

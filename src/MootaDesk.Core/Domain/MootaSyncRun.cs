@@ -1,6 +1,6 @@
 namespace MootaDesk.Core.Domain;
 
-public enum SyncTrigger { Schedule = 0, Manual = 1 }
+public enum SyncTrigger { Schedule = 0, Manual = 1, Api = 2 }
 
 /// <summary>One pull from Moota's API for an integration: what it asked for, what it found and how it ended.</summary>
 public class MootaSyncRun

@@ -43,6 +43,7 @@ public static class FeatureRegistration
         app.MapProofEndpoints();
         app.MapWebhookIngestEndpoints();
         app.MapSweepEndpoints();
+        app.MapMootaPullEndpoints();
         return app;
     }
 }
