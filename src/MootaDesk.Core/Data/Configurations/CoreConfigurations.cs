@@ -32,8 +32,9 @@ internal sealed class MutationConfiguration : IEntityTypeConfiguration<Mutation>
         b.HasMany(x => x.Notes).WithOne().HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Sightings).WithOne().HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
 
-        // The idempotency key: a resent webhook or a re-imported statement never makes a second row.
-        b.HasIndex(x => new { x.Source, x.SourceId }).IsUnique();
+        // The first channel's idempotency key: a resent webhook or a re-imported statement never makes a second row. Sandbox
+        // practice and real money are apart here too, like the Moota identity below.
+        b.HasIndex(x => new { x.Source, x.SourceId, x.IsSandbox }).IsUnique();
         // One row per Moota mutation, whichever Moota channel brought it; sandbox practice and real money stay apart.
         b.HasIndex(x => new { x.MootaMutationId, x.IsSandbox }).IsUnique().HasFilter("\"MootaMutationId\" IS NOT NULL")
             .HasDatabaseName("IX_Mutations_MootaIdentity");

@@ -834,14 +834,14 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasDatabaseName("IX_Mutations_MootaIdentity")
                         .HasFilter("\"MootaMutationId\" IS NOT NULL");
 
-                    b.HasIndex("Source", "SourceId")
-                        .IsUnique();
-
                     b.HasIndex("Source", "TransactionTime");
 
                     b.HasIndex("Status", "TransactionTime");
 
                     b.HasIndex("AccountId", "BankDate", "Amount");
+
+                    b.HasIndex("Source", "SourceId", "IsSandbox")
+                        .IsUnique();
 
                     b.HasIndex(new[] { "SourceId" }, "IX_Mutations_MootaCopies")
                         .HasFilter("\"MootaMutationId\" IS NULL AND \"Source\" IN (0, 1)");

@@ -198,6 +198,8 @@ public sealed class MootaSync(
             AccountId = accountId,
             TransactionTimeUtc = clock.ToUtc(local.Value),
             HasTimeOfDay = local.Value.TimeOfDay != TimeSpan.Zero,
+            // The day as Moota wrote it: webhook and pull of one mutation always agree on it.
+            BankDate = DateOnly.FromDateTime(local.Value),
             Description = m.Description,
             Amount = decimal.Round(m.Amount, 2),
             Direction = m.Type == "CR" ? Direction.Credit : Direction.Debit,

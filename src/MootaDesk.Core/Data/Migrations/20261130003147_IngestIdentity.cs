@@ -11,6 +11,10 @@ namespace MootaDesk.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Mutations_Source_SourceId",
+                table: "Mutations");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "BankDate",
                 table: "Mutations",
@@ -152,6 +156,12 @@ namespace MootaDesk.Core.Data.Migrations
                 filter: "\"MootaMutationId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Mutations_Source_SourceId_IsSandbox",
+                table: "Mutations",
+                columns: new[] { "Source", "SourceId", "IsSandbox" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MutationConflicts_MutationId",
                 table: "MutationConflicts",
                 column: "MutationId");
@@ -214,6 +224,10 @@ namespace MootaDesk.Core.Data.Migrations
                 name: "IX_Mutations_MootaIdentity",
                 table: "Mutations");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Mutations_Source_SourceId_IsSandbox",
+                table: "Mutations");
+
             migrationBuilder.DropColumn(
                 name: "BankDate",
                 table: "Mutations");
@@ -225,6 +239,12 @@ namespace MootaDesk.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "ConflictCount",
                 table: "MootaSyncRuns");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mutations_Source_SourceId",
+                table: "Mutations",
+                columns: new[] { "Source", "SourceId" },
+                unique: true);
         }
     }
 }

@@ -11,7 +11,7 @@ using MootaDesk.Core.Data;
 namespace MootaDesk.Core.Data.Migrations
 {
     [DbContext(typeof(MootaDeskDbContext))]
-    [Migration("20261130000634_IngestIdentity")]
+    [Migration("20261130003147_IngestIdentity")]
     partial class IngestIdentity
     {
         /// <inheritdoc />
@@ -837,14 +837,14 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasDatabaseName("IX_Mutations_MootaIdentity")
                         .HasFilter("\"MootaMutationId\" IS NOT NULL");
 
-                    b.HasIndex("Source", "SourceId")
-                        .IsUnique();
-
                     b.HasIndex("Source", "TransactionTime");
 
                     b.HasIndex("Status", "TransactionTime");
 
                     b.HasIndex("AccountId", "BankDate", "Amount");
+
+                    b.HasIndex("Source", "SourceId", "IsSandbox")
+                        .IsUnique();
 
                     b.HasIndex(new[] { "SourceId" }, "IX_Mutations_MootaCopies")
                         .HasFilter("\"MootaMutationId\" IS NULL AND \"Source\" IN (0, 1)");
