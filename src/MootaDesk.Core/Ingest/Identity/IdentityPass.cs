@@ -148,12 +148,11 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
             db.Record(actor, "mutation.conflict", "Mutation", mutationId,
                 new { amount = c.StoredAmount, direction = c.StoredDirection.ToString(), accountId = c.StoredAccountId, bankDate = c.StoredBankDate },
                 new { amount = m.Amount, direction = m.Direction.ToString(), account = accountText, bankDate, channel = m.Source.ToString(), mootaMutationId = m.SourceId }, now);
-            // Stored in Indonesian like the sweep's notices: the team reads them, detectors and ingest have no UI culture.
-            db.Notifications.Add(new Notification
-            {
-                Role = Roles.Ops, CreatedAt = now, Link = "integrasi/konflik",
-                Text = Trim($"Konflik data Moota: mutasi {m.SourceId} dikirim lagi dengan {Describe(c.Fields)} berbeda ({Money.Format(c.StoredAmount)} → {Money.Format(m.Amount)}). Data lama tetap dipakai sampai diputuskan.", 500),
-            });
+            // Stored in Indonesian like the sweep's notices: the team reads them, detectors and ingest have no UI culture. Ops
+            // decides; the Owner, who may decide too, hears of it as well.
+            var text = Trim($"Konflik data Moota: mutasi {m.SourceId} dikirim lagi dengan {Describe(c.Fields)} berbeda ({Money.Format(c.StoredAmount)} → {Money.Format(m.Amount)}). Data lama tetap dipakai sampai diputuskan.", 500);
+            foreach (var role in new[] { Roles.Ops, Roles.Owner })
+                db.Notifications.Add(new Notification { Role = role, CreatedAt = now, Link = "integrasi/konflik", Text = text });
         }
     }
 
