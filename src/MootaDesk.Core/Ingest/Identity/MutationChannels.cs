@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 
@@ -32,21 +29,13 @@ public static class MutationChannels
     public static async Task AddSightingsAsync(MootaDeskDbContext db, IReadOnlyCollection<MutationSighting> sightings, CancellationToken ct)
     {
         if (sightings.Count == 0) return;
-        var conn = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        const string sql = """
+            INSERT INTO "MutationSightings" ("MutationId", "Channel", "ExternalRef", "SeenAt", "WebhookDeliveryId")
+            VALUES ($m, $c, $r, $s, $w) ON CONFLICT ("MutationId", "Channel") DO NOTHING
+            """;
+        await RawCommands.RunAsync(db, sql, async cmd =>
         {
-            await using var cmd = conn.CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = """
-                INSERT INTO "MutationSightings" ("MutationId", "Channel", "ExternalRef", "SeenAt", "WebhookDeliveryId")
-                VALUES ($m, $c, $r, $s, $w) ON CONFLICT ("MutationId", "Channel") DO NOTHING
-                """;
-            var m = Param(cmd, "$m");
-            var c = Param(cmd, "$c");
-            var r = Param(cmd, "$r");
-            var s = Param(cmd, "$s");
-            var w = Param(cmd, "$w");
+            var (m, c, r, s, w) = (cmd.Param("$m"), cmd.Param("$c"), cmd.Param("$r"), cmd.Param("$s"), cmd.Param("$w"));
             await cmd.PrepareAsync(ct);
             var dateConverter = new UtcDateTimeConverter();
             foreach (var x in sightings)
@@ -59,18 +48,7 @@ public static class MutationChannels
                 w.Value = (object?)x.WebhookDeliveryId ?? DBNull.Value;
                 await cmd.ExecuteNonQueryAsync(ct);
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static DbParameter Param(DbCommand cmd, string name)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        cmd.Parameters.Add(p);
-        return p;
+            return sightings.Count;
+        }, ct);
     }
 }

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 
@@ -107,23 +105,19 @@ public static class StatementMatcher
     /// costs more than the read itself at a hundred thousand rows. Columns are stored as EF stores them (sen, enum ints,
     /// dates as yyyy-MM-dd).
     /// </summary>
-    private static async Task<Dictionary<Key, List<Stored>>> ReadRangeAsync(MootaDeskDbContext db, int accountId, DateOnly from, DateOnly to, CancellationToken ct)
+    private static Task<Dictionary<Key, List<Stored>>> ReadRangeAsync(MootaDeskDbContext db, int accountId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var byKey = new Dictionary<Key, List<Stored>>();
-        var conn = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        const string sql = """
+            SELECT "Id", "BankDate", "Amount", "Direction", "BalanceAfter", "Source", CASE WHEN "Source" = 2 THEN "SourceId" END
+            FROM "Mutations" WHERE "AccountId" = $a AND "BankDate" >= $from AND "BankDate" <= $to
+            ORDER BY "Id"
+            """;
+        return RawCommands.RunAsync(db, sql, async cmd =>
         {
-            await using var cmd = conn.CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = """
-                SELECT "Id", "BankDate", "Amount", "Direction", "BalanceAfter", "Source", CASE WHEN "Source" = 2 THEN "SourceId" END
-                FROM "Mutations" WHERE "AccountId" = $a AND "BankDate" >= $from AND "BankDate" <= $to
-                ORDER BY "Id"
-                """;
-            Add(cmd, "$a", accountId);
-            Add(cmd, "$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Add(cmd, "$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Param("$a", accountId);
+            cmd.Param("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Param("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var byKey = new Dictionary<Key, List<Stored>>();
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
@@ -131,19 +125,7 @@ public static class StatementMatcher
                 if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
                 list.Add(new Stored(r.GetInt64(0), r.IsDBNull(4) ? null : r.GetInt64(4) / 100m, (MutationSource)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6)));
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        return byKey;
-    }
-
-    private static void Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
+            return byKey;
+        }, ct);
     }
 }
