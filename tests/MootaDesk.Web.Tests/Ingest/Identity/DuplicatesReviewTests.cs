@@ -175,6 +175,48 @@ public class DuplicatesReviewTests
     }
 
     [Fact]
+    public async Task The_order_a_folded_row_paid_moves_to_the_kept_row_and_back_on_undo()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var legacy = await LegacyAsync(test);
+        int orderId;
+        await using (var db = test.CreateDbContext())
+        {
+            // Finance had settled an order with the statement's line by hand; the Moota row of the same transfer stayed unmatched.
+            var order = new Order
+            {
+                Reference = "INV-CAFE", CustomerName = "Cafe Melati", Amount = 150_000m, UniqueCode = 123, PayableAmount = 150_123m, AccountId = legacy.AccountId,
+                CreatedAt = test.Clock.UtcNow.AddHours(-8), ExpiresAt = test.Clock.UtcNow.AddHours(16), Status = OrderStatus.Paid, MatchedMutationId = legacy.Statement,
+            };
+            db.Orders.Add(order);
+            await db.Mutations.Where(m => m.Id == legacy.Statement).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, ReconciliationStatus.Matched).SetProperty(m => m.OrderReference, "INV-CAFE"));
+            await db.SaveChangesAsync();
+            orderId = order.Id;
+        }
+        var (review, merger) = Services(test);
+        // The suggestion keeps the row the order is paid with; Finance keeps the Moota row instead.
+        (await review.FindAsync()).Groups.Single(g => g.Rows.Any(r => r.Id == legacy.Statement)).SuggestedKeptId.ShouldBe(legacy.Statement);
+
+        (await merger.MergeAsync(legacy.MootaOfStatement, legacy.Statement, Finance, Fina)).Succeeded.ShouldBeTrue();
+
+        await using (var db = test.CreateDbContext())
+        {
+            (await db.Orders.SingleAsync(o => o.Id == orderId)).MatchedMutationId.ShouldBe(legacy.MootaOfStatement);
+            var kept = await db.Mutations.Include(m => m.Sightings).SingleAsync(m => m.Id == legacy.MootaOfStatement);
+            (kept.Status, kept.OrderReference).ShouldBe((ReconciliationStatus.Matched, "INV-CAFE"));
+            kept.Sightings.Select(x => (x.Channel, x.ExternalRef)).ShouldBe([(MutationSource.Import, "stmt-line-1:0")]);
+        }
+
+        (await merger.UndoAsync((await merger.HistoryAsync()).Single().Id, Finance, Fina)).Succeeded.ShouldBeTrue();
+        await using var after = test.CreateDbContext();
+        (await after.Orders.SingleAsync(o => o.Id == orderId)).MatchedMutationId.ShouldBe(legacy.Statement);
+        var back = await after.Mutations.SingleAsync(m => m.Id == legacy.Statement);
+        (back.Status, back.OrderReference, back.Source).ShouldBe((ReconciliationStatus.Matched, "INV-CAFE", MutationSource.Import));
+        var moota = await after.Mutations.SingleAsync(m => m.Id == legacy.MootaOfStatement);
+        (moota.Status, moota.OrderReference).ShouldBe((ReconciliationStatus.New, (string?)null));
+    }
+
+    [Fact]
     public async Task Rows_paying_two_different_orders_are_not_merged()
     {
         await using var test = await TestDatabase.CreateAsync();
