@@ -28,6 +28,7 @@ public static class Actions
     [Allowed(Owner, Finance, Ops, CS)] public const string ReadTags = "tags.read";
     [Allowed(Owner, Finance, Ops)] public const string ManageTags = "tags.manage";
     [Allowed(Owner, Ops)] public const string ManageRules = "rules.manage";
+    [Allowed(Owner, Finance)] public const string ReviewDuplicates = "mutations.review-duplicates";
 
     // Sweep 16:30 and the owner summary (the summary names important debits: never CS).
     [Allowed(Owner, Finance)] public const string WorkSweep = "sweep.work";
@@ -52,6 +53,7 @@ public static class Actions
     // Integrasi
     [Allowed(Owner, Ops)] public const string ManageIntegrations = "integrations.manage";
     [Allowed(Owner, Ops, Scope = ApiScopes.Integrations)] public const string RunMootaSync = "integrations.sync";
+    [Allowed(Owner, Ops)] public const string DecideMootaConflicts = "integrations.decide-conflicts";
 
     // Owner only
     [Allowed(Owner)] public const string ReadOwnerReports = "reports.read";

@@ -34,6 +34,9 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<CsTask> CsTasks => Set<CsTask>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<AutoTagRule> AutoTagRules => Set<AutoTagRule>();
+    public DbSet<MutationSighting> MutationSightings => Set<MutationSighting>();
+    public DbSet<MutationConflict> MutationConflicts => Set<MutationConflict>();
+    public DbSet<MutationMerge> MutationMerges => Set<MutationMerge>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

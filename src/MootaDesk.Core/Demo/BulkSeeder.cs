@@ -92,12 +92,12 @@ public static class BulkSeeder
         using var insert = conn.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT INTO Mutations (Id, AccountId, Source, SourceId, TransactionTime, HasTimeOfDay, ReadTime, ReadLatencySeconds, Description, Amount,
+            INSERT INTO Mutations (Id, AccountId, Source, SourceId, TransactionTime, BankDate, HasTimeOfDay, ReadTime, ReadLatencySeconds, Description, Amount,
                 Direction, BalanceAfter, Counterparty, OrderReference, Status, IsSandbox, HasNote)
-            VALUES ($id, $a, 4, $s, $t, 1, $r, $l, $d, $m, $dir, $b, $c, $o, $st, 0, $hn);
+            VALUES ($id, $a, 4, $s, $t, $bd, 1, $r, $l, $d, $m, $dir, $b, $c, $o, $st, 0, $hn);
             """;
         var p = new Dictionary<string, SqliteParameter>();
-        foreach (var name in new[] { "$id", "$a", "$s", "$t", "$r", "$l", "$d", "$m", "$dir", "$b", "$c", "$o", "$st", "$hn" })
+        foreach (var name in new[] { "$id", "$a", "$s", "$t", "$bd", "$r", "$l", "$d", "$m", "$dir", "$b", "$c", "$o", "$st", "$hn" })
             p[name] = insert.Parameters.Add(new SqliteParameter { ParameterName = name });
         insert.Prepare();
 
@@ -156,6 +156,8 @@ public static class BulkSeeder
             p["$a"].Value = accountIds[acc];
             p["$s"].Value = $"seed-{runTag}-{i}";
             p["$t"].Value = t.ToString(DateFormat, CultureInfo.InvariantCulture);
+            // The bank's day in WIB, as the app derives it for rows entered by hand in a WIB business.
+            p["$bd"].Value = t.AddHours(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             p["$r"].Value = read.ToString(DateFormat, CultureInfo.InvariantCulture);
             p["$l"].Value = (int)(read - t).TotalSeconds;
             p["$d"].Value = desc;

@@ -47,7 +47,7 @@ public sealed class DemoDataStore(IDbContextFactory<MootaDeskDbContext> factory,
             var mutation = new Mutation
             {
                 Account = accounts[m.AccountKey], Source = MutationSource.Sandbox, SourceId = m.SourceId,
-                TransactionTime = txUtc, ReadTime = readUtc, ReadLatencySeconds = (int)(readUtc - txUtc).TotalSeconds,
+                TransactionTime = txUtc, BankDate = DateOnly.FromDateTime(m.TransactionTimeLocal), ReadTime = readUtc, ReadLatencySeconds = (int)(readUtc - txUtc).TotalSeconds,
                 Description = m.Description, Amount = m.Amount, Direction = m.Direction, BalanceAfter = m.Balance,
                 Counterparty = m.Counterparty, OrderReference = m.OrderReference, Status = m.Status, IsSandbox = true,
                 HasNote = m.Note is not null,

@@ -1,6 +1,6 @@
 namespace MootaDesk.Core.Domain;
 
-public enum SyncTrigger { Schedule = 0, Manual = 1 }
+public enum SyncTrigger { Schedule = 0, Manual = 1, Api = 2 }
 
 /// <summary>One pull from Moota's API for an integration: what it asked for, what it found and how it ended.</summary>
 public class MootaSyncRun
@@ -16,6 +16,10 @@ public class MootaSyncRun
     public int MutationsFetched { get; set; }
     public int NewCount { get; set; }
     public int DuplicateCount { get; set; }
+
+    /// <summary>Mutations Moota reported with a mutation_id already stored but other values (see <see cref="MutationConflict"/>).</summary>
+    public int ConflictCount { get; set; }
+
     public bool Succeeded { get; set; }
 
     /// <summary>Plain-language reason when the run failed; never contains the token.</summary>

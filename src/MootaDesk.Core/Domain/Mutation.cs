@@ -9,8 +9,23 @@ public class Mutation
 
     public MutationSource Source { get; set; }
 
-    /// <summary>The source's own id (Moota's mutation_id, an import row hash, …); unique per source.</summary>
+    /// <summary>
+    /// The first channel's own id (Moota's mutation_id, an import row hash, …); unique per source. <see cref="Source"/> and this
+    /// say which channel stored the row first; every later channel that saw it is a <see cref="MutationSighting"/>.
+    /// </summary>
     public required string SourceId { get; set; }
+
+    /// <summary>
+    /// Moota's mutation_id, whichever Moota channel (webhook, API pull, re-delivery) or later attachment brought it: the
+    /// identity of a Moota mutation, unique together with <see cref="IsSandbox"/>. Null for rows Moota never reported.
+    /// </summary>
+    public string? MootaMutationId { get; set; }
+
+    /// <summary>
+    /// The day the bank booked it, as the bank writes it: Moota's date in Moota's clock (Asia/Jakarta), a statement's
+    /// date as printed. Statement rows and Moota deliveries are matched on it (docs/decisions/013-one-row-per-bank-transaction.md).
+    /// </summary>
+    public DateOnly BankDate { get; set; }
 
     /// <summary>When the bank says it happened, in UTC.</summary>
     public DateTime TransactionTime { get; set; }
@@ -47,4 +62,5 @@ public class Mutation
 
     public List<MutationTag> Tags { get; set; } = [];
     public List<MutationNote> Notes { get; set; } = [];
+    public List<MutationSighting> Sightings { get; set; } = [];
 }

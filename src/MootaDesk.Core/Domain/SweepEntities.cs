@@ -66,6 +66,7 @@ public enum SweepItemKind
     UnusualAmount = 26,
     OrderPaidTwice = 27,
     CreditWithoutOrder = 28,
+    MootaConflict = 29,
 }
 
 /// <summary>One line of a sweep's checklist (a credit to explain, a debit to confirm, an anomaly to check) and who checked it.</summary>

@@ -6,6 +6,7 @@ using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Ingest.Identity;
 using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Core.Ingest;
@@ -27,6 +28,12 @@ public sealed record IncomingMutation
 
     public required DateTime TransactionTimeUtc { get; init; }
     public bool HasTimeOfDay { get; init; } = true;
+
+    /// <summary>
+    /// The day as the bank wrote it, when the source says so (a statement's printed date); otherwise the ingestor takes it
+    /// from <see cref="TransactionTimeUtc"/> in the source's clock (Moota: Asia/Jakarta; others: the business zone).
+    /// </summary>
+    public DateOnly? BankDate { get; init; }
     public required string Description { get; init; }
     public required decimal Amount { get; init; }
     public required Direction Direction { get; init; }
@@ -38,7 +45,12 @@ public sealed record IncomingMutation
     public bool IsSandbox { get; init; }
 }
 
-public sealed record IngestResult(int New, int Duplicates, IReadOnlyList<long> NewMutationIds)
+/// <summary>
+/// What an ingest did. <paramref name="Duplicates"/> counts every incoming mutation that was a transaction already stored
+/// (a repeat, a statement row matched to a stored one, a Moota mutation attached to its statement row, a conflict);
+/// <paramref name="Conflicts"/> and <paramref name="Attached"/> say how many of those were which.
+/// </summary>
+public sealed record IngestResult(int New, int Duplicates, IReadOnlyList<long> NewMutationIds, int Conflicts = 0, int Attached = 0)
 {
     public static readonly IngestResult Empty = new(0, 0, []);
 }
@@ -57,9 +69,10 @@ public interface IPostIngestStep
 }
 
 /// <summary>
-/// The one insert path shared by every source: finds or creates the account, drops repeats by
-/// (source, source id), stores the rest with their notes and tags, audits the batch, then runs the
-/// post-ingest steps.
+/// The one insert path shared by every source: decides which incoming mutations are transactions already stored (one
+/// identity per bank transaction across channels, see <see cref="Identity.IdentityPass"/>), finds or creates the account,
+/// stores the rest with their notes and tags, records the channels and conflicts it saw, audits the batch, then runs the
+/// post-ingest steps on the new rows.
 /// </summary>
 public sealed class MutationIngestor(
     IDbContextFactory<MootaDeskDbContext> factory,
@@ -79,12 +92,12 @@ public sealed class MutationIngestor(
         {
             result = await InsertAsync(batch, actor, ct);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (Exception ex) when (IsUniqueViolation(ex))
         {
             // A concurrent delivery stored one of these between our check and our insert: go one by one, so
             // the unique index decides and each repeat counts as a duplicate.
             var ids = new List<long>();
-            var duplicates = 0;
+            int duplicates = 0, conflicts = 0, attached = 0;
             foreach (var m in batch)
             {
                 try
@@ -92,13 +105,15 @@ public sealed class MutationIngestor(
                     var one = await InsertAsync([m], actor, ct);
                     ids.AddRange(one.NewMutationIds);
                     duplicates += one.Duplicates;
+                    conflicts += one.Conflicts;
+                    attached += one.Attached;
                 }
-                catch (DbUpdateException e) when (IsUniqueViolation(e))
+                catch (Exception e) when (IsUniqueViolation(e))
                 {
                     duplicates++;
                 }
             }
-            result = new IngestResult(ids.Count, duplicates, ids);
+            result = new IngestResult(ids.Count, duplicates, ids, conflicts, attached);
         }
 
         if (result.NewMutationIds.Count > 0)
@@ -145,8 +160,8 @@ public sealed class MutationIngestor(
     // surface (the delivery is retried and finally marked failed), never be counted as a duplicate.
     private const int SqliteConstraintUnique = 2067;
 
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+    private static bool IsUniqueViolation(Exception ex) =>
+        (ex is DbUpdateException ? ex.InnerException : ex) is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
 
     private static void Validate(IncomingMutation m)
     {
@@ -164,44 +179,47 @@ public sealed class MutationIngestor(
         // Add would be quadratic. Changes are detected once, before each save.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.UtcNow;
-
-        // Repeats: against the store, and within the batch itself.
-        var bySource = batch.GroupBy(m => m.Source);
-        var known = new HashSet<(MutationSource, string)>();
-        foreach (var group in bySource)
+        // A statement's tens of thousands of rows land all over fifteen indexes (and the text index) of a table that may hold
+        // millions: with SQLite's default 2 MB page cache nearly every index insert reads its page again. A larger cache for
+        // this transaction only keeps the touched pages in memory; the connection goes back to the pool with the default.
+        if (bulk) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
+        try
         {
-            var ids = group.Select(m => m.SourceId).Distinct().ToList();
-            foreach (var chunk in ids.Chunk(500))
-            {
-                var found = await db.Mutations.AsNoTracking().Where(m => m.Source == group.Key && chunk.Contains(m.SourceId))
-                    .Select(m => m.SourceId).ToListAsync(ct);
-                foreach (var id in found) known.Add((group.Key, id));
-            }
+            return await InsertInTransactionAsync(db, tx, batch, actor, ct, beforeCommit, progress, bulk);
         }
+        finally
+        {
+            if (bulk) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+        }
+    }
 
-        var accounts = new Dictionary<string, Account>();
-        var byId = new Dictionary<int, Account>();
+    private async Task<IngestResult> InsertInTransactionAsync(MootaDeskDbContext db, IDbContextTransaction tx, IReadOnlyList<IncomingMutation> batch, Actor actor,
+        CancellationToken ct, Func<MootaDeskDbContext, IngestResult, CancellationToken, Task>? beforeCommit, IProgress<int>? progress, bool bulk)
+    {
+        var now = clock.UtcNow;
+        var accounts = new AccountCache(db, now);
+
+        // Who each incoming mutation is (docs/decisions/013-one-row-per-bank-transaction.md): a Moota mutation by its
+        // mutation_id across every Moota channel, a statement row by account, bank date, amount, direction and balance,
+        // anything else by (source, source id). Only what is new is inserted.
+        var identity = new IdentityPass(db, clock, accounts, actor, now);
+        var toInsert = await identity.ResolveAsync(batch, ct);
+
         var tags = new Dictionary<string, Tag>();
         var added = new List<Mutation>();
         var plain = new List<Mutation>();
-        var duplicates = 0;
-        foreach (var m in batch)
+        foreach (var planned in toInsert)
         {
-            if (!known.Add((m.Source, m.SourceId))) { duplicates++; continue; }
-
-            var account = m.AccountId is int accountId
-                ? (byId.TryGetValue(accountId, out var cachedAccount) ? cachedAccount
-                    : byId[accountId] = (await db.Accounts.FindAsync([accountId], ct)) ?? throw new ArgumentException($"Account {accountId} does not exist."))
-                : await FindOrCreateAccountAsync(db, m.Account!, accounts, now, ct);
-
+            var (m, account) = (planned.Incoming, planned.Account);
             var latency = m.HasTimeOfDay ? (int?)Math.Max(0, (int)(now - m.TransactionTimeUtc).TotalSeconds) : null;
             var mutation = new Mutation
             {
                 Account = account,
                 Source = m.Source,
                 SourceId = m.SourceId,
+                MootaMutationId = MutationChannels.IsMoota(m.Source) ? m.SourceId : null,
                 TransactionTime = m.TransactionTimeUtc,
+                BankDate = identity.BankDateOf(m),
                 HasTimeOfDay = m.HasTimeOfDay,
                 ReadTime = now,
                 ReadLatencySeconds = latency,
@@ -236,6 +254,7 @@ public sealed class MutationIngestor(
             if (bulk && mutation.Notes.Count == 0 && mutation.Tags.Count == 0) plain.Add(mutation);
             else db.Mutations.Add(mutation);
             added.Add(mutation);
+            planned.Stored = mutation;
         }
 
         // Accounts, tags and tracked mutations first, so the bulk rows can point at their accounts' ids.
@@ -247,14 +266,15 @@ public sealed class MutationIngestor(
             await Task.Run(() => BulkInsert(db, plain, progress, ct), ct);
         }
         progress?.Report(added.Count);
+        await identity.WriteAsync(ct);
         if (added.Count > 0)
         {
             db.Record(actor, "mutation.ingest", "Mutation", added[0].Id, null,
                 new { source = added[0].Source.ToString(), count = added.Count, ids = added.Select(a => a.Id).ToArray() }, now);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
         }
-        var result = new IngestResult(added.Count, duplicates, added.Select(a => a.Id).ToList());
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        var result = new IngestResult(added.Count, identity.AlreadyStored, added.Select(a => a.Id).ToList(), identity.Conflicts, identity.Attached);
         if (beforeCommit is not null)
         {
             await beforeCommit(db, result, ct);
@@ -263,7 +283,15 @@ public sealed class MutationIngestor(
         }
         // Last, in one statement, so no later statement of this transaction writes the text index again; webhook batches
         // are gathered up to IndexBatchSize first, a statement import is indexed at once.
-        if (added.Count > 0) await MutationTextSearch.IndexNewMutationsAsync(db, bulk ? 1 : MutationTextSearch.IndexBatchSize, ct);
+        if (added.Count > 0 && bulk)
+        {
+            // As the text index's catch-up does: a large pending-terms buffer for this transaction, so a statement's rows
+            // become one index segment instead of dozens that the index must merge into its existing million rows.
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('hashsize', 67108864)""", ct);
+            await MutationTextSearch.IndexNewMutationsAsync(db, 1, ct);
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('hashsize', 1048576)""", ct);
+        }
+        else if (added.Count > 0) await MutationTextSearch.IndexNewMutationsAsync(db, MutationTextSearch.IndexBatchSize, ct);
         await tx.CommitAsync(ct);
         return result;
     }
@@ -306,38 +334,6 @@ public sealed class MutationIngestor(
                 progress?.Report(n);
             }
         }
-    }
-
-    private static async Task<Account> FindOrCreateAccountAsync(MootaDeskDbContext db, IncomingAccount incoming, Dictionary<string, Account> cache, DateTime now, CancellationToken ct)
-    {
-        var key = incoming.ExternalId ?? $"{incoming.BankCode}|{incoming.AccountNumber}";
-        if (cache.TryGetValue(key, out var cached)) return cached;
-
-        Account? account = null;
-        if (!string.IsNullOrEmpty(incoming.ExternalId))
-            account = await db.Accounts.FirstOrDefaultAsync(a => a.ExternalId == incoming.ExternalId, ct);
-        account ??= await db.Accounts.FirstOrDefaultAsync(a => a.BankCode == incoming.BankCode && a.AccountNumber == incoming.AccountNumber, ct);
-        if (account is null)
-        {
-            account = new Account
-            {
-                BankCode = incoming.BankCode,
-                AccountNumber = incoming.AccountNumber,
-                HolderName = incoming.HolderName ?? "",
-                Label = string.IsNullOrWhiteSpace(incoming.Label) ? $"{incoming.BankCode.ToUpperInvariant()} {incoming.AccountNumber}" : incoming.Label!,
-                ExternalId = incoming.ExternalId,
-                IsSandbox = incoming.IsSandbox,
-                CreatedAt = now,
-            };
-            db.Accounts.Add(account);
-        }
-        else
-        {
-            account.ExternalId ??= incoming.ExternalId;
-            if (string.IsNullOrEmpty(account.HolderName) && !string.IsNullOrEmpty(incoming.HolderName)) account.HolderName = incoming.HolderName;
-        }
-        cache[key] = account;
-        return account;
     }
 
     private static async Task<Tag> FindOrCreateTagAsync(MootaDeskDbContext db, string name, Dictionary<string, Tag> cache, DateTime now, CancellationToken ct)

@@ -209,6 +209,26 @@ public static class AnomalyDetectors
         }
     }
 
+    /// <summary>
+    /// Moota sent a mutation_id MootaDesk stores with another amount, direction, account or date, and Ops has not decided
+    /// yet which version is right: until then the money on that row may be wrong, so Finance sees it too.
+    /// </summary>
+    public static IEnumerable<SweepFinding> MootaConflicts(IEnumerable<SweepConflict> conflicts)
+    {
+        foreach (var c in conflicts)
+        {
+            var parts = new List<string>();
+            if (c.Fields.HasFlag(ConflictFields.Amount)) parts.Add($"jumlah {Money.Format(c.StoredAmount)} → {Money.Format(c.IncomingAmount)}");
+            if (c.Fields.HasFlag(ConflictFields.Direction)) parts.Add($"arah {Arah(c.StoredDirection)} → {Arah(c.IncomingDirection)}");
+            if (c.Fields.HasFlag(ConflictFields.Account)) parts.Add($"rekening → {c.IncomingAccount}");
+            if (c.Fields.HasFlag(ConflictFields.Date)) parts.Add($"tanggal {c.StoredBankDate:dd-MM-yyyy} → {c.IncomingBankDate:dd-MM-yyyy}");
+            yield return new SweepFinding(SweepItemKind.MootaConflict,
+                $"Moota mengirim versi lain mutasi {c.MootaMutationId} ({string.Join(", ", parts)}); belum diputuskan Ops", c.MutationId, c.AccountId, c.StoredAmount);
+        }
+
+        static string Arah(Direction d) => d == Direction.Credit ? "masuk" : "keluar";
+    }
+
     private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
     private static string FormatLag(TimeSpan lag) =>

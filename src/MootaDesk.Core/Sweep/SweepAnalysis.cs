@@ -24,7 +24,11 @@ public sealed record SweepInput(
     DateTime? LastSuccessfulSyncUtc,
     PendingOrdersFigure PendingOrders,
     decimal ImportantDebitThreshold,
-    AnomalyThresholds Thresholds);
+    AnomalyThresholds Thresholds)
+{
+    /// <summary>Moota conflicts still waiting for Ops' decision when the sweep is prepared.</summary>
+    public IReadOnlyList<SweepConflict> Conflicts { get; init; } = [];
+}
 
 public sealed record SweepResult(IReadOnlyList<SweepFinding> Findings, IReadOnlyList<AccountDayFigures> Accounts, OwnerSummary Summary,
     decimal Income, int IncomeCount, IReadOnlySet<long> OwnTransfers);
@@ -38,6 +42,7 @@ public static class SweepAnalysis
     [
         SweepItemKind.WebhookRejected, SweepItemKind.WebhookFailed, SweepItemKind.DuplicateMutation, SweepItemKind.SilentAccount,
         SweepItemKind.BalanceBreak, SweepItemKind.LateRead, SweepItemKind.UnusualAmount, SweepItemKind.OrderPaidTwice, SweepItemKind.CreditWithoutOrder,
+        SweepItemKind.MootaConflict,
     ];
 
     public static int StepOf(SweepItemKind kind) => kind switch
@@ -89,6 +94,7 @@ public static class SweepAnalysis
         findings.AddRange(AnomalyDetectors.LateReads(real, input.Thresholds.LateRead));
         findings.AddRange(AnomalyDetectors.UnusualAmounts(real, input.History, input.Thresholds));
         findings.AddRange(AnomalyDetectors.OrdersPaidTwice(real, input.Orders));
+        findings.AddRange(AnomalyDetectors.MootaConflicts(input.Conflicts));
         // A credit already handed to CS in step 2 is not listed a second time as an anomaly.
         var inStep2 = findings.Where(f => f.Kind == SweepItemKind.CreditWithoutReference).Select(f => f.MutationId!.Value).ToHashSet();
         findings.AddRange(AnomalyDetectors.CreditsWithoutOrder(real, input.Orders, ownTransfers).Where(f => !inStep2.Contains(f.MutationId!.Value)));
@@ -123,6 +129,7 @@ public static class SweepAnalysis
         SweepItemKind.UnusualAmount => "nominal di luar kebiasaan",
         SweepItemKind.OrderPaidTwice => "pesanan dibayar dua kali",
         SweepItemKind.CreditWithoutOrder => "kredit tanpa pesanan",
+        SweepItemKind.MootaConflict => "konflik data Moota belum diputuskan",
         _ => kind.ToString(),
     };
 

@@ -50,6 +50,10 @@ public sealed record SweepAccount(
 
 public sealed record SweepDelivery(long Id, DateTime ReceivedAt, DeliveryStatus Status, SignatureVerdict Signature, string? Error, string? SourceIp);
 
+/// <summary>An open Moota conflict: the stored row and what Moota sent instead.</summary>
+public sealed record SweepConflict(long Id, long MutationId, int AccountId, string MootaMutationId, ConflictFields Fields, decimal StoredAmount, decimal IncomingAmount,
+    Direction StoredDirection, Direction IncomingDirection, DateOnly StoredBankDate, DateOnly IncomingBankDate, string IncomingAccount);
+
 public sealed record SweepOrder(int Id, string Reference, int AccountId, decimal PayableAmount, OrderStatus Status, long? MatchedMutationId, DateTime CreatedAt, bool IsSandbox);
 
 /// <summary>Tunable thresholds of the anomaly finder (MootaDesk:Sweep:*).</summary>

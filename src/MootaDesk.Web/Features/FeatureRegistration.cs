@@ -1,6 +1,7 @@
 using MootaDesk.Web.Features.Accounts;
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
+using MootaDesk.Web.Features.Identity;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Features.Mutations;
@@ -31,6 +32,7 @@ public static class FeatureRegistration
         services.AddWebhookIngestFeature();
         services.AddSweepFeature(configuration);
         services.AddReportsFeature();
+        services.AddIdentityFeature();
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class FeatureRegistration
         app.MapWebhookIngestEndpoints();
         app.MapSweepEndpoints();
         app.MapStatementsEndpoints();
+        app.MapMootaPullEndpoints();
         return app;
     }
 }

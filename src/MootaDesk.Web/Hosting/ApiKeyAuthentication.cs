@@ -79,12 +79,12 @@ public sealed class ApiKeyAuthentication(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        return Response.WriteAsJsonAsync(new { error = "A valid X-Api-Key header is required." });
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid X-Api-Key header is required.").ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Response.WriteAsJsonAsync(new { error = "This API key's role or scopes do not allow this action." });
+        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This API key's role or scopes do not allow this action.").ExecuteAsync(Context);
     }
 }

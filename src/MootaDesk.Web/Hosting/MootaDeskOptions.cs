@@ -29,6 +29,26 @@ public sealed class MootaSettings
     public List<string> AllowedIps { get; set; } = [];
 
     public string BaseUrl { get; set; } = "https://app.moota.co/api/v2/";
+
+    /// <summary>The Moota API integration provisioned by configuration (MootaDesk:Moota:Api:Token, :BaseUrl, :IntervalMinutes).</summary>
+    public MootaApiSettings Api { get; set; } = new();
+
+    /// <summary>Where pulls go: MootaDesk:Moota:Api:BaseUrl when set, else the older MootaDesk:Moota:BaseUrl.</summary>
+    public string ApiBaseUrl => string.IsNullOrWhiteSpace(Api.BaseUrl) ? BaseUrl : Api.BaseUrl!;
+}
+
+/// <summary>
+/// A Moota API token given by configuration (deploy scripts, containers) instead of the Integrasi page. It becomes the default
+/// integration's pull side; the token is read from configuration at each pull and never stored in the database.
+/// </summary>
+public sealed class MootaApiSettings
+{
+    public string? Token { get; set; }
+    public string? BaseUrl { get; set; }
+    public int IntervalMinutes { get; set; } = 15;
+    public int BackfillDays { get; set; } = 7;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Token);
 }
 
 public sealed class ApiSettings

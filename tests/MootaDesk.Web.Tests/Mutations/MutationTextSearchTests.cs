@@ -304,19 +304,20 @@ public class MutationTextSearchTests
         var a = await AccountAsync(test);
         var written = await MutationAsync(test, a, test.Clock.UtcNow, 1m, description: "TRSF DARI RINA KUSUMA");
         var ingestor = new MutationIngestor(test, test.Clock, [], NullLogger<MutationIngestor>.Instance);
-        IncomingMutation Incoming(MutationSource source, string id) => new()
+        // Two transfers of different amounts: a statement row of the webhook's amount would be that same transaction.
+        IncomingMutation Incoming(MutationSource source, string id, decimal amount) => new()
         {
             Source = source, SourceId = id, TransactionTimeUtc = test.Clock.UtcNow, Description = "BI-FAST CR RINA KUSUMA",
-            Amount = 20_000m, Direction = Direction.Credit, AccountId = a.Id,
+            Amount = amount, Direction = Direction.Credit, AccountId = a.Id,
         };
 
         // A webhook batch leaves its rows waiting until IndexBatchSize of them have gathered; they are found all the same.
-        var webhook = await ingestor.IngestAsync([Incoming(MutationSource.Webhook, "w-1")], Core.Auditing.Actor.System);
+        var webhook = await ingestor.IngestAsync([Incoming(MutationSource.Webhook, "w-1", 20_000m)], Core.Auditing.Actor.System);
         (await IndexedThroughAsync(test)).ShouldBe(0);
         (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000)).ShouldBe([written, webhook.NewMutationIds[0]]);
 
         // A statement import indexes at once, and with it everything still waiting.
-        var import = await ingestor.IngestAllOrNothingAsync([Incoming(MutationSource.Import, "i-1")], Core.Auditing.Actor.System);
+        var import = await ingestor.IngestAllOrNothingAsync([Incoming(MutationSource.Import, "i-1", 30_000m)], Core.Auditing.Actor.System);
         (await IndexedThroughAsync(test)).ShouldBe(import.NewMutationIds[0]);
         (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000))
             .ShouldBe([written, webhook.NewMutationIds[0], import.NewMutationIds[0]]);

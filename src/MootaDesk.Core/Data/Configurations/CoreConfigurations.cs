@@ -23,15 +23,26 @@ internal sealed class MutationConfiguration : IEntityTypeConfiguration<Mutation>
     public void Configure(EntityTypeBuilder<Mutation> b)
     {
         b.Property(x => x.SourceId).HasMaxLength(128);
+        b.Property(x => x.MootaMutationId).HasMaxLength(128);
         b.Property(x => x.Description).HasMaxLength(500);
         b.Property(x => x.Counterparty).HasMaxLength(200);
         b.Property(x => x.OrderReference).HasMaxLength(64);
         b.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Tags).WithOne(x => x.Mutation).HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Notes).WithOne().HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Sightings).WithOne().HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
 
-        // The idempotency key: a resent webhook or a re-imported statement never makes a second row.
-        b.HasIndex(x => new { x.Source, x.SourceId }).IsUnique();
+        // The first channel's idempotency key: a resent webhook or a re-imported statement never makes a second row. Sandbox
+        // practice and real money are apart here too, like the Moota identity below.
+        b.HasIndex(x => new { x.Source, x.SourceId, x.IsSandbox }).IsUnique();
+        // One row per Moota mutation, whichever Moota channel brought it; sandbox practice and real money stay apart.
+        b.HasIndex(x => new { x.MootaMutationId, x.IsSandbox }).IsUnique().HasFilter("\"MootaMutationId\" IS NOT NULL")
+            .HasDatabaseName("IX_Mutations_MootaIdentity");
+        // Statement rows and Moota deliveries meet on account, bank date and amount: one range read per account and file.
+        b.HasIndex(x => new { x.AccountId, x.BankDate, x.Amount });
+        // Moota rows stored twice before one identity existed (webhook and pull): the migration leaves the later copies
+        // without MootaMutationId, so the duplicates review finds them without reading every Moota row.
+        b.HasIndex(x => x.SourceId, "IX_Mutations_MootaCopies").HasFilter("\"MootaMutationId\" IS NULL AND \"Source\" IN (0, 1)");
         // Filters always carry a time range and are shown newest first; these keep first pages cheap.
         b.HasIndex(x => x.TransactionTime);
         b.HasIndex(x => new { x.AccountId, x.TransactionTime });
@@ -161,5 +172,41 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.WebhookSecret).HasMaxLength(200);
         b.Property(x => x.ApiToken).HasMaxLength(2000);
+    }
+}
+
+internal sealed class MutationSightingConfiguration : IEntityTypeConfiguration<MutationSighting>
+{
+    public void Configure(EntityTypeBuilder<MutationSighting> b)
+    {
+        b.Property(x => x.ExternalRef).HasMaxLength(300);
+        b.HasIndex(x => new { x.MutationId, x.Channel }).IsUnique();
+        b.HasIndex(x => x.WebhookDeliveryId).HasFilter("\"WebhookDeliveryId\" IS NOT NULL");
+    }
+}
+
+internal sealed class MutationConflictConfiguration : IEntityTypeConfiguration<MutationConflict>
+{
+    public void Configure(EntityTypeBuilder<MutationConflict> b)
+    {
+        b.Property(x => x.MootaMutationId).HasMaxLength(128);
+        b.Property(x => x.IncomingAccountText).HasMaxLength(120);
+        b.Property(x => x.IncomingDescription).HasMaxLength(500);
+        b.Property(x => x.ResolvedBy).HasMaxLength(120);
+        b.HasOne<Mutation>().WithMany().HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.Status, x.DetectedAt });
+        b.HasIndex(x => x.MutationId);
+        b.HasIndex(x => x.WebhookDeliveryId).HasFilter("\"WebhookDeliveryId\" IS NOT NULL");
+    }
+}
+
+internal sealed class MutationMergeConfiguration : IEntityTypeConfiguration<MutationMerge>
+{
+    public void Configure(EntityTypeBuilder<MutationMerge> b)
+    {
+        b.Property(x => x.By).HasMaxLength(120);
+        b.Property(x => x.UndoneBy).HasMaxLength(120);
+        b.HasIndex(x => x.At);
+        b.HasIndex(x => new { x.KeptMutationId, x.OtherMutationId });
     }
 }

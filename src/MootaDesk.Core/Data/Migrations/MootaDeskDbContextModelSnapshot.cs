@@ -698,6 +698,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ConflictCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DuplicateCount")
                         .HasColumnType("INTEGER");
 
@@ -756,6 +759,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("BankDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Counterparty")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -776,6 +782,10 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MootaMutationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OrderReference")
                         .HasMaxLength(64)
@@ -826,17 +836,179 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.HasIndex("IsSandbox", "TransactionTime");
 
-                    b.HasIndex("Source", "SourceId")
-                        .IsUnique();
+                    b.HasIndex("MootaMutationId", "IsSandbox")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mutations_MootaIdentity")
+                        .HasFilter("\"MootaMutationId\" IS NOT NULL");
 
                     b.HasIndex("Source", "TransactionTime");
 
                     b.HasIndex("Status", "TransactionTime");
 
+                    b.HasIndex("AccountId", "BankDate", "Amount");
+
+                    b.HasIndex("Source", "SourceId", "IsSandbox")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "SourceId" }, "IX_Mutations_MootaCopies")
+                        .HasFilter("\"MootaMutationId\" IS NULL AND \"Source\" IN (0, 1)");
+
                     b.HasIndex(new[] { "TransactionTime" }, "IX_Mutations_SandboxOnly_TransactionTime")
                         .HasFilter("\"IsSandbox\"");
 
                     b.ToTable("Mutations");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.MutationConflict", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IncomingAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncomingAccountText")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncomingAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncomingBalanceAfter")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IncomingBankDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncomingDescription")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncomingDirection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncomingHasTimeOfDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncomingRawSource")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IncomingTransactionTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MootaMutationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoredAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StoredBankDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoredDirection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WebhookDeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MutationId");
+
+                    b.HasIndex("WebhookDeliveryId")
+                        .HasFilter("\"WebhookDeliveryId\" IS NOT NULL");
+
+                    b.HasIndex("Status", "DetectedAt");
+
+                    b.ToTable("MutationConflicts");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.MutationMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("KeptMutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherMutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("KeptMutationId", "OtherMutationId");
+
+                    b.ToTable("MutationMerges");
                 });
 
             modelBuilder.Entity("MootaDesk.Core.Domain.MutationNote", b =>
@@ -872,6 +1044,39 @@ namespace MootaDesk.Core.Data.Migrations
                     b.HasIndex("MutationId", "CreatedAt");
 
                     b.ToTable("MutationNotes");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.MutationSighting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalRef")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WebhookDeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebhookDeliveryId")
+                        .HasFilter("\"WebhookDeliveryId\" IS NOT NULL");
+
+                    b.HasIndex("MutationId", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("MutationSightings");
                 });
 
             modelBuilder.Entity("MootaDesk.Core.Domain.MutationTag", b =>
@@ -1487,10 +1692,28 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("MootaDesk.Core.Domain.MutationConflict", b =>
+                {
+                    b.HasOne("MootaDesk.Core.Domain.Mutation", null)
+                        .WithMany()
+                        .HasForeignKey("MutationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MootaDesk.Core.Domain.MutationNote", b =>
                 {
                     b.HasOne("MootaDesk.Core.Domain.Mutation", null)
                         .WithMany("Notes")
+                        .HasForeignKey("MutationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Domain.MutationSighting", b =>
+                {
+                    b.HasOne("MootaDesk.Core.Domain.Mutation", null)
+                        .WithMany("Sightings")
                         .HasForeignKey("MutationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1592,6 +1815,8 @@ namespace MootaDesk.Core.Data.Migrations
             modelBuilder.Entity("MootaDesk.Core.Domain.Mutation", b =>
                 {
                     b.Navigation("Notes");
+
+                    b.Navigation("Sightings");
 
                     b.Navigation("Tags");
                 });

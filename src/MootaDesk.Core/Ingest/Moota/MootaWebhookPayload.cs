@@ -117,6 +117,7 @@ public static class MootaWebhookPayload
             Account = account,
             TransactionTimeUtc = utc,
             HasTimeOfDay = hasTime,
+            BankDate = BankDateOf(dateText),
             Description = Text(e, "description")?.Trim() is { Length: > 0 } d ? d : "(tanpa keterangan)",
             Amount = amount,
             Direction = direction,
@@ -144,6 +145,10 @@ public static class MootaWebhookPayload
             return (withOffset.UtcDateTime, true);
         return null;
     }
+
+    /// <summary>The day exactly as Moota wrote it ("2026-11-30 05:26:30" → 30 Nov): the bank's date, whatever zone the time is read in.</summary>
+    public static DateOnly? BankDateOf(string text) =>
+        DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? DateOnly.FromDateTime(local) : null;
 
     private static string? Text(JsonElement e, string name)
     {

@@ -16,12 +16,16 @@ public partial class MootaApiPage
     [Inject] private NotificationService Notify { get; set; } = default!;
     [Inject] private IStringLocalizer<MootaPullText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Options.IOptionsMonitor<MootaDeskOptions> Options { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "id")] public int? IdParam { get; set; }
 
     private IReadOnlyList<PullIntegration> Integrations { get; set; } = [];
     private int? SelectedId { get; set; }
     private PullIntegration? Selected => Integrations.FirstOrDefault(i => i.Id == SelectedId);
+
+    /// <summary>The default integration with a token from configuration: its settings live there, not on this page.</summary>
+    private bool SetByConfiguration => Selected is { IsDefault: true } && Options.CurrentValue.Moota.Api.IsConfigured;
     private PullSettingsInput Input { get; set; } = new();
     private IReadOnlyList<SyncRunRow> Runs { get; set; } = [];
     private IReadOnlyList<(SeenBank Bank, int? AccountId)> Found { get; set; } = [];
@@ -95,7 +99,7 @@ public partial class MootaApiPage
             switch (result.Status)
             {
                 case SyncStatus.Succeeded:
-                    Notify.Notify(NotificationSeverity.Success, T["SyncDone", result.BanksFound, result.Fetched, result.New, result.Duplicates], duration: 8000);
+                    Notify.Notify(NotificationSeverity.Success, T["SyncDone", result.BanksFound, result.Fetched, result.New, result.Duplicates, result.Conflicts], duration: 8000);
                     break;
                 case SyncStatus.AlreadyRunning:
                     Notify.Notify(NotificationSeverity.Info, T["SyncRunning"]);

@@ -5,6 +5,8 @@ using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
+using Microsoft.Extensions.Options;
+using MootaDesk.Web.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 
@@ -13,7 +15,10 @@ public sealed record PullIntegration(
     DateTime? LastSyncAt, DateTime? LastSuccessfulSyncAt, string? LastSyncError);
 
 public sealed record SyncRunRow(long Id, SyncTrigger Trigger, DateTime StartedAt, DateTime? FinishedAt, DateOnly FromDate, DateOnly ToDate,
-    int BanksFound, int MutationsFetched, int New, int Duplicates, bool Succeeded, string? Error);
+    int BanksFound, int MutationsFetched, int New, int Duplicates, bool Succeeded, string? Error)
+{
+    public int Conflicts { get; init; }
+}
 
 /// <summary>What the page sends; <see cref="NewToken"/> empty means "keep the stored token" (it is write-only).</summary>
 public sealed class PullSettingsInput
@@ -26,13 +31,13 @@ public sealed class PullSettingsInput
     public bool IsActive { get; set; } = true;
 }
 
-public enum PullSettingsProblem { None, NotAllowed, NotFound, NameRequired, IntervalOutOfRange, BackfillOutOfRange, TokenTooShort }
+public enum PullSettingsProblem { None, NotAllowed, NotFound, NameRequired, IntervalOutOfRange, BackfillOutOfRange, TokenTooShort, SetByConfiguration }
 
 /// <summary>
 /// Reads and changes the pull side of integrations. The token is never given back: only a mask of its last
 /// four characters; changes are audited without the token itself.
 /// </summary>
-public sealed class MootaIntegrationSettings(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
+public sealed class MootaIntegrationSettings(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock, IOptionsMonitor<MootaDeskOptions>? options = null)
 {
     public const int MinInterval = 5, MaxInterval = 1440, MaxBackfill = 90;
 
@@ -45,7 +50,8 @@ public sealed class MootaIntegrationSettings(IDbContextFactory<MootaDeskDbContex
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.Integrations.AsNoTracking().OrderByDescending(i => i.IsDefault).ThenBy(i => i.Name).ToListAsync(ct);
-        return rows.Select(i => new PullIntegration(i.Id, i.Name, i.IsDefault, i.IsActive, i.IsSandbox, Mask(i.ApiToken), i.SyncIntervalMinutes, i.BackfillDays,
+        var settings = options?.CurrentValue;
+        return rows.Select(i => new PullIntegration(i.Id, i.Name, i.IsDefault, i.IsActive, i.IsSandbox, Mask(MootaSync.TokenOf(i, settings)), i.SyncIntervalMinutes, i.BackfillDays,
             i.LastSyncAt, i.LastSuccessfulSyncAt, i.LastSyncError)).ToList();
     }
 
@@ -75,6 +81,8 @@ public sealed class MootaIntegrationSettings(IDbContextFactory<MootaDeskDbContex
         await using var db = await factory.CreateDbContextAsync(ct);
         var row = await db.Integrations.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (row is null) return PullSettingsProblem.NotFound;
+        // Configuration owns the default integration's pull side: a change here would be undone at the next start.
+        if (row.IsDefault && options?.CurrentValue.Moota.Api.IsConfigured == true) return PullSettingsProblem.SetByConfiguration;
         var before = new { row.Name, row.IsActive, row.SyncIntervalMinutes, row.BackfillDays, token = Mask(row.ApiToken) };
         row.Name = input.Name.Trim();
         row.IsActive = input.IsActive;
@@ -102,7 +110,8 @@ public sealed class MootaIntegrationSettings(IDbContextFactory<MootaDeskDbContex
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.MootaSyncRuns.AsNoTracking().Where(r => r.IntegrationId == id).OrderByDescending(r => r.Id).Take(take)
-            .Select(r => new SyncRunRow(r.Id, r.Trigger, r.StartedAt, r.FinishedAt, r.FromDate, r.ToDate, r.BanksFound, r.MutationsFetched, r.NewCount, r.DuplicateCount, r.Succeeded, r.Error))
+            .Select(r => new SyncRunRow(r.Id, r.Trigger, r.StartedAt, r.FinishedAt, r.FromDate, r.ToDate, r.BanksFound, r.MutationsFetched, r.NewCount, r.DuplicateCount, r.Succeeded, r.Error)
+            { Conflicts = r.ConflictCount })
             .ToListAsync(ct);
     }
 

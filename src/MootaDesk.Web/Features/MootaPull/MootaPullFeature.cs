@@ -13,7 +13,7 @@ public static class MootaPullFeature
         services.AddOptions<MootaPullOptions>().Bind(configuration.GetSection(MootaPullOptions.Section));
         services.AddHttpClient<IMootaApiClient, MootaApiClient>((sp, http) =>
         {
-            var baseUrl = sp.GetRequiredService<IOptions<MootaDeskOptions>>().Value.Moota.BaseUrl;
+            var baseUrl = sp.GetRequiredService<IOptions<MootaDeskOptions>>().Value.Moota.ApiBaseUrl;
             // Relative paths ("bank", "mutation") resolve under the base only when it ends with a slash.
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             // Polly owns the per-attempt timeout; this only bounds a whole call with its retries.
@@ -22,7 +22,15 @@ public static class MootaPullFeature
         services.AddSingleton<MootaSyncLocks>();
         services.AddTransient<MootaSync>();
         services.AddSingleton<MootaIntegrationSettings>();
+        // Before the scheduler: a token given by configuration is an integration by the time the first round looks.
+        services.AddHostedService<ConfiguredMootaIntegration>();
         services.AddHostedService<MootaSyncScheduler>();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapMootaPullEndpoints(this IEndpointRouteBuilder app)
+    {
+        MootaSyncEndpoint.Map(app);
+        return app;
     }
 }

@@ -7,6 +7,8 @@ using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Ingest;
+using Microsoft.Extensions.Options;
+using MootaDesk.Web.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 
@@ -20,14 +22,19 @@ public sealed class MootaSyncLocks
     public SemaphoreSlim For(int integrationId) => _gates.GetOrAdd(integrationId, _ => new SemaphoreSlim(1, 1));
 }
 
-public sealed record SyncResult(SyncStatus Status, int BanksFound, int Fetched, int New, int Duplicates, string? Error);
+/// <summary>
+/// One pull's outcome. <paramref name="Duplicates"/> counts mutations already stored (by any channel, including statement rows
+/// Moota's mutations were attached to); <paramref name="Conflicts"/> those among them Moota now reports with other values.
+/// </summary>
+public sealed record SyncResult(SyncStatus Status, int BanksFound, int Fetched, int New, int Duplicates, string? Error, int Conflicts = 0);
 
 /// <summary>An account as seen in a run's bank list, for the integration page.</summary>
 public sealed record SeenBank(string BankId, string BankType, string AccountNumber, string? Label, string? HolderName, decimal? Balance, bool IsActive);
 
 /// <summary>
 /// Pulls one integration's accounts and mutations from Moota and stores them through the shared ingest path
-/// (source Api, id = mutation_id), so a re-sync or a webhook for the same mutation never makes a second row.
+/// (source Api, identity = mutation_id across every Moota channel), so a re-sync or a webhook for the same mutation never
+/// makes a second row. The default integration's token comes from configuration (MootaDesk:Moota:Api:Token).
 /// The first run reaches back BackfillDays; later runs start a day before the last good one, because Moota
 /// often reads a bank some time after the transaction.
 /// </summary>
@@ -37,7 +44,8 @@ public sealed class MootaSync(
     MutationIngestor ingestor,
     BusinessClock clock,
     MootaSyncLocks locks,
-    ILogger<MootaSync> logger)
+    ILogger<MootaSync> logger,
+    IOptionsMonitor<MootaDeskOptions>? options = null)
 {
     private static readonly Actor SyncActor = new("moota-api");
 
@@ -60,7 +68,8 @@ public sealed class MootaSync(
         Integration? integration;
         await using (var db = await factory.CreateDbContextAsync(ct))
             integration = await db.Integrations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == integrationId, ct);
-        if (integration is null || string.IsNullOrWhiteSpace(integration.ApiToken))
+        var token = integration is null ? null : TokenOf(integration, options?.CurrentValue);
+        if (integration is null || string.IsNullOrWhiteSpace(token))
             return new SyncResult(SyncStatus.NotConfigured, 0, 0, 0, 0, null);
 
         var started = clock.UtcNow;
@@ -73,18 +82,19 @@ public sealed class MootaSync(
         string? error = null;
         try
         {
-            var banks = await api.GetBanksAsync(integration.ApiToken, ct);
+            var banks = await api.GetBanksAsync(token, ct);
             run.BanksFound = banks.Count;
             run.BanksJson = JsonSerializer.Serialize(banks.Select(b => new SeenBank(b.BankId, b.BankType, b.AccountNumber, b.Label, b.HolderName, b.Balance, b.IsActive)));
             var accounts = await UpsertAccountsAsync(banks, integration.IsSandbox, ct);
             foreach (var bank in banks.Where(b => b.IsActive))
             {
-                var mutations = await api.GetMutationsAsync(integration.ApiToken, bank.BankId, from, to, ct);
+                var mutations = await api.GetMutationsAsync(token, bank.BankId, from, to, ct);
                 run.MutationsFetched += mutations.Count;
                 var incoming = mutations.Select(m => ToIncoming(m, accounts[bank.BankId], integration.IsSandbox)).OfType<IncomingMutation>().ToList();
                 var result = await ingestor.IngestAsync(incoming, SyncActor, ct);
                 run.NewCount += result.New;
                 run.DuplicateCount += result.Duplicates;
+                run.ConflictCount += result.Conflicts;
             }
             run.Succeeded = true;
         }
@@ -117,8 +127,13 @@ public sealed class MootaSync(
             if (error is null) row.LastSuccessfulSyncAt = started;
             await db.SaveChangesAsync(CancellationToken.None);
         }
-        return new SyncResult(error is null ? SyncStatus.Succeeded : SyncStatus.Failed, run.BanksFound, run.MutationsFetched, run.NewCount, run.DuplicateCount, error);
+        return new SyncResult(error is null ? SyncStatus.Succeeded : SyncStatus.Failed, run.BanksFound, run.MutationsFetched, run.NewCount, run.DuplicateCount, error,
+            run.ConflictCount);
     }
+
+    /// <summary>The default integration pulls with the configured token; every other one with the token saved on the Integrasi page.</summary>
+    public static string? TokenOf(Integration integration, MootaDeskOptions? options) =>
+        integration.IsDefault && options?.Moota.Api.IsConfigured == true ? options.Moota.Api.Token : integration.ApiToken;
 
     /// <summary>Finds each Moota account by bank_id (or bank and number) and creates the ones MootaDesk does not know yet.</summary>
     private async Task<Dictionary<string, int>> UpsertAccountsAsync(IReadOnlyList<MootaBank> banks, bool sandbox, CancellationToken ct)
@@ -183,6 +198,8 @@ public sealed class MootaSync(
             AccountId = accountId,
             TransactionTimeUtc = clock.ToUtc(local.Value),
             HasTimeOfDay = local.Value.TimeOfDay != TimeSpan.Zero,
+            // The day as Moota wrote it: webhook and pull of one mutation always agree on it.
+            BankDate = DateOnly.FromDateTime(local.Value),
             Description = m.Description,
             Amount = decimal.Round(m.Amount, 2),
             Direction = m.Type == "CR" ? Direction.Credit : Direction.Debit,

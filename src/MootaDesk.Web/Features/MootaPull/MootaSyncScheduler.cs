@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
+using MootaDesk.Web.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 
@@ -14,7 +15,8 @@ public sealed class MootaSyncScheduler(
     IServiceProvider services,
     TimeProvider time,
     IOptions<MootaPullOptions> options,
-    ILogger<MootaSyncScheduler> logger) : BackgroundService
+    ILogger<MootaSyncScheduler> logger,
+    IOptionsMonitor<MootaDeskOptions>? appOptions = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,7 +42,8 @@ public sealed class MootaSyncScheduler(
         List<int> due;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var candidates = await db.Integrations.AsNoTracking().Where(i => i.IsActive && i.ApiToken != null && i.ApiToken != "")
+            var configured = appOptions?.CurrentValue.Moota.Api.IsConfigured == true;
+            var candidates = await db.Integrations.AsNoTracking().Where(i => i.IsActive && ((i.ApiToken != null && i.ApiToken != "") || (configured && i.IsDefault)))
                 .Select(i => new { i.Id, i.LastSyncAt, i.SyncIntervalMinutes }).ToListAsync(ct);
             due = candidates.Where(i => i.LastSyncAt is null || i.LastSyncAt.Value.AddMinutes(Math.Max(1, i.SyncIntervalMinutes)) <= now)
                 .Select(i => i.Id).ToList();

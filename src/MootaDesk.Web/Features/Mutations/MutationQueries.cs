@@ -16,9 +16,19 @@ public sealed record NoteView(long Id, string Text, string Author, DateTime Crea
 
 public sealed record TimelineEntry(DateTime At, string Actor, string Action, string? Before, string? After);
 
+/// <summary>One channel that reported a mutation, and when it first did; the first one is the channel that stored the row.</summary>
+public sealed record ChannelView(MutationSource Channel, string? Ref, DateTime SeenAt, long? WebhookDeliveryId, bool IsFirst);
+
 public sealed record MutationDetail(
     MutationRow Row, string SourceId, DateTime ReadTime, int? ReadLatencySeconds, string? RawSourcePretty, long? WebhookDeliveryId,
-    string AccountHolder, IReadOnlyList<NoteView> Notes, IReadOnlyList<TimelineEntry> Timeline);
+    string AccountHolder, IReadOnlyList<NoteView> Notes, IReadOnlyList<TimelineEntry> Timeline)
+{
+    public string? MootaMutationId { get; init; }
+    public IReadOnlyList<ChannelView> Channels { get; init; } = [];
+
+    /// <summary>Moota conflicts on this row still waiting for Ops' decision.</summary>
+    public int OpenConflicts { get; init; }
+}
 
 /// <summary>Reads for the Mutasi page and its API: every read goes through <see cref="MutationSearch"/>, so the viewer's scope always applies.</summary>
 public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
@@ -72,8 +82,12 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
         var row = await MutationSearch.Project(scoped, viewer).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         row = (await MutationSearch.WithTagsAsync(db, [row], ct))[0];
-        var extra = await scoped.Select(m => new { m.SourceId, m.ReadTime, m.ReadLatencySeconds, m.RawSource, m.WebhookDeliveryId, m.Account!.HolderName })
+        var extra = await scoped.Select(m => new { m.Source, m.SourceId, m.MootaMutationId, m.ReadTime, m.ReadLatencySeconds, m.RawSource, m.WebhookDeliveryId, m.Account!.HolderName })
             .FirstAsync(ct);
+        var later = await db.MutationSightings.AsNoTracking().Where(s => s.MutationId == id).OrderBy(s => s.SeenAt).ThenBy(s => s.Id)
+            .Select(s => new ChannelView(s.Channel, s.ExternalRef, s.SeenAt, s.WebhookDeliveryId, false)).ToListAsync(ct);
+        List<ChannelView> channels = [new(extra.Source, extra.SourceId, extra.ReadTime, extra.WebhookDeliveryId, true), .. later];
+        var openConflicts = await db.MutationConflicts.AsNoTracking().CountAsync(c => c.MutationId == id && c.Status == ConflictStatus.Open, ct);
         var notes = await db.MutationNotes.AsNoTracking().Where(n => n.MutationId == id).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Select(n => new NoteView(n.Id, n.Text, n.Author, n.CreatedAt, n.ReplacesNoteId, n.IsSuperseded)).ToListAsync(ct);
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -84,7 +98,10 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
         var raw = extra.RawSource;
         if (!viewer.CanSeeBalances) raw = WithoutBalances(raw);
         return new MutationDetail(row, extra.SourceId, extra.ReadTime, extra.ReadLatencySeconds, Pretty(raw), extra.WebhookDeliveryId,
-            extra.HolderName, notes, timeline);
+            extra.HolderName, notes, timeline)
+        {
+            MootaMutationId = extra.MootaMutationId, Channels = channels, OpenConflicts = openConflicts,
+        };
     }
 
     /// <summary>

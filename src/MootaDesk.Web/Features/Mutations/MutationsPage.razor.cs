@@ -31,6 +31,9 @@ public partial class MutationsPage
     [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
 
+    /// <summary>A link from elsewhere (the statement import's "sudah ada", the duplicates review) opens this mutation's drawer.</summary>
+    [SupplyParameterFromQuery(Name = MutationLink.OpenKey)] public long? OpenId { get; set; }
+
     private sealed record ViewChoice(int Id, string Label, SavedViewItem Item);
     private sealed record PendingUndo(MutationChange Change, string Message, CancellationTokenSource Expiry);
 
@@ -84,6 +87,11 @@ public partial class MutationsPage
             Nav.NavigateTo(UrlFor(Filter), replace: true);
         }
         Nav.LocationChanged += OnLocationChanged;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && OpenId is long id) await OpenDetailAsync(id);
     }
 
     private async Task LoadViewsAsync()

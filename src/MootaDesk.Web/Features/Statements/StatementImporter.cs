@@ -7,7 +7,9 @@ using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Ingest.Identity;
 using MootaDesk.Core.Ingest.Statements;
+using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Web.Features.Statements;
 
@@ -19,9 +21,13 @@ public sealed record ImportAccount(int Id, string Label, string BankCode, string
 /// <summary>A file read into cells, with the mapping to start from (the account's remembered one, or a guess from the headers).</summary>
 public sealed record LoadedStatement(int AccountId, string FileName, string FileSha256, StatementTable Table, StatementColumnMapping Mapping, bool MappingRemembered);
 
-/// <summary>What committing would do: rows that are new, rows already stored, rows refused (with line and reason).</summary>
-public sealed record ImportAnalysis(LoadedStatement File, StatementColumnMapping Mapping, ParsedStatement Parsed, IReadOnlyList<StatementRow> NewRows, int AlreadyPresent)
+/// <summary>A statement row that is a transaction MootaDesk already stores ("sudah ada"), whichever channel stored it.</summary>
+public sealed record PresentRow(StatementRow Row, long MutationId, MutationSource StoredBy, string Link);
+
+/// <summary>What committing would do: rows that are new, rows already stored (with the mutation each one is), rows refused (with line and reason).</summary>
+public sealed record ImportAnalysis(LoadedStatement File, StatementColumnMapping Mapping, ParsedStatement Parsed, IReadOnlyList<StatementRow> NewRows, IReadOnlyList<PresentRow> Present)
 {
+    public int AlreadyPresent => Present.Count;
     public int Rejected => Parsed.Rejected.Count;
 }
 
@@ -81,21 +87,33 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
         return new LoadedStatement(accountId, fileName, sha, table, StatementLayouts.Detect(table), false);
     }
 
-    /// <summary>Checks every row and counts what is already stored; throws <see cref="StatementMappingException"/> for an unusable mapping.</summary>
+    /// <summary>
+    /// Checks every row and finds the ones already stored, from any channel (<see cref="StatementMatcher"/>: same account,
+    /// bank date, amount, direction, and balance where both know it; identical transfers counted apart). Throws
+    /// <see cref="StatementMappingException"/> for an unusable mapping. The commit decides again, inside its transaction.
+    /// </summary>
     public async Task<ImportAnalysis> AnalyzeAsync(LoadedStatement file, StatementColumnMapping mapping, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         var parsed = await Task.Run(() => StatementParser.Parse(file.Table, mapping, file.AccountId, clock.TimeZone, progress, ct), ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in parsed.Rows.Select(r => r.SourceId).Chunk(500))
+        var sandbox = await db.Accounts.AsNoTracking().Where(a => a.Id == file.AccountId).Select(a => a.IsSandbox).FirstOrDefaultAsync(ct);
+        var matches = await StatementMatcher.MatchAsync(db, file.AccountId, parsed.Rows.Select(KeyOf).ToList(), ct);
+        var fresh = new List<StatementRow>(parsed.Rows.Count);
+        var present = new List<PresentRow>();
+        for (var i = 0; i < parsed.Rows.Count; i++)
         {
-            var found = await db.Mutations.AsNoTracking().Where(m => m.Source == MutationSource.Import && chunk.Contains(m.SourceId))
-                .Select(m => m.SourceId).ToListAsync(ct);
-            present.UnionWith(found);
+            var row = parsed.Rows[i];
+            if (matches[i] is { } m)
+                present.Add(new PresentRow(row, m.MutationId, m.Source, MutationLink.To(m.MutationId, file.AccountId, BankDateOf(row), row.Amount, sandbox)));
+            else fresh.Add(row);
         }
-        var fresh = parsed.Rows.Where(r => !present.Contains(r.SourceId)).ToList();
-        return new ImportAnalysis(file, mapping, parsed, fresh, parsed.Rows.Count - fresh.Count);
+        return new ImportAnalysis(file, mapping, parsed, fresh, present);
     }
+
+    /// <summary>The day as the statement prints it: the bank's own date, whatever the business zone.</summary>
+    private static DateOnly BankDateOf(StatementRow row) => DateOnly.FromDateTime(row.LocalTime);
+
+    private static StatementKeyRow KeyOf(StatementRow r) => new(BankDateOf(r), r.Amount, r.Direction, r.Balance, r.SourceId);
 
     /// <summary>
     /// Stores the new rows, the history row and the remembered mapping in one transaction. With rejected rows
@@ -122,6 +140,7 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
             AccountId = file.AccountId,
             TransactionTimeUtc = r.TransactionTimeUtc,
             HasTimeOfDay = r.HasTimeOfDay,
+            BankDate = BankDateOf(r),
             Description = r.Description,
             Amount = r.Amount,
             Direction = r.Direction,

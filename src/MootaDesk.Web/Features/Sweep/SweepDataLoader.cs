@@ -83,8 +83,13 @@ public static class SweepDataLoader
         var lastSync = await db.Integrations.AsNoTracking().Where(i => i.IsActive).MaxAsync(i => i.LastSuccessfulSyncAt, ct);
         var pending = await PendingOrdersAsync(db, nowUtc, demoOnly, ct);
 
+        var conflicts = await db.MutationConflicts.AsNoTracking().Where(c => c.Status == ConflictStatus.Open && c.DetectedAt < end)
+            .OrderBy(c => c.Id).Take(500)
+            .Select(c => new SweepConflict(c.Id, c.MutationId, c.StoredAccountId, c.MootaMutationId, c.Fields, c.StoredAmount, c.IncomingAmount,
+                c.StoredDirection, c.IncomingDirection, c.StoredBankDate, c.IncomingBankDate, c.IncomingAccountText)).ToListAsync(ct);
+
         return new SweepInput(window, nowUtc, mutations, accounts, deliveries, orders,
-            withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds);
+            withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds) { Conflicts = conflicts };
     }
 
     /// <summary>

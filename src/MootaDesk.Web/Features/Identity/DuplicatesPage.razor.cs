@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Access;
+using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Web.Hosting;
+using Radzen;
+
+namespace MootaDesk.Web.Features.Identity;
+
+public partial class DuplicatesPage
+{
+    [Inject] private CrossSourceDuplicates Duplicates { get; set; } = default!;
+    [Inject] private MutationMerger Merger { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private IStringLocalizer<IdentityText> T { get; set; } = default!;
+
+    private DuplicateReview? Review { get; set; }
+    private IReadOnlyList<MergeHistoryRow> History { get; set; } = [];
+    private readonly Dictionary<string, long> chosen = [];
+    private Viewer? viewer;
+    private bool busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        viewer = await CurrentUser.ViewerAsync();
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        Review = await Duplicates.FindAsync();
+        History = await Merger.HistoryAsync();
+        chosen.Clear();
+    }
+
+    private long KeptOf(DuplicateGroup g) => chosen.TryGetValue(g.Key, out var id) ? id : g.SuggestedKeptId;
+
+    private void Choose(DuplicateGroup g, long id) => chosen[g.Key] = id;
+
+    private async Task MergeAsync(DuplicateGroup g)
+    {
+        if (busy || viewer is null) return;
+        var kept = KeptOf(g);
+        if (await Dialogs.Confirm(T["Duplicates.ConfirmMerge", g.Rows.Count - 1, kept].Value, T["Duplicates.Title"].Value,
+                new ConfirmOptions { OkButtonText = T["Confirm.Yes"].Value, CancelButtonText = T["Confirm.No"].Value }) != true)
+            return;
+        busy = true;
+        try
+        {
+            var actor = await CurrentUser.ActorAsync();
+            foreach (var other in g.Rows.Where(r => r.Id != kept))
+            {
+                var outcome = await Merger.MergeAsync(kept, other.Id, viewer, actor);
+                if (!outcome.Succeeded)
+                {
+                    Notify.Notify(NotificationSeverity.Warning, T["Merge.Refused." + outcome.RefusalKey, outcome.Detail ?? ""], duration: 10000);
+                    break;
+                }
+                Notify.Notify(NotificationSeverity.Success, T["Duplicates.Merged", other.Id, kept]);
+            }
+            await ReloadAsync();
+        }
+        finally { busy = false; }
+    }
+
+    private async Task NotDuplicateAsync(DuplicateGroup g)
+    {
+        if (busy || viewer is null) return;
+        busy = true;
+        try
+        {
+            var actor = await CurrentUser.ActorAsync();
+            var kept = KeptOf(g);
+            foreach (var other in g.Rows.Where(r => r.Id != kept))
+                await Merger.MarkNotDuplicateAsync(kept, other.Id, viewer, actor);
+            Notify.Notify(NotificationSeverity.Info, T["Duplicates.MarkedNot"]);
+            await ReloadAsync();
+        }
+        finally { busy = false; }
+    }
+
+    private async Task UndoAsync(MergeHistoryRow h)
+    {
+        if (busy || viewer is null) return;
+        busy = true;
+        try
+        {
+            var outcome = await Merger.UndoAsync(h.Id, viewer, await CurrentUser.ActorAsync());
+            if (outcome.Succeeded) Notify.Notify(NotificationSeverity.Success, T["Duplicates.Undone"]);
+            else Notify.Notify(NotificationSeverity.Warning, T["Merge.Refused." + outcome.RefusalKey, outcome.Detail ?? ""], duration: 10000);
+            await ReloadAsync();
+        }
+        finally { busy = false; }
+    }
+}

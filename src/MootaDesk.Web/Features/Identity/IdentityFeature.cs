@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Ingest.Identity;
+using MootaDesk.Core.Mutations;
+
+namespace MootaDesk.Web.Features.Identity;
+
+/// <summary>One row per bank transaction: Moota conflicts for Ops and the cross-source duplicates review for Finance.</summary>
+public static class IdentityFeature
+{
+    public static IServiceCollection AddIdentityFeature(this IServiceCollection services)
+    {
+        services.TryAddSingleton<MutationIngestor>();
+        services.AddSingleton<MootaConflicts>();
+        services.AddSingleton<CrossSourceDuplicates>();
+        services.AddSingleton<MutationMerger>();
+        return services;
+    }
+}
