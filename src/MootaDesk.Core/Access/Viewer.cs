@@ -16,6 +16,12 @@ public sealed record Viewer(string Name, string? UserId, IReadOnlySet<string> Ro
     public bool CanSeeDebits => !IsCsOnly;
     public bool CanSeeBalances => !IsCsOnly;
 
+    /// <summary>
+    /// The source a mutation came from as stored ("Data asli dari sumber"): Ops and Owner only. It is technical detail for
+    /// tracing an ingest problem, and even with credentials stripped it carries more than CS or Finance need.
+    /// </summary>
+    public bool CanSeeRawSource => IsInAny(Domain.Roles.Owner, Domain.Roles.Ops);
+
     public bool IsInAny(params string[] roles) => roles.Any(Roles.Contains);
 
     public static Viewer ForRoles(string name, params string[] roles) => new(name, null, new HashSet<string>(roles));

@@ -29,6 +29,15 @@ public sealed class MootaSettings
     public List<string> AllowedIps { get; set; } = [];
 
     public string BaseUrl { get; set; } = "https://app.moota.co/api/v2/";
+
+    public InboxSettings Inbox { get; set; } = new();
+}
+
+/// <summary>`MootaDesk:Moota:Inbox`: when a webhook delivery that is still waiting counts as a lag Ops must hear about.</summary>
+public sealed class InboxSettings
+{
+    /// <summary>A delivery pending longer than this notifies Ops (bell) and turns /health to "degraded". Minutes, at least 1.</summary>
+    public int AlertAfterMinutes { get; set; } = 10;
 }
 
 public sealed class ApiSettings

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Access;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Ingest.Moota;
 using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Web.Features.Mutations;
@@ -16,9 +16,11 @@ public sealed record NoteView(long Id, string Text, string Author, DateTime Crea
 
 public sealed record TimelineEntry(DateTime At, string Actor, string Action, string? Before, string? After);
 
+/// <param name="RawSourcePretty">The stored source, indented; null when there is none or the viewer may not see it (<see cref="Viewer.CanSeeRawSource"/>).</param>
+/// <param name="ShowsRawSource">Whether the viewer may see the source panel at all.</param>
 public sealed record MutationDetail(
     MutationRow Row, string SourceId, DateTime ReadTime, int? ReadLatencySeconds, string? RawSourcePretty, long? WebhookDeliveryId,
-    string AccountHolder, IReadOnlyList<NoteView> Notes, IReadOnlyList<TimelineEntry> Timeline);
+    string AccountHolder, IReadOnlyList<NoteView> Notes, IReadOnlyList<TimelineEntry> Timeline, bool ShowsRawSource = false);
 
 /// <summary>Reads for the Mutasi page and its API: every read goes through <see cref="MutationSearch"/>, so the viewer's scope always applies.</summary>
 public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
@@ -72,7 +74,9 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
         var row = await MutationSearch.Project(scoped, viewer).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         row = (await MutationSearch.WithTagsAsync(db, [row], ct))[0];
-        var extra = await scoped.Select(m => new { m.SourceId, m.ReadTime, m.ReadLatencySeconds, m.RawSource, m.WebhookDeliveryId, m.Account!.HolderName })
+        // The source leaves the database only for those who may read it.
+        var showsRaw = viewer.CanSeeRawSource;
+        var extra = await scoped.Select(m => new { m.SourceId, m.ReadTime, m.ReadLatencySeconds, RawSource = showsRaw ? m.RawSource : null, m.WebhookDeliveryId, m.Account!.HolderName })
             .FirstAsync(ct);
         var notes = await db.MutationNotes.AsNoTracking().Where(n => n.MutationId == id).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Select(n => new NoteView(n.Id, n.Text, n.Author, n.CreatedAt, n.ReplacesNoteId, n.IsSuperseded)).ToListAsync(ct);
@@ -80,51 +84,11 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
         var timeline = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == "Mutation" && a.EntityId == key)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200)
             .Select(a => new TimelineEntry(a.At, a.Actor, a.Action, a.Before, a.After)).ToListAsync(ct);
-        var raw = extra.RawSource;
-        if (!viewer.CanSeeBalances) raw = WithoutBalances(raw);
-        return new MutationDetail(row, extra.SourceId, extra.ReadTime, extra.ReadLatencySeconds, Pretty(raw), extra.WebhookDeliveryId,
-            extra.HolderName, notes, timeline);
+        return new MutationDetail(row, extra.SourceId, extra.ReadTime, extra.ReadLatencySeconds, Pretty(extra.RawSource), extra.WebhookDeliveryId,
+            extra.HolderName, notes, timeline, showsRaw);
     }
 
-    public static string? Pretty(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return JsonSerializer.Serialize(doc.RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        }
-        catch (JsonException)
-        {
-            return json;
-        }
-    }
-
-    /// <summary>The raw webhook body carries the balance (Moota's "balance"); CS must not read it there either.</summary>
-    public static string? WithoutBalances(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return json;
-        try
-        {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(json);
-            Strip(node);
-            return node?.ToJsonString();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        static void Strip(System.Text.Json.Nodes.JsonNode? n)
-        {
-            if (n is System.Text.Json.Nodes.JsonObject o)
-            {
-                foreach (var k in o.Select(p => p.Key).Where(k => k.Contains("balance", StringComparison.OrdinalIgnoreCase) || k.Contains("saldo", StringComparison.OrdinalIgnoreCase)).ToList())
-                    o.Remove(k);
-                foreach (var p in o) Strip(p.Value);
-            }
-            else if (n is System.Text.Json.Nodes.JsonArray a)
-                foreach (var x in a) Strip(x);
-        }
-    }
+    /// <summary>The stored source indented for reading; text that is not JSON (an import row) as it is.</summary>
+    public static string? Pretty(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? null : JsonText.Indent(System.Text.Encoding.UTF8.GetBytes(json)) ?? json;
 }

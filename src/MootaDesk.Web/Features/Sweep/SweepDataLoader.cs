@@ -5,6 +5,7 @@ using MootaDesk.Core.Data;
 using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Sweep;
+using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Web.Features.Sweep;
 
@@ -51,7 +52,7 @@ public static class SweepDataLoader
             var lastRead = lastReadInWindow.TryGetValue(a.Id, out var inWindow) ? inWindow : await db.Mutations.AsNoTracking()
                 .Where(m => m.AccountId == a.Id && m.TransactionTime >= historyStart && m.TransactionTime < start)
                 .MaxAsync(m => (DateTime?)m.ReadTime, ct);
-            accounts.Add(new SweepAccount(a.Id, string.IsNullOrWhiteSpace(a.Label) ? $"{a.BankCode.ToUpperInvariant()} {a.AccountNumber}" : a.Label,
+            accounts.Add(new SweepAccount(a.Id, string.IsNullOrWhiteSpace(a.Label) ? $"{BankNames.Display(a.BankCode)} {a.AccountNumber}" : a.Label,
                 a.HolderName, a.IsSandbox && !demoOnly, a.IsActive, opening, a.LastKnownBalance, a.LastKnownBalanceAt, lastRead));
             if (a.IsSandbox && !demoOnly) continue;
             foreach (var direction in new[] { Direction.Credit, Direction.Debit })
