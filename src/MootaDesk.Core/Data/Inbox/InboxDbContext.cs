@@ -22,7 +22,7 @@ public class InboxDbContext(DbContextOptions<InboxDbContext> options) : DbContex
             b.Property(x => x.SourceIp).HasMaxLength(64);
             // The few deliveries whose body still waits for redaction (a new one until it is done with, and what an older
             // version left): the processor finds them without reading the whole inbox.
-            b.HasIndex(x => x.Id).HasDatabaseName("IX_WebhookDeliveries_BodyNotRedacted").HasFilter("\"BodyRedacted\" = 0");
+            b.HasIndex(x => x.Id).HasDatabaseName("IX_WebhookDeliveries_BodyNotRedacted").HasFilter("NOT \"BodyRedacted\"");
         });
     }
 

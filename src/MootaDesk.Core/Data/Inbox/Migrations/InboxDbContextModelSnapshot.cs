@@ -81,7 +81,7 @@ namespace MootaDesk.Core.Data.Inbox.Migrations
 
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_WebhookDeliveries_BodyNotRedacted")
-                        .HasFilter("\"BodyRedacted\" = 0");
+                        .HasFilter("NOT \"BodyRedacted\"");
 
                     b.HasIndex("ReceivedAt");
 

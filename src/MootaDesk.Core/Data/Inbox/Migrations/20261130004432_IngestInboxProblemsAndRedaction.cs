@@ -27,7 +27,7 @@ namespace MootaDesk.Core.Data.Inbox.Migrations
                 name: "IX_WebhookDeliveries_BodyNotRedacted",
                 table: "WebhookDeliveries",
                 column: "Id",
-                filter: "\"BodyRedacted\" = 0");
+                filter: "NOT \"BodyRedacted\"");
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using MootaDesk.Core.Data.Inbox;
 namespace MootaDesk.Core.Data.Inbox.Migrations
 {
     [DbContext(typeof(InboxDbContext))]
-    [Migration("20261130001112_IngestInboxProblemsAndRedaction")]
+    [Migration("20261130004432_IngestInboxProblemsAndRedaction")]
     partial class IngestInboxProblemsAndRedaction
     {
         /// <inheritdoc />
@@ -84,7 +84,7 @@ namespace MootaDesk.Core.Data.Inbox.Migrations
 
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_WebhookDeliveries_BodyNotRedacted")
-                        .HasFilter("\"BodyRedacted\" = 0");
+                        .HasFilter("NOT \"BodyRedacted\"");
 
                     b.HasIndex("ReceivedAt");
 
