@@ -30,9 +30,20 @@ public static class DatabaseSetup
         return csb.ToString();
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(MootaDeskDbContext).Assembly.GetName().Name))
                .AddInterceptors(SqlitePragmas.Instance);
+
+    /// <summary>
+    /// A webhook delivery's commit checkpoints the inbox's write-ahead log only once it has grown this many pages (40 MB):
+    /// the inbox processor checkpoints after every pass, so in practice a delivery never does, and its answer never waits
+    /// for a checkpoint's copying and fsync. The limit is the safety net for a processor that has stopped.
+    /// </summary>
+    public const int InboxAutoCheckpointPages = 10_000;
+
+    /// <summary>The inbox file's settings: the main file's, with the checkpoint left to the inbox processor.</summary>
+    public static void ConfigureInboxSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        ConfigureSqlite(options, connectionString).AddInterceptors(InboxPragmas.Instance);
 
     /// <summary>
     /// Applies pending migrations (never EnsureCreated) to the main store and the webhook inbox file, turns on WAL
@@ -72,6 +83,27 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
     private const string Sql = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>The inbox's own per-connection setting, after <see cref="SqlitePragmas"/>: see <see cref="DatabaseSetup.InboxAutoCheckpointPages"/>.</summary>
+internal sealed class InboxPragmas : DbConnectionInterceptor
+{
+    public static readonly InboxPragmas Instance = new();
+    private static readonly string Sql = $"PRAGMA wal_autocheckpoint={DatabaseSetup.InboxAutoCheckpointPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

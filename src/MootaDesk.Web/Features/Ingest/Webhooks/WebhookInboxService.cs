@@ -20,10 +20,11 @@ public sealed class WebhookInboxService(WebhookInboxProcessor processor, InboxMo
     /// <summary>The lag check needs no more than this; it is one indexed read (and, rarely, a notice).</summary>
     public static readonly TimeSpan LagCheckInterval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The loop runs on a thread of its own below normal priority, so webhook answers never wait behind processing.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => LowPriorityThread.Run(() => LoopAsync(stoppingToken), "webhook-inbox");
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (migrations ran before; this keeps start-up quick).
-        await Task.Yield();
         long? lastLagCheck = null;
         while (!stoppingToken.IsCancellationRequested)
         {
