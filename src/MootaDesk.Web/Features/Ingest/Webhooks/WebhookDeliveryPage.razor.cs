@@ -41,6 +41,7 @@ public partial class WebhookDeliveryPage
         { Row.Status: DeliveryStatus.Partial } => T["Reason.Partial"].Value,
         { Row.Status: DeliveryStatus.Failed, RejectedElements.Count: > 0 } => T["Reason.AllRejected"].Value,
         { Row.Status: DeliveryStatus.Failed } => T["Reason.Failed"].Value,
+        { Row.Status: DeliveryStatus.Pending, Row.Error: not null } => T["Reason.Retrying"].Value,
         _ => null,
     };
 
