@@ -65,7 +65,7 @@ public static class SweepDataLoader
         }
 
         var deliveries = await inbox.WebhookDeliveries.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end
-                && (d.Status == DeliveryStatus.Rejected || d.Status == DeliveryStatus.Failed || d.Status == DeliveryStatus.Malformed
+                && (d.Status == DeliveryStatus.Rejected || d.Status == DeliveryStatus.Failed || d.Status == DeliveryStatus.Malformed || d.Status == DeliveryStatus.Partial
                     || d.Signature == SignatureVerdict.Invalid || d.Signature == SignatureVerdict.Missing || d.Signature == SignatureVerdict.IpRefused))
             .Select(d => new SweepDelivery(d.Id, d.ReceivedAt, d.Status, d.Signature, d.Error, d.SourceIp)).ToListAsync(ct);
 
