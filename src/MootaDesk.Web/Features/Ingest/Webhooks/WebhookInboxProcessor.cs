@@ -294,10 +294,18 @@ public sealed class WebhookInboxProcessor(
     }
 
     /// <summary>Done with: the kept body loses its credentials. The signature was checked on the original bytes already.</summary>
-    private static void Redact(WebhookDelivery d)
+    private void Redact(WebhookDelivery d)
     {
         if (d.BodyRedacted) return;
-        if (MootaSecrets.RedactBody(d.Body) is { } redacted && !redacted.AsSpan().SequenceEqual(d.Body)) d.Body = redacted;
+        try
+        {
+            if (MootaSecrets.RedactBody(d.Body) is { } redacted && !redacted.AsSpan().SequenceEqual(d.Body)) d.Body = redacted;
+        }
+        catch (Exception ex)
+        {
+            // Never worth jamming the inbox for: the body stays as received (it is needed for "Proses lagi") and the error is logged.
+            logger.LogError(ex, "Webhook delivery {DeliveryId}: its body could not be redacted and is kept as received", d.Id);
+        }
         d.BodyRedacted = true;
     }
 
