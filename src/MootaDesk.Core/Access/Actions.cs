@@ -23,6 +23,7 @@ public static class Actions
     // Mutasi. CS reads credits only: every mutation query applies ReadDebitsAndBalances in SQL (Viewer.VisibleTo).
     [Allowed(Owner, Finance, Ops, CS, Scope = ApiScopes.Read)] public const string ReadCredits = "mutations.read-credits";
     [Allowed(Owner, Finance, Ops, Scope = ApiScopes.Read)] public const string ReadDebitsAndBalances = "mutations.read-debits-and-balances";
+    [Allowed(Owner, Ops)] public const string ReadRawSource = "mutations.read-raw-source";
     [Allowed(Owner, Finance, Ops, CS)] public const string ExportMutations = "mutations.export";
     [Allowed(Owner, Finance, Ops)] public const string AnnotateMutations = "mutations.annotate";
     [Allowed(Owner, Finance, Ops, CS)] public const string ReadTags = "tags.read";

@@ -19,6 +19,12 @@ public sealed record Viewer(string Name, string? UserId, IReadOnlySet<string> Ro
     public bool CanSeeDebits => Can(Actions.ReadDebitsAndBalances);
     public bool CanSeeBalances => CanSeeDebits;
 
+    /// <summary>
+    /// The source a mutation came from as stored ("Data asli dari sumber"): technical detail for tracing an ingest problem,
+    /// which even with credentials stripped carries more than CS or Finance need.
+    /// </summary>
+    public bool CanSeeRawSource => Can(Actions.ReadRawSource);
+
     public static Viewer ForRoles(string name, params string[] roles) => new(name, null, new HashSet<string>(roles));
 
     /// <summary>Someone who may do nothing: a signed-out, disabled or out-of-date session.</summary>

@@ -30,7 +30,12 @@ public class Integration
 
 public enum SignatureVerdict { Valid = 0, Missing = 1, Invalid = 2, IpRefused = 3, NotChecked = 4 }
 
-public enum DeliveryStatus { Pending = 0, Processed = 1, Failed = 2, Rejected = 3, Malformed = 4 }
+/// <summary>
+/// Where a delivery stands. Pending: waiting for its first try or a retry. Processed: every element stored (or recognised).
+/// Partial ("sebagian"): the readable elements stored, the others kept with their reasons. Failed: nothing could be
+/// stored (the body, or every element, is unusable, or the store kept failing). Rejected and Malformed: refused at the door.
+/// </summary>
+public enum DeliveryStatus { Pending = 0, Processed = 1, Failed = 2, Rejected = 3, Malformed = 4, Partial = 5 }
 
 /// <summary>
 /// One webhook request exactly as received. Every request is kept, good or forged, so Ops can see what
@@ -60,4 +65,16 @@ public class WebhookDelivery
 
     public double? ProcessingMs { get; set; }
     public DateTime? ProcessedAt { get; set; }
+
+    /// <summary>
+    /// Why the delivery, or some of its elements, were not stored, as message keys translated where Ops reads them:
+    /// JSON of <c>DeliveryProblems</c> (MootaDesk.Core.Ingest.Moota). Null when there is nothing to say.
+    /// </summary>
+    public string? ProblemsJson { get; set; }
+
+    /// <summary>
+    /// True once <see cref="Body"/> holds the redacted copy (bank credentials replaced). The body is kept exactly as received
+    /// until the delivery is done with (processed, partly processed, failed or refused), then redacted.
+    /// </summary>
+    public bool BodyRedacted { get; set; }
 }

@@ -7,6 +7,13 @@ public static class Money
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
+    /// <summary>
+    /// Amounts and balances must stay below Rp 1 quadrillion (10^15). The store keeps money as whole sen in a 64-bit
+    /// integer (about 9.2 × 10^16 rupiah), so this leaves room for sums, and no real account moves that much at once:
+    /// a larger value is a mistake to refuse, not a number to store.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     public static string Format(decimal amount)
     {
         var abs = Math.Abs(amount);

@@ -168,6 +168,8 @@ public sealed class MutationIngestor(
         if (string.IsNullOrWhiteSpace(m.SourceId)) throw new ArgumentException("A mutation needs its source's id.");
         if (m.Amount <= 0) throw new ArgumentException($"Mutation {m.SourceId}: the amount must be positive (the direction carries the sign).");
         if (decimal.Round(m.Amount, 2) != m.Amount) throw new ArgumentException($"Mutation {m.SourceId}: an amount has at most two decimals.");
+        if (m.Amount >= Money.MaxAmount || Math.Abs(m.BalanceAfter ?? 0) >= Money.MaxAmount)
+            throw new ArgumentException($"Mutation {m.SourceId}: an amount or balance of Rp 1 quadrillion or more cannot be stored.");
         if (m.AccountId is null && m.Account is null) throw new ArgumentException($"Mutation {m.SourceId}: no account.");
     }
 

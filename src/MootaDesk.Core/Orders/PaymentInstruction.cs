@@ -8,19 +8,6 @@ public static class PaymentInstruction
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    private static readonly Dictionary<string, string> BankNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["bca"] = "BCA", ["bcaVA"] = "BCA Virtual Account", ["bcaGiro"] = "BCA",
-        ["mandiri"] = "Mandiri", ["mandiriOnline"] = "Mandiri", ["mandiriMcm"] = "Mandiri", ["mandiriMcmV2"] = "Mandiri", ["mandiriSyariah"] = "BSI",
-        ["bni"] = "BNI", ["bniBisnis"] = "BNI", ["bniBisnisV2"] = "BNI", ["bri"] = "BRI", ["briCms"] = "BRI", ["briGiro"] = "BRI",
-        ["bsi"] = "BSI", ["muamalat"] = "Muamalat", ["megaSyariahCms"] = "Mega Syariah", ["permata"] = "Permata", ["cimb"] = "CIMB Niaga",
-        ["danamon"] = "Danamon", ["btn"] = "BTN", ["jago"] = "Bank Jago", ["seabank"] = "SeaBank", ["gojek"] = "GoPay", ["gopay"] = "GoPay",
-        ["ovo"] = "OVO", ["dana"] = "DANA", ["shopeepay"] = "ShopeePay", ["qris"] = "QRIS",
-    };
-
-    public static string BankName(string bankCode) =>
-        BankNames.TryGetValue(bankCode, out var name) ? name : bankCode.ToUpperInvariant();
-
     public static string Build(string reference, decimal payableAmount, int uniqueCode, string bankCode, string accountNumber, string holderName,
         DateTime expiresAtUtc, BusinessClock clock)
     {
@@ -34,7 +21,7 @@ public static class PaymentInstruction
         {
             $"Pembayaran pesanan {reference}",
             $"Mohon transfer TEPAT {Money.Format(payableAmount)}{codeLine} ke:",
-            $"Bank: {BankName(bankCode)}",
+            $"Bank: {BankNames.ForCustomer(bankCode)}",
             $"No. rekening: {accountNumber}",
         };
         if (!string.IsNullOrWhiteSpace(holderName)) lines.Add($"Atas nama: {holderName}");

@@ -1,3 +1,5 @@
+using MootaDesk.Core.Formatting;
+
 namespace MootaDesk.Core.Proof;
 
 /// <summary>
@@ -22,31 +24,5 @@ public static class AccountMask
     }
 
     /// <summary>"BCA ••••0123".</summary>
-    public static string Describe(string bankCode, string? accountNumber) => BankName(bankCode) + " " + MaskNumber(accountNumber);
-
-    /// <summary>
-    /// Moota's bank codes are an open set (bca, bcaGiro, mandiriMcmV2, bniBisnis, bcaVA, qris…); customers know the
-    /// bank by its short name, so the family is found by prefix and anything unknown is shown in capitals.
-    /// </summary>
-    public static string BankName(string? bankCode)
-    {
-        var code = (bankCode ?? "").Trim();
-        if (code.Length == 0) return "Bank";
-        var lower = code.ToLowerInvariant();
-        foreach (var (prefix, name) in Families)
-        {
-            if (!lower.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            return lower.EndsWith("va", StringComparison.Ordinal) && lower != "va" ? name + " VA" : name;
-        }
-        return code.ToUpperInvariant();
-    }
-
-    // Longer prefixes first, so "bsi" is not read as "bs…" of something else and "briva" stays BRI.
-    private static readonly (string Prefix, string Name)[] Families =
-    [
-        ("bca", "BCA"), ("mandiri", "Mandiri"), ("bni", "BNI"), ("bri", "BRI"), ("bsi", "BSI"), ("bjb", "BJB"),
-        ("cimb", "CIMB Niaga"), ("permata", "Permata"), ("danamon", "Danamon"), ("btn", "BTN"), ("mega", "Bank Mega"),
-        ("muamalat", "Muamalat"), ("ocbc", "OCBC"), ("jago", "Bank Jago"), ("seabank", "SeaBank"), ("jenius", "Jenius"),
-        ("gopay", "GoPay"), ("ovo", "OVO"), ("dana", "DANA"), ("shopeepay", "ShopeePay"), ("linkaja", "LinkAja"), ("qris", "QRIS"),
-    ];
+    public static string Describe(string bankCode, string? accountNumber) => BankNames.ForCustomer(bankCode) + " " + MaskNumber(accountNumber);
 }

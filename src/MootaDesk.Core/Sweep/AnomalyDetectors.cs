@@ -10,7 +10,7 @@ namespace MootaDesk.Core.Sweep;
 /// </summary>
 public static class AnomalyDetectors
 {
-    /// <summary>Webhook deliveries refused (signature, IP) or that failed or could not be read.</summary>
+    /// <summary>Webhook deliveries refused (signature, IP), that failed or could not be read, or whose elements were only partly readable.</summary>
     public static IEnumerable<SweepFinding> RejectedOrFailedDeliveries(IEnumerable<SweepDelivery> deliveries)
     {
         foreach (var d in deliveries)
@@ -20,9 +20,9 @@ public static class AnomalyDetectors
             if (refused)
                 yield return new SweepFinding(SweepItemKind.WebhookRejected,
                     $"Webhook #{d.Id} ditolak ({d.Signature}{(d.SourceIp is null ? "" : ", dari " + d.SourceIp)})", WebhookDeliveryId: d.Id);
-            else if (d.Status is DeliveryStatus.Failed or DeliveryStatus.Malformed)
+            else if (d.Status is DeliveryStatus.Failed or DeliveryStatus.Malformed or DeliveryStatus.Partial)
                 yield return new SweepFinding(SweepItemKind.WebhookFailed,
-                    $"Webhook #{d.Id} gagal diproses ({d.Status}){(string.IsNullOrEmpty(d.Error) ? "" : ": " + Trim(d.Error, 200))}", WebhookDeliveryId: d.Id);
+                    $"Webhook #{d.Id} {(d.Status == DeliveryStatus.Partial ? "diproses sebagian" : "gagal diproses")} ({d.Status}){(string.IsNullOrEmpty(d.Error) ? "" : ": " + Trim(d.Error, 200))}", WebhookDeliveryId: d.Id);
         }
     }
 

@@ -30,9 +30,20 @@ public static class DatabaseSetup
         return csb.ToString();
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(MootaDeskDbContext).Assembly.GetName().Name))
                .AddInterceptors(SqlitePragmas.Instance);
+
+    /// <summary>
+    /// A webhook delivery's commit checkpoints the inbox's write-ahead log only once it has grown this many pages (40 MB):
+    /// the inbox processor checkpoints after every pass, so in practice a delivery never does, and its answer never waits
+    /// for a checkpoint's copying and fsync. The limit is the safety net for a processor that has stopped.
+    /// </summary>
+    public const int InboxAutoCheckpointPages = 10_000;
+
+    /// <summary>The inbox file's settings: the main file's, with the checkpoint left to the inbox processor.</summary>
+    public static void ConfigureInboxSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        ConfigureSqlite(options, connectionString).AddInterceptors(SqlitePragmas.InboxCheckpoint);
 
     /// <summary>
     /// Applies pending migrations (never EnsureCreated) to the main store and the webhook inbox file, turns on WAL
@@ -67,23 +78,26 @@ public static class DatabaseSetup
     }
 }
 
-/// <summary>Per-connection settings: wait for a busy writer instead of failing, and trade a little durability on power loss for speed (WAL keeps the file consistent).</summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+/// <summary>Per-connection settings, run each time a connection opens.</summary>
+internal sealed class SqlitePragmas(string sql) : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
-    private const string Sql = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    /// <summary>Every file: wait for a busy writer instead of failing, and trade a little durability on power loss for speed (WAL keeps the file consistent).</summary>
+    public static readonly SqlitePragmas Instance = new("PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+
+    /// <summary>The inbox file, after <see cref="Instance"/>: see <see cref="DatabaseSetup.InboxAutoCheckpointPages"/>.</summary>
+    public static readonly SqlitePragmas InboxCheckpoint = new($"PRAGMA wal_autocheckpoint={DatabaseSetup.InboxAutoCheckpointPages};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
+        cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
+        cmd.CommandText = sql;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

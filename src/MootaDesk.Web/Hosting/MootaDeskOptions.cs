@@ -35,6 +35,8 @@ public sealed class MootaSettings
 
     /// <summary>Where pulls go: MootaDesk:Moota:Api:BaseUrl when set, else the older MootaDesk:Moota:BaseUrl.</summary>
     public string ApiBaseUrl => string.IsNullOrWhiteSpace(Api.BaseUrl) ? BaseUrl : Api.BaseUrl!;
+
+    public InboxSettings Inbox { get; set; } = new();
 }
 
 /// <summary>
@@ -49,6 +51,13 @@ public sealed class MootaApiSettings
     public int BackfillDays { get; set; } = 7;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Token);
+}
+
+/// <summary>`MootaDesk:Moota:Inbox`: when a webhook delivery that is still waiting counts as a lag Ops must hear about.</summary>
+public sealed class InboxSettings
+{
+    /// <summary>A delivery pending longer than this notifies Ops (bell) and turns /health to "degraded". Minutes, at least 1.</summary>
+    public int AlertAfterMinutes { get; set; } = 10;
 }
 
 public sealed class ApiSettings

@@ -47,7 +47,7 @@ public static class MootaDeskSetup
         services.AddDbContextFactory<MootaDeskDbContext>(o => DatabaseSetup.ConfigureSqlite(o, connectionString));
         var inboxConnectionString = DatabaseSetup.ResolveConnectionString(
             WebhookInboxFile.ConnectionStringFor(connectionString, config.GetConnectionString("MootaDeskInbox")), builder.Environment.ContentRootPath);
-        services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureSqlite(o, inboxConnectionString));
+        services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureInboxSqlite(o, inboxConnectionString));
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

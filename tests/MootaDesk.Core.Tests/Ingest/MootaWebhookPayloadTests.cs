@@ -1,5 +1,6 @@
 using System.Text;
 using MootaDesk.Core.Domain;
+using MootaDesk.Core.Ingest;
 using MootaDesk.Core.Ingest.Moota;
 using MootaDesk.Tests.Shared;
 
@@ -7,7 +8,22 @@ namespace MootaDesk.Core.Tests.Ingest;
 
 public class MootaWebhookPayloadTests
 {
-    private static readonly TimeZoneInfo Wib = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+    /// <summary>"Now" for the reader's date rule: after every fixture's date.</summary>
+    internal static readonly DateTime Now = new(2026, 11, 29, 23, 0, 0, DateTimeKind.Utc);
+
+    internal static MootaBodyReading Read(byte[] body, long? deliveryId = null) =>
+        MootaWebhookPayload.Read(body, new MootaReadContext(MutationSource.Webhook, Now, deliveryId));
+
+    internal static MootaBodyReading Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>All elements read; fails the test with the reasons when one was kept unread.</summary>
+    internal static IReadOnlyList<IncomingMutation> Parse(byte[] body, long? deliveryId = null)
+    {
+        var reading = Read(body, deliveryId);
+        reading.Problem.ShouldBeNull();
+        reading.Rejected.ShouldBeEmpty(string.Join("; ", reading.Rejected.Select(r => r.Technical)));
+        return reading.Mutations;
+    }
 
     [Theory]
     [InlineData("01-single-credit")]
@@ -40,7 +56,7 @@ public class MootaWebhookPayloadTests
     [Fact]
     public void A_single_credit_is_read_with_its_account_and_WIB_time()
     {
-        var m = MootaWebhookPayload.Parse(MootaFixtures.Body("01-single-credit"), Wib, MutationSource.Webhook, deliveryId: 7).ShouldHaveSingleItem();
+        var m = Parse(MootaFixtures.Body("01-single-credit"), deliveryId: 7).ShouldHaveSingleItem();
         m.SourceId.ShouldBe("aolk4PekJxM");
         m.Amount.ShouldBe(150_123m);
         m.Direction.ShouldBe(Direction.Credit);
@@ -60,7 +76,7 @@ public class MootaWebhookPayloadTests
     [Fact]
     public void A_mixed_batch_keeps_debits_notes_tags_cents_and_day_only_dates()
     {
-        var list = MootaWebhookPayload.Parse(MootaFixtures.Body("02-batch-mixed"), Wib, MutationSource.Webhook);
+        var list = Parse(MootaFixtures.Body("02-batch-mixed"));
         list.Count.ShouldBe(3);
         list[0].HasTimeOfDay.ShouldBeFalse();
         list[0].TransactionTimeUtc.ShouldBe(new DateTime(2026, 11, 19, 17, 0, 0, DateTimeKind.Utc));
@@ -79,11 +95,11 @@ public class MootaWebhookPayloadTests
     [Fact]
     public void Amounts_as_strings_and_a_null_bank_are_accepted()
     {
-        var s = MootaWebhookPayload.Parse(MootaFixtures.Body("03-amounts-as-strings"), Wib, MutationSource.Webhook).ShouldHaveSingleItem();
+        var s = Parse(MootaFixtures.Body("03-amounts-as-strings")).ShouldHaveSingleItem();
         s.Amount.ShouldBe(99_999m);
         s.BalanceAfter.ShouldBe(13_008_579m);
 
-        var n = MootaWebhookPayload.Parse(MootaFixtures.Body("04-bank-null"), Wib, MutationSource.Webhook).ShouldHaveSingleItem();
+        var n = Parse(MootaFixtures.Body("04-bank-null")).ShouldHaveSingleItem();
         n.Amount.ShouldBe(500_000m);
         n.BalanceAfter.ShouldBeNull();
         n.Account!.BankCode.ShouldBe(MootaWebhookPayload.UnknownBankCode);
@@ -92,36 +108,45 @@ public class MootaWebhookPayloadTests
     }
 
     [Fact]
-    public void Unknown_fields_and_odd_meta_are_ignored()
+    public void Unknown_fields_and_odd_meta_are_ignored_and_not_kept_as_the_source()
     {
         var json = """[{"mutation_id":"x1","bank_id":"b1","account_number":"001","date":"2026-11-21 08:00:01","amount":1000,"type":"cr","balance":"0","brand_new_field":{"a":[1,2]},"bank":{"bank_type":"bniVA","meta":{"va":"8808"}}}]""";
-        var m = MootaWebhookPayload.Parse(Encoding.UTF8.GetBytes(json), Wib, MutationSource.Webhook).ShouldHaveSingleItem();
+        var m = Parse(Encoding.UTF8.GetBytes(json)).ShouldHaveSingleItem();
         m.Direction.ShouldBe(Direction.Credit);
         m.Account!.BankCode.ShouldBe("bniVA");
         m.BalanceAfter.ShouldBeNull();
-        m.RawSource!.ShouldContain("brand_new_field");
+        m.RawSource!.ShouldNotContain("brand_new_field");
+        m.RawSource!.ShouldNotContain("meta");
+        m.RawSource!.ShouldContain("\"bank_type\":\"bniVA\"");
     }
 
     [Theory]
-    [InlineData("""[{"bank_id":"b","date":"2026-11-21 08:00:00","amount":1,"type":"CR"}]""", "mutation_id")]
-    [InlineData("""[{"mutation_id":"a","bank_id":"b","date":"2026-11-21 08:00:00","amount":-5,"type":"CR"}]""", "positive")]
-    [InlineData("""[{"mutation_id":"a","bank_id":"b","date":"2026-11-21 08:00:00","amount":"abc","type":"CR"}]""", "amount")]
-    [InlineData("""[{"mutation_id":"a","bank_id":"b","date":"2026-11-21 08:00:00","amount":5,"type":"XX"}]""", "CR or DB")]
-    [InlineData("""[{"mutation_id":"a","bank_id":"b","date":"21/11/2026","amount":5,"type":"CR"}]""", "date")]
-    [InlineData("""{"mutation_id":"a"}""", "array")]
-    [InlineData("""[1]""", "not an object")]
-    public void Broken_mutations_are_refused_with_a_reason(string json, string reason) =>
-        Should.Throw<MootaPayloadException>(() => MootaWebhookPayload.Parse(Encoding.UTF8.GetBytes(json), Wib, MutationSource.Webhook))
-            .Message.ShouldContain(reason);
+    [InlineData("""[{"bank_id":"b","date":"2026-11-21 08:00:00","amount":1,"type":"CR"}]""", MootaProblems.NoId)]
+    [InlineData("""[{"mutation_id":"a","bank_id":"b","date":"2026-11-21 08:00:00","amount":-5,"type":"CR"}]""", MootaProblems.AmountNotPositive)]
+    [InlineData("""[{"mutation_id":"a","bank_id":"b","date":"2026-11-21 08:00:00","amount":"abc","type":"CR"}]""", MootaProblems.AmountNotNumber)]
+    [InlineData("""[{"mutation_id":"a","bank_id":"b","date":"2026-11-21 08:00:00","amount":5,"type":"XX"}]""", MootaProblems.TypeInvalid)]
+    [InlineData("""[{"mutation_id":"a","bank_id":"b","date":"21/11/2026","amount":5,"type":"CR"}]""", MootaProblems.DateUnreadable)]
+    [InlineData("""[{"mutation_id":"a","date":"2026-11-21 08:00:00","amount":5,"type":"CR"}]""", MootaProblems.NoAccount)]
+    [InlineData("""[1]""", MootaProblems.NotObject)]
+    public void Broken_mutations_are_kept_unread_with_a_reason(string json, string reason)
+    {
+        var reading = Read(json);
+        reading.Mutations.ShouldBeEmpty();
+        reading.Rejected.ShouldHaveSingleItem().Problems.Select(p => p.Key).ShouldContain(reason);
+    }
 
     [Theory]
-    [InlineData("[]", true)]
-    [InlineData("[{\"a\":1}]", true)]
-    [InlineData("{\"a\":1}", false)]
-    [InlineData("[1,", false)]
-    [InlineData("[] []", false)]
-    [InlineData("", false)]
-    [InlineData("hello", false)]
-    public void Only_a_whole_JSON_array_counts_as_an_array(string body, bool expected) =>
-        MootaWebhookPayload.IsJsonArray(Encoding.UTF8.GetBytes(body)).ShouldBe(expected);
+    [InlineData("[]", null)]
+    [InlineData("[{\"a\":1}]", null)]
+    [InlineData("[{\"a\":1 /* inside an element: that element's problem */}]", null)]
+    [InlineData("{\"a\":1}", MootaProblems.BodyNotArray)]
+    [InlineData("[1,", MootaProblems.BodyNotJson)]
+    [InlineData("[] []", MootaProblems.BodyNotJson)]
+    [InlineData("", MootaProblems.BodyNotJson)]
+    [InlineData("hello", MootaProblems.BodyNotJson)]
+    [InlineData("/* note */ [{\"a\":1}]", MootaProblems.BodyComment)]
+    [InlineData("[{\"a\":1}, // between elements\n {\"a\":2}]", MootaProblems.BodyComment)]
+    [InlineData("[{\"a\":1}] // after", MootaProblems.BodyComment)]
+    public void Only_one_whole_JSON_array_without_comments_around_its_elements_is_a_body(string body, string? problem) =>
+        (MootaWebhookPayload.CheckBody(Encoding.UTF8.GetBytes(body))?.Key).ShouldBe(problem);
 }

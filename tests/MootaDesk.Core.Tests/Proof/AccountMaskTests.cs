@@ -24,20 +24,6 @@ public class AccountMaskTests
             AccountMask.MaskNumber(number).ShouldNotContain(number);
     }
 
-    [Theory]
-    [InlineData("bca", "BCA")]
-    [InlineData("bcaGiro", "BCA")]
-    [InlineData("bcaVA", "BCA VA")]
-    [InlineData("mandiriMcmV2", "Mandiri")]
-    [InlineData("briva", "BRI VA")]
-    [InlineData("danamon", "Danamon")]
-    [InlineData("dana", "DANA")]
-    [InlineData("qris", "QRIS")]
-    [InlineData("bankBaru", "BANKBARU")]
-    [InlineData("", "Bank")]
-    public void Bank_codes_become_the_names_customers_know(string code, string expected) =>
-        AccountMask.BankName(code).ShouldBe(expected);
-
     [Fact]
     public void The_destination_reads_bank_then_masked_number() =>
         AccountMask.Describe("bca", "1234560123").ShouldBe("BCA ••••0123");

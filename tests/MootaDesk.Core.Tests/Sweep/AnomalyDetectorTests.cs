@@ -28,8 +28,10 @@ public class AnomalyDetectorTests
             new SweepDelivery(2, T0, DeliveryStatus.Failed, SignatureVerdict.Valid, "timeout", null),
             new SweepDelivery(3, T0, DeliveryStatus.Malformed, SignatureVerdict.Valid, "bad json", null),
             new SweepDelivery(4, T0, DeliveryStatus.Processed, SignatureVerdict.Valid, null, null),
+            new SweepDelivery(5, T0, DeliveryStatus.Partial, SignatureVerdict.Valid, "element #2: Problem.OldShape: 4711", null),
         ]).ToList();
-        found.Select(f => (f.Kind, f.WebhookDeliveryId)).ShouldBe([(SweepItemKind.WebhookRejected, 1L), (SweepItemKind.WebhookFailed, 2L), (SweepItemKind.WebhookFailed, 3L)]);
+        found.Select(f => (f.Kind, f.WebhookDeliveryId)).ShouldBe([(SweepItemKind.WebhookRejected, 1L), (SweepItemKind.WebhookFailed, 2L), (SweepItemKind.WebhookFailed, 3L), (SweepItemKind.WebhookFailed, 5L)]);
+        found[^1].Detail.ShouldContain("diproses sebagian");
     }
 
     [Fact]

@@ -182,7 +182,9 @@ public class MutationSearchTests
         rows.ShouldAllBe(r => r.BalanceAfter == null);
         var detail = await queries.DetailAsync(credit, Cs);
         detail!.Row.BalanceAfter.ShouldBeNull();
-        detail.RawSourcePretty!.ShouldNotContain("balance");
+        // The source panel is for Ops and Owner; for CS it never leaves the database (balance included).
+        detail.RawSourcePretty.ShouldBeNull();
+        detail.ShowsRawSource.ShouldBeFalse();
 
         (await queries.PageAsync(MutationFilter.Empty, Finance, 0, 50)).ShouldContain(r => r.Id == debit && r.BalanceAfter == 10_000_000m);
     }

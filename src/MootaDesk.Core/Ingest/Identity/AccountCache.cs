@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
+using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Core.Ingest.Identity;
 
@@ -44,7 +45,7 @@ internal sealed class AccountCache(MootaDeskDbContext db, DateTime now)
                 BankCode = incoming.BankCode,
                 AccountNumber = incoming.AccountNumber,
                 HolderName = incoming.HolderName ?? "",
-                Label = string.IsNullOrWhiteSpace(incoming.Label) ? $"{incoming.BankCode.ToUpperInvariant()} {incoming.AccountNumber}" : incoming.Label!,
+                Label = string.IsNullOrWhiteSpace(incoming.Label) ? $"{BankNames.Display(incoming.BankCode)} {incoming.AccountNumber}" : incoming.Label!,
                 ExternalId = incoming.ExternalId,
                 IsSandbox = incoming.IsSandbox,
                 CreatedAt = now,

@@ -6,9 +6,6 @@ namespace MootaDesk.Core.Ingest.Identity;
 /// <summary>Which channels speak for Moota, and which day a channel's time falls on.</summary>
 public static class MutationChannels
 {
-    /// <summary>Moota writes every time in Jakarta wall time, whatever the business's own zone is.</summary>
-    public static readonly TimeZoneInfo MootaZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
-
     /// <summary>Webhook and API pull carry Moota's mutation_id as their source id; together they are one identity.</summary>
     public static bool IsMoota(MutationSource source) => source is MutationSource.Webhook or MutationSource.Api;
 
@@ -20,7 +17,7 @@ public static class MutationChannels
     /// day in the business's zone (statements give their printed date explicitly).
     /// </summary>
     public static DateOnly BankDateOf(MutationSource source, DateTime utc, TimeZoneInfo businessZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), IsMoota(source) ? MootaZone : businessZone));
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), IsMoota(source) ? Moota.MootaTime.Zone : businessZone));
 
     /// <summary>
     /// Adds sightings inside the caller's transaction with one prepared statement; a channel already recorded for a row

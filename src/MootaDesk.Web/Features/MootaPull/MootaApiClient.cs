@@ -6,16 +6,19 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using MootaDesk.Core.Ingest.Moota;
 
 namespace MootaDesk.Web.Features.MootaPull;
 
 /// <summary>A Moota account as GET /bank describes it.</summary>
 public sealed record MootaBank(string BankId, string BankType, string AccountNumber, string? Label, string? HolderName, decimal? Balance, bool IsActive, string? LastUpdate);
 
-/// <summary>A mutation as GET /mutation describes it; <see cref="Raw"/> is the item's JSON, kept with the stored mutation.</summary>
-public sealed record MootaMutation(
-    string MutationId, string BankId, string? AccountNumber, string Date, string Description, decimal Amount, string Type, decimal? Balance,
-    string? Note, IReadOnlyList<string> Tags, string Raw);
+/// <summary>
+/// One item of GET /mutation, kept as JSON (a clone that outlives its page) with its place in the answer, so that the sync
+/// reads it with the same rules as a webhook element (<see cref="MootaMutationReader"/>): strict values, Jakarta time,
+/// only the allow-listed fields stored.
+/// </summary>
+public sealed record MootaMutation(string? MutationId, int Position, JsonElement Item);
 
 public enum MootaApiFailure { Unauthorized, Invalid, NotFound, Unavailable, Unreachable, BadResponse }
 
@@ -114,18 +117,9 @@ public sealed class MootaApiClient : IMootaApiClient
     {
         var query = $"mutation?bank={Uri.EscapeDataString(bankId)}&start_date={from:yyyy-MM-dd}&end_date={to:yyyy-MM-dd}&per_page={_options.PerPage}";
         var list = new List<MootaMutation>();
+        // An item that cannot be read is the sync's to report; it never stops the other items or the other pages.
         await foreach (var item in PagesAsync(token, query, ct))
-        {
-            var id = Str(item, "mutation_id") ?? Str(item, "token");
-            var amount = Dec(item, "amount");
-            if (string.IsNullOrEmpty(id) || amount is null)
-                throw new MootaApiException(MootaApiFailure.BadResponse, null, "A mutation without mutation_id or amount.");
-            var tags = item.TryGetProperty("taggings", out var t) && t.ValueKind == JsonValueKind.Array
-                ? t.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Object ? Str(x, "name") : null).OfType<string>().ToList()
-                : [];
-            list.Add(new MootaMutation(id, Str(item, "bank_id") ?? bankId, Str(item, "account_number"), Str(item, "date") ?? "", Str(item, "description") ?? "",
-                amount.Value, (Str(item, "type") ?? "").ToUpperInvariant(), Dec(item, "balance"), Str(item, "note"), tags, item.GetRawText()));
-        }
+            list.Add(new MootaMutation(MootaMutationReader.Text(item, "mutation_id") ?? MootaMutationReader.Text(item, "token"), list.Count + 1, item));
         return list;
     }
 
@@ -201,13 +195,8 @@ public sealed class MootaApiClient : IMootaApiClient
         return "";
     }
 
-    internal static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) ? v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => null,
-        } : null;
+    // Text with broken escapes or bytes repaired (U+FFFD), the same as for webhook elements.
+    internal static string? Str(JsonElement e, string name) => MootaMutationReader.Text(e, name);
 
     /// <summary>Amounts come as numbers in webhooks and as strings ("100123.00") in REST; both are read exactly.</summary>
     internal static decimal? Dec(JsonElement e, string name)

@@ -9,6 +9,7 @@ using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Ingest;
 using Microsoft.Extensions.Options;
 using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Ingest.Moota;
 
 namespace MootaDesk.Web.Features.MootaPull;
 
@@ -153,7 +154,7 @@ public sealed class MootaSync(
                     BankCode = bank.BankType,
                     AccountNumber = bank.AccountNumber,
                     HolderName = bank.HolderName ?? "",
-                    Label = string.IsNullOrWhiteSpace(bank.Label) ? $"{bank.BankType.ToUpperInvariant()} {bank.AccountNumber}" : bank.Label!,
+                    Label = string.IsNullOrWhiteSpace(bank.Label) ? $"{BankNames.Display(bank.BankType)} {bank.AccountNumber}" : bank.Label!,
                     ExternalId = bank.BankId,
                     IsSandbox = sandbox,
                     CreatedAt = now,
@@ -167,10 +168,12 @@ public sealed class MootaSync(
                 if (string.IsNullOrEmpty(account.HolderName) && !string.IsNullOrEmpty(bank.HolderName)) account.HolderName = bank.HolderName;
             }
             // The bank list carries the balance at Moota's last read: newer than a balance from an older mutation.
-            if (bank.Balance is > 0 && ParseLocal(bank.LastUpdate) is DateTime readAt && (account.LastKnownBalanceAt is null || account.LastKnownBalanceAt < readAt))
+            // last_update is Moota's clock: Jakarta wall time, or an ISO instant ("2026-11-29T23:00:00.000000Z") in newer answers.
+            if (bank.Balance is > 0 && MootaTime.Parse(bank.LastUpdate) is { TooEarly: false } read
+                && (account.LastKnownBalanceAt is null || account.LastKnownBalanceAt < read.Utc))
             {
                 account.LastKnownBalance = bank.Balance;
-                account.LastKnownBalanceAt = readAt;
+                account.LastKnownBalanceAt = read.Utc;
             }
         }
         await db.SaveChangesAsync(ct);
@@ -183,36 +186,18 @@ public sealed class MootaSync(
         return ids;
     }
 
+    /// <summary>
+    /// One pulled item through the same reader as a webhook element (strict values, Jakarta time, allow-listed source), stored
+    /// against the account the bank list mapped it to. An unreadable item is logged with its reasons and left out; the run's
+    /// other items go on.
+    /// </summary>
     private IncomingMutation? ToIncoming(MootaMutation m, int accountId, bool sandbox)
     {
-        var local = ParseLocal(m.Date);
-        if (local is null || m.Amount <= 0 || m.Type is not ("CR" or "DB"))
-        {
-            logger.LogWarning("Moota mutation {MutationId} skipped: unreadable date, amount or type", m.MutationId);
-            return null;
-        }
-        return new IncomingMutation
-        {
-            Source = MutationSource.Api,
-            SourceId = m.MutationId,
-            AccountId = accountId,
-            TransactionTimeUtc = clock.ToUtc(local.Value),
-            HasTimeOfDay = local.Value.TimeOfDay != TimeSpan.Zero,
-            // The day as Moota wrote it: webhook and pull of one mutation always agree on it.
-            BankDate = DateOnly.FromDateTime(local.Value),
-            Description = m.Description,
-            Amount = decimal.Round(m.Amount, 2),
-            Direction = m.Type == "CR" ? Direction.Credit : Direction.Debit,
-            BalanceAfter = m.Balance,
-            Note = m.Note,
-            TagNames = m.Tags,
-            RawSource = m.Raw,
-            IsSandbox = sandbox,
-        };
+        var reading = MootaMutationReader.Read(m.Item, m.Position, new MootaReadContext(MutationSource.Api, clock.UtcNow, IsSandbox: sandbox));
+        if (reading.Mutation is { } mutation) return mutation with { AccountId = accountId, Account = null };
+        logger.LogWarning("Moota mutation {MutationId} skipped: {Reasons}", m.MutationId ?? "(no id)", reading.Rejected!.Technical);
+        return null;
     }
-
-    private static DateTime? ParseLocal(string? text) =>
-        DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     /// <summary>What went wrong, in words the Ops person can act on. Stored on the integration and shown on its page.</summary>
     public static string Explain(MootaApiException ex) => ex.Failure switch

@@ -4,6 +4,7 @@ using MootaDesk.Core.Access;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Ingest.Moota;
 using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Web.Features.Mutations;
@@ -19,9 +20,11 @@ public sealed record TimelineEntry(DateTime At, string Actor, string Action, str
 /// <summary>One channel that reported a mutation, and when it first did; the first one is the channel that stored the row.</summary>
 public sealed record ChannelView(MutationSource Channel, string? Ref, DateTime SeenAt, long? WebhookDeliveryId, bool IsFirst);
 
+/// <param name="RawSourcePretty">The stored source, indented; null when there is none or the viewer may not see it (<see cref="Viewer.CanSeeRawSource"/>).</param>
+/// <param name="ShowsRawSource">Whether the viewer may see the source panel at all.</param>
 public sealed record MutationDetail(
     MutationRow Row, string SourceId, DateTime ReadTime, int? ReadLatencySeconds, string? RawSourcePretty, long? WebhookDeliveryId,
-    string AccountHolder, IReadOnlyList<NoteView> Notes, IReadOnlyList<TimelineEntry> Timeline)
+    string AccountHolder, IReadOnlyList<NoteView> Notes, IReadOnlyList<TimelineEntry> Timeline, bool ShowsRawSource = false)
 {
     public string? MootaMutationId { get; init; }
     public IReadOnlyList<ChannelView> Channels { get; init; } = [];
@@ -82,7 +85,9 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
         var row = await MutationSearch.Project(scoped, viewer).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         row = (await MutationSearch.WithTagsAsync(db, [row], ct))[0];
-        var extra = await scoped.Select(m => new { m.Source, m.SourceId, m.MootaMutationId, m.ReadTime, m.ReadLatencySeconds, m.RawSource, m.WebhookDeliveryId, m.Account!.HolderName })
+        // The source leaves the database only for those who may read it.
+        var showsRaw = viewer.CanSeeRawSource;
+        var extra = await scoped.Select(m => new { m.Source, m.SourceId, m.MootaMutationId, m.ReadTime, m.ReadLatencySeconds, RawSource = showsRaw ? m.RawSource : null, m.WebhookDeliveryId, m.Account!.HolderName })
             .FirstAsync(ct);
         var later = await db.MutationSightings.AsNoTracking().Where(s => s.MutationId == id).OrderBy(s => s.SeenAt).ThenBy(s => s.Id)
             .Select(s => new ChannelView(s.Channel, s.ExternalRef, s.SeenAt, s.WebhookDeliveryId, false)).ToListAsync(ct);
@@ -95,10 +100,8 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200)
             .Select(a => new TimelineEntry(a.At, a.Actor, a.Action, a.Before, a.After)).ToListAsync(ct);
         if (!viewer.CanSeeDebits) timeline = timeline.Select(CreditsOnly).ToList();
-        var raw = extra.RawSource;
-        if (!viewer.CanSeeBalances) raw = WithoutBalances(raw);
-        return new MutationDetail(row, extra.SourceId, extra.ReadTime, extra.ReadLatencySeconds, Pretty(raw), extra.WebhookDeliveryId,
-            extra.HolderName, notes, timeline)
+        return new MutationDetail(row, extra.SourceId, extra.ReadTime, extra.ReadLatencySeconds, Pretty(extra.RawSource), extra.WebhookDeliveryId,
+            extra.HolderName, notes, timeline, showsRaw)
         {
             MootaMutationId = extra.MootaMutationId, Channels = channels, OpenConflicts = openConflicts,
         };
@@ -124,45 +127,7 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
         return e with { Before = null, After = JsonSerializer.Serialize(new { source }) };
     }
 
-    public static string? Pretty(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return JsonSerializer.Serialize(doc.RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        }
-        catch (JsonException)
-        {
-            return json;
-        }
-    }
-
-    /// <summary>The raw webhook body carries the balance (Moota's "balance"); CS must not read it there either.</summary>
-    public static string? WithoutBalances(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return json;
-        try
-        {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(json);
-            Strip(node);
-            return node?.ToJsonString();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        static void Strip(System.Text.Json.Nodes.JsonNode? n)
-        {
-            if (n is System.Text.Json.Nodes.JsonObject o)
-            {
-                foreach (var k in o.Select(p => p.Key).Where(k => k.Contains("balance", StringComparison.OrdinalIgnoreCase) || k.Contains("saldo", StringComparison.OrdinalIgnoreCase)).ToList())
-                    o.Remove(k);
-                foreach (var p in o) Strip(p.Value);
-            }
-            else if (n is System.Text.Json.Nodes.JsonArray a)
-                foreach (var x in a) Strip(x);
-        }
-    }
+    /// <summary>The stored source indented for reading; text that is not JSON (an import row) as it is.</summary>
+    public static string? Pretty(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? null : JsonText.Indent(System.Text.Encoding.UTF8.GetBytes(json)) ?? json;
 }

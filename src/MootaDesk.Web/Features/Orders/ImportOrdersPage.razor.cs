@@ -1,3 +1,4 @@
+using MootaDesk.Core.Formatting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
@@ -13,6 +14,7 @@ public partial class ImportOrdersPage
     [Inject] private OrderCsvReader Reader { get; set; } = default!;
     [Inject] private CreateOrdersCommand Command { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
 
     private sealed record PreviewRow(int Line, OrderRequest Request, List<string> Problems);

@@ -33,7 +33,7 @@ public partial class NewOrderPage
     {
         var accounts = await Query.AccountsAsync();
         Accounts = accounts.Select(a => new AccountChoice(a.Id,
-            $"{a.Label} · {PaymentInstruction.BankName(a.BankCode)} {a.AccountNumber}{(a.IsSandbox ? " (" + T["Sandbox"] + ")" : "")}")).ToList();
+            $"{a.Label} · {BankNames.Display(a.BankCode)} {a.AccountNumber}{(a.IsSandbox ? " (" + T["Sandbox"] + ")" : "")}")).ToList();
         if (accounts.Count(a => !a.IsSandbox) == 1) AccountId = accounts.First(a => !a.IsSandbox).Id;
         var local = Clock.LocalNow.AddHours(Options.DefaultExpiryHours);
         ExpiresLocal = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0);

@@ -5,6 +5,7 @@ using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Proof;
 using MootaDesk.Web.Features.Admin;
+using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Web.Features.Proof;
 
@@ -82,7 +83,7 @@ public sealed class ProofCardQuery(IDbContextFactory<MootaDeskDbContext> factory
             TransactionTimeUtc: m.TransactionTime,
             HasTimeOfDay: m.HasTimeOfDay,
             ReadTimeUtc: m.ReadTime,
-            DestinationBank: AccountMask.BankName(row.BankCode),
+            DestinationBank: BankNames.ForCustomer(row.BankCode),
             MaskedAccountNumber: AccountMask.MaskNumber(row.AccountNumber),
             SenderName: string.IsNullOrWhiteSpace(m.Counterparty) ? null : m.Counterparty,
             OrderReference: row.OrderReference ?? m.OrderReference,

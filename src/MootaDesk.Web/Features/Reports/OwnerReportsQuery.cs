@@ -90,7 +90,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
             }
             perDay.Add(new IncomeDay(day, total));
         }
-        var byAccount = accounts.Select(a => new IncomeAccount(string.IsNullOrWhiteSpace(a.Label) ? $"{a.BankCode.ToUpperInvariant()} {a.AccountNumber}" : a.Label, perAccount[a.Id]))
+        var byAccount = accounts.Select(a => new IncomeAccount(string.IsNullOrWhiteSpace(a.Label) ? $"{BankNames.Display(a.BankCode)} {a.AccountNumber}" : a.Label, perAccount[a.Id]))
             .OrderByDescending(a => a.Income).ToList();
         return (perDay, byAccount);
     }

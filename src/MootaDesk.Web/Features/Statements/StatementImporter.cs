@@ -15,7 +15,7 @@ namespace MootaDesk.Web.Features.Statements;
 
 public sealed record ImportAccount(int Id, string Label, string BankCode, string AccountNumber, bool IsSandbox, bool IsDemo)
 {
-    public string Display => $"{Label} · {BankCode.ToUpperInvariant()} {AccountNumber}";
+    public string Display => $"{Label} · {BankNames.Display(BankCode)} {AccountNumber}";
 }
 
 /// <summary>A file read into cells, with the mapping to start from (the account's remembered one, or a guess from the headers).</summary>

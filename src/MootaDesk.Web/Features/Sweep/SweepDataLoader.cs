@@ -5,6 +5,7 @@ using MootaDesk.Core.Data;
 using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Sweep;
+using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Web.Features.Sweep;
 
@@ -51,7 +52,7 @@ public static class SweepDataLoader
             var lastRead = lastReadInWindow.TryGetValue(a.Id, out var inWindow) ? inWindow : await db.Mutations.AsNoTracking()
                 .Where(m => m.AccountId == a.Id && m.TransactionTime >= historyStart && m.TransactionTime < start)
                 .MaxAsync(m => (DateTime?)m.ReadTime, ct);
-            accounts.Add(new SweepAccount(a.Id, string.IsNullOrWhiteSpace(a.Label) ? $"{a.BankCode.ToUpperInvariant()} {a.AccountNumber}" : a.Label,
+            accounts.Add(new SweepAccount(a.Id, string.IsNullOrWhiteSpace(a.Label) ? $"{BankNames.Display(a.BankCode)} {a.AccountNumber}" : a.Label,
                 a.HolderName, a.IsSandbox && !demoOnly, a.IsActive, opening, a.LastKnownBalance, a.LastKnownBalanceAt, lastRead));
             if (a.IsSandbox && !demoOnly) continue;
             foreach (var direction in new[] { Direction.Credit, Direction.Debit })
@@ -64,7 +65,7 @@ public static class SweepDataLoader
         }
 
         var deliveries = await inbox.WebhookDeliveries.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end
-                && (d.Status == DeliveryStatus.Rejected || d.Status == DeliveryStatus.Failed || d.Status == DeliveryStatus.Malformed
+                && (d.Status == DeliveryStatus.Rejected || d.Status == DeliveryStatus.Failed || d.Status == DeliveryStatus.Malformed || d.Status == DeliveryStatus.Partial
                     || d.Signature == SignatureVerdict.Invalid || d.Signature == SignatureVerdict.Missing || d.Signature == SignatureVerdict.IpRefused))
             .Select(d => new SweepDelivery(d.Id, d.ReceivedAt, d.Status, d.Signature, d.Error, d.SourceIp)).ToListAsync(ct);
 

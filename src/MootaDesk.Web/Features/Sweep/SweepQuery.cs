@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Sweep;
+using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Web.Features.Sweep;
 
@@ -100,7 +101,7 @@ public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory)
                 .OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Select(m => m.BalanceAfter).FirstOrDefaultAsync(ct);
             var closing = closingPrinted ?? (opening is decimal o ? o + moneyIn - moneyOut : null);
             var reported = a.LastKnownBalanceAt is DateTime at && at >= start ? a.LastKnownBalance : null;
-            var label = string.IsNullOrWhiteSpace(a.Label) ? $"{a.BankCode.ToUpperInvariant()} {a.AccountNumber}" : a.Label;
+            var label = string.IsNullOrWhiteSpace(a.Label) ? $"{BankNames.Display(a.BankCode)} {a.AccountNumber}" : a.Label;
             result.Add(new AccountDayFigures(a.Id, label, a.IsSandbox, mine.Sum(x => x.Count), moneyIn, moneyOut, opening, closing, reported,
                 reported is null ? null : a.LastKnownBalanceAt));
         }

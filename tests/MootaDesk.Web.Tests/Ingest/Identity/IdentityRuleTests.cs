@@ -243,8 +243,8 @@ public class IdentityRuleTests
         var first = Encoding.UTF8.GetBytes("[" + MootaBodies.Element("m-1", "2026-11-30 09:15:00", 150_000m) + "]");
         var moved = Encoding.UTF8.GetBytes("[" + MootaBodies.Element("m-1", "2026-11-30 09:15:00", 150_000m, bankId: "bnkOTHER", number: "9990001112") + "]");
 
-        await kit.Ingestor.IngestAsync(MootaWebhookPayload.Parse(first, clock.TimeZone, MutationSource.Webhook), Actor.System);
-        var again = await kit.Ingestor.IngestAsync(MootaWebhookPayload.Parse(moved, clock.TimeZone, MutationSource.Webhook), Actor.System);
+        await kit.Ingestor.IngestAsync(MootaWebhookPayload.Read(first, new MootaReadContext(MutationSource.Webhook, test.Time.GetUtcNow().UtcDateTime)).Mutations, Actor.System);
+        var again = await kit.Ingestor.IngestAsync(MootaWebhookPayload.Read(moved, new MootaReadContext(MutationSource.Webhook, test.Time.GetUtcNow().UtcDateTime)).Mutations, Actor.System);
 
         again.Conflicts.ShouldBe(1);
         await using var db = test.CreateDbContext();
@@ -280,7 +280,7 @@ public class IdentityRuleTests
         var witaClock = new BusinessClock(test.Time, "Asia/Makassar");
         var body = Encoding.UTF8.GetBytes("[" + MootaBodies.Element("late", "2026-11-30 23:40:00", 80_000m) + "]");
 
-        var incoming = MootaWebhookPayload.Parse(body, witaClock.TimeZone, MutationSource.Webhook);
+        var incoming = MootaWebhookPayload.Read(body, new MootaReadContext(MutationSource.Webhook, test.Time.GetUtcNow().UtcDateTime)).Mutations;
         await new MutationIngestor(test, witaClock, [], NullLogger<MutationIngestor>.Instance).IngestAsync(incoming, Actor.System);
 
         await using var db = test.CreateDbContext();

@@ -7,6 +7,7 @@ using MootaDesk.Core.Access;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Ingest.Moota;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -73,7 +74,7 @@ public class MootaSyncTests
         stored[1].HasTimeOfDay.ShouldBeFalse();
         stored[3].Amount.ShouldBe(2_750_000.50m);
         (await db.Accounts.CountAsync()).ShouldBe(3);
-        (await db.Accounts.SingleAsync(a => a.ExternalId == "bank-mdr-2")).Label.ShouldBe("MANDIRIMCMV2 1370001234567");
+        (await db.Accounts.SingleAsync(a => a.ExternalId == "bank-mdr-2")).Label.ShouldBe("Mandiri MCM 1370001234567");
 
         var integration = await db.Integrations.SingleAsync();
         integration.LastSyncError.ShouldBeNull();
@@ -179,7 +180,8 @@ public class MootaSyncTests
         _moota.AddMutation("m1", "b1", "2026-11-21 10:00:00", "100123.00", "CR", "A");
         _moota.Mutations.Add(new() { ["mutation_id"] = "m2", ["bank_id"] = "b1", ["date"] = "2026-11-21 11:00:00", ["amount"] = 50000.5m, ["type"] = "DB", ["description"] = "B", ["balance"] = 0 });
         var rows = await client.GetMutationsAsync(_moota.Token, "b1", new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 21));
-        rows.Select(r => r.Amount).ShouldBe([100_123.00m, 50_000.5m]);
+        var context = new MootaReadContext(MutationSource.Api, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc));
+        rows.Select(r => MootaMutationReader.Read(r.Item, r.Position, context).Mutation!.Amount).ShouldBe([100_123.00m, 50_000.5m]);
     }
 
     [Fact]

@@ -33,6 +33,9 @@ namespace MootaDesk.Core.Data.Inbox.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("BodyRedacted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DuplicateCount")
                         .HasColumnType("INTEGER");
 
@@ -50,6 +53,9 @@ namespace MootaDesk.Core.Data.Inbox.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ProcessedAt")
@@ -72,6 +78,10 @@ namespace MootaDesk.Core.Data.Inbox.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_WebhookDeliveries_BodyNotRedacted")
+                        .HasFilter("NOT \"BodyRedacted\"");
 
                     b.HasIndex("ReceivedAt");
 

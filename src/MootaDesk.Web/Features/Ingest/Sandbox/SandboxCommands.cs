@@ -82,7 +82,8 @@ public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factor
             (integrationId, secret) = await EnsureIntegrationAsync(db, actor, ct);
         }
 
-        var local = clock.LocalNow;
+        // Moota writes its times in Jakarta wall time whatever the business's zone; the sandbox sends what Moota would.
+        var mootaNow = MootaTime.Format(clock.UtcNow);
         var what = string.IsNullOrWhiteSpace(transfer.Description) ? "SANDBOX TRANSFER" : transfer.Description.Trim().ToUpperInvariant();
         var payload = new[]
         {
@@ -92,14 +93,14 @@ public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factor
                 ["token"] = mutationId,
                 ["bank_id"] = account.ExternalId,
                 ["account_number"] = account.AccountNumber,
-                ["date"] = local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                ["date"] = mootaNow,
                 // "… DARI NAME" / "… KE NAME" is a form the counterparty reader understands, as with real MCM text.
                 ["description"] = $"{what} {(transfer.Direction == Direction.Credit ? "DARI" : "KE")} {sender}",
                 ["amount"] = transfer.Amount,
                 ["type"] = transfer.Direction == Direction.Credit ? "CR" : "DB",
                 ["balance"] = 0,
                 ["note"] = "",
-                ["created_at"] = local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                ["created_at"] = mootaNow,
                 ["bank"] = new Dictionary<string, object?>
                 {
                     ["bank_id"] = account.ExternalId, ["bank_type"] = account.BankCode, ["label"] = account.Label,

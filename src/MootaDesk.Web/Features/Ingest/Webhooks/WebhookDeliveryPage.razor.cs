@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Ingest.Moota;
 using MootaDesk.Web.Hosting;
 using Radzen;
 
@@ -10,6 +11,9 @@ namespace MootaDesk.Web.Features.Ingest.Webhooks;
 public partial class WebhookDeliveryPage
 {
     [Parameter] public long Id { get; set; }
+
+    /// <summary>The page of one delivery, as links in notices and the log point to it.</summary>
+    public static string LinkFor(long id) => $"integrasi/webhook/{id}";
 
     [Inject] private WebhookLogQuery Query { get; set; } = default!;
     [Inject] private WebhookInboxProcessor Processor { get; set; } = default!;
@@ -23,18 +27,27 @@ public partial class WebhookDeliveryPage
 
     /// <summary>
     /// What went wrong, in the reader's language. The stored error stays the technical detail underneath (it is written
-    /// by the receiver and processor for logs too); only the cases Ops meets every week get a sentence of their own.
+    /// by the receiver and processor for logs too); the reason itself comes from the stored message key when there is one.
     /// </summary>
-    private string? ReasonText => Detail?.Row switch
+    private string? ReasonText => Detail switch
     {
         null => null,
-        { Signature: SignatureVerdict.IpRefused } => T["Reason.IpRefused"].Value,
-        { Signature: SignatureVerdict.Missing } => T["Reason.Missing"].Value,
-        { Signature: SignatureVerdict.Invalid } => T["Reason.Invalid"].Value,
-        { Status: DeliveryStatus.Malformed } => T["Reason.NotArray"].Value,
-        { Status: DeliveryStatus.Failed } => T["Reason.Failed"].Value,
+        { Row.Signature: SignatureVerdict.IpRefused } => T["Reason.IpRefused"].Value,
+        { Row.Signature: SignatureVerdict.Missing } => T["Reason.Missing"].Value,
+        { Row.Signature: SignatureVerdict.Invalid } => T["Reason.Invalid"].Value,
+        { Reason: { } reason, Row.Status: DeliveryStatus.Malformed } => Explain(reason) + " " + T["Reason.Refused"].Value,
+        { Reason: { } reason } => Explain(reason) + " " + T["Reason.Failed"].Value,
+        { Row.Status: DeliveryStatus.Malformed } => T["Reason.NotArray"].Value,
+        { Row.Status: DeliveryStatus.Partial } => T["Reason.Partial"].Value,
+        { Row.Status: DeliveryStatus.Failed, RejectedElements.Count: > 0 } => T["Reason.AllRejected"].Value,
+        { Row.Status: DeliveryStatus.Failed } => T["Reason.Failed"].Value,
+        { Row.Status: DeliveryStatus.Pending, Row.Error: not null } => T["Reason.Retrying"].Value,
         _ => null,
     };
+
+    /// <summary>One stored reason as a sentence (IntegrationsText "Problem.*"); its arguments are the values Moota sent.</summary>
+    private string Explain(MootaProblem p) => T[p.Key, [.. p.Args]].Value;
+
     private bool notFound;
     private bool busy;
 

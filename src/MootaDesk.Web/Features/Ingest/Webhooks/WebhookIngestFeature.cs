@@ -18,6 +18,9 @@ public static class WebhookIngestFeature
         services.AddSingleton<InboxWriteGate>();
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<WebhookInboxProcessor>();
+        services.AddSingleton<InboxMonitor>();
+        services.AddSingleton<MootaDesk.Core.Ingest.Moota.StoredSourceScrub>();
+        services.AddHostedService<StoredSourceScrubService>();
         services.AddHostedService<WebhookInboxService>();
         services.AddSingleton<MutationReadQuery>();
         services.AddSingleton<ApiKeyCommands>();

@@ -20,6 +20,9 @@ public partial class WebhookLogPage
 
     private sealed record StatusOption(DeliveryStatus? Value, string Text);
 
+    /// <summary>The status to show first (the lag notice links to ?status=Pending); then every day is shown, not just today.</summary>
+    [SupplyParameterFromQuery(Name = "status")] public string? InitialStatus { get; set; }
+
     private RadzenDataGrid<WebhookLogRow> grid = default!;
     private IReadOnlyList<WebhookLogRow> Rows { get; set; } = [];
     private int Total { get; set; }
@@ -34,7 +37,8 @@ public partial class WebhookLogPage
 
     protected override async Task OnInitializedAsync()
     {
-        Day = Clock.LocalNow.Date;
+        if (Enum.TryParse<DeliveryStatus>(InitialStatus, ignoreCase: true, out var status)) Status = status;
+        else Day = Clock.LocalNow.Date;
         StatusOptions = [.. Enum.GetValues<DeliveryStatus>().Select(s => new StatusOption(s, T["Status." + s]))];
         Counters = await Query.TodayAsync();
         await ReloadAsync();
@@ -99,6 +103,7 @@ public partial class WebhookLogPage
         DeliveryStatus.Processed => BadgeStyle.Success,
         DeliveryStatus.Pending => BadgeStyle.Info,
         DeliveryStatus.Failed => BadgeStyle.Danger,
+        DeliveryStatus.Partial => BadgeStyle.Warning,
         _ => BadgeStyle.Warning,
     };
 

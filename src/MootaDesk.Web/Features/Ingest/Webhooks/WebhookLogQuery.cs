@@ -4,6 +4,7 @@ using MootaDesk.Core.Data;
 using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Ingest.Moota;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 
@@ -11,13 +12,25 @@ public sealed record WebhookLogFilter(DeliveryStatus? Status, DateOnly? Day, int
 
 public sealed record WebhookLogRow(
     long Id, DateTime ReceivedAt, int? IntegrationId, string IntegrationName, string? SourceIp, SignatureVerdict Signature,
-    DeliveryStatus Status, int NewCount, int DuplicateCount, double? AnswerMs, double? ProcessingMs, int Attempts, string? Error);
+    DeliveryStatus Status, int NewCount, int DuplicateCount, double? AnswerMs, double? ProcessingMs, int Attempts, string? Error)
+{
+    /// <summary>"Proses lagi" is offered: failed, partly processed, or pending after a failed attempt (waiting for a retry).</summary>
+    public bool CanReprocess => WebhookInboxProcessor.CanRequeue(Status, Attempts);
+}
 
 public sealed record WebhookLogCounters(int Received, int Rejected, int Failed, int Pending, int Duplicates, int NewMutations,
-    double? AnswerMedianMs, double? AnswerP95Ms, double? ProcessingMedianMs, double? ProcessingP95Ms);
+    double? AnswerMedianMs, double? AnswerP95Ms, double? ProcessingMedianMs, double? ProcessingP95Ms, int Partial = 0);
+
+/// <summary>An element of a delivery that was kept but not stored: its place, its id if it has one, why, and its text.</summary>
+public sealed record RejectedElementView(int Position, string? Id, IReadOnlyList<MootaProblem> Problems, string? Text);
 
 public sealed record WebhookDeliveryDetail(WebhookLogRow Row, IReadOnlyList<KeyValuePair<string, string>> Headers, string PrettyBody, int BodyBytes,
-    DateTime? ProcessedAt, DateTime? NextAttemptAt, IReadOnlyList<long> MutationIds);
+    DateTime? ProcessedAt, DateTime? NextAttemptAt, IReadOnlyList<long> MutationIds, MootaProblem? Reason = null,
+    IReadOnlyList<RejectedElementView>? RejectedElements = null, bool BodyRedacted = false)
+{
+    /// <summary>"Proses lagi" on the page: failed, partly processed, or stuck (waiting out a retry).</summary>
+    public bool CanReprocess => Row.CanReprocess;
+}
 
 /// <summary>What Ops reads in the webhook log: the deliveries, one delivery in full, and today's counters.</summary>
 public sealed class WebhookLogQuery(IDbContextFactory<InboxDbContext> inboxFactory, IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
@@ -57,7 +70,32 @@ public sealed class WebhookLogQuery(IDbContextFactory<InboxDbContext> inboxFacto
         var mutationIds = await db.Mutations.AsNoTracking().Where(m => m.WebhookDeliveryId == id).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         var row = new WebhookLogRow(d.Id, d.ReceivedAt, d.IntegrationId, NameOf(names, d.IntegrationId), d.SourceIp, d.Signature, d.Status,
             d.NewCount, d.DuplicateCount, d.AnswerMs, d.ProcessingMs, d.Attempts, d.Error);
-        return new WebhookDeliveryDetail(row, headers.OrderBy(h => h.Key).ToList(), Pretty(d.Body), d.Body.Length, d.ProcessedAt, d.NextAttemptAt, mutationIds);
+        var problems = DeliveryProblems.FromJson(d.ProblemsJson);
+        var rejected = problems is { Elements.Count: > 0 } ? WithText(problems.Elements, d.Body) : [];
+        return new WebhookDeliveryDetail(row, headers.OrderBy(h => h.Key).ToList(), Pretty(d.Body), d.Body.Length, d.ProcessedAt, d.NextAttemptAt, mutationIds,
+            problems?.Reason, rejected, d.BodyRedacted);
+    }
+
+    /// <summary>Each kept element with its own text from the body, so Ops reads the reason next to what it is about.</summary>
+    private static List<RejectedElementView> WithText(IReadOnlyList<MootaRejectedElement> elements, byte[] body)
+    {
+        var texts = new Dictionary<int, string?>();
+        try
+        {
+            using var doc = JsonDocument.Parse(JsonText.RepairUtf8(body), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (doc.RootElement.ValueKind == JsonValueKind.Array)
+            {
+                var position = 0;
+                var wanted = elements.Select(e => e.Position).ToHashSet();
+                foreach (var element in doc.RootElement.EnumerateArray())
+                    if (wanted.Contains(++position)) texts[position] = JsonText.Indent(System.Text.Encoding.UTF8.GetBytes(element.GetRawText())) ?? element.GetRawText();
+            }
+        }
+        catch (JsonException)
+        {
+            // The list of reasons still stands without the texts.
+        }
+        return elements.Select(e => new RejectedElementView(e.Position, e.Id, e.Problems, texts.GetValueOrDefault(e.Position))).ToList();
     }
 
     public async Task<WebhookLogCounters> TodayAsync(CancellationToken ct = default)
@@ -75,7 +113,7 @@ public sealed class WebhookLogQuery(IDbContextFactory<InboxDbContext> inboxFacto
         return new WebhookLogCounters(
             byStatus.Sum(b => b.Count), Count(DeliveryStatus.Rejected, DeliveryStatus.Malformed), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Pending),
             byStatus.Sum(b => b.Dup), byStatus.Sum(b => b.New),
-            Percentile(answers, 0.50), Percentile(answers, 0.95), Percentile(processing, 0.50), Percentile(processing, 0.95));
+            Percentile(answers, 0.50), Percentile(answers, 0.95), Percentile(processing, 0.50), Percentile(processing, 0.95), Count(DeliveryStatus.Partial));
     }
 
     /// <summary>Nearest-rank percentile of sorted values; null when there are none.</summary>
@@ -86,20 +124,12 @@ public sealed class WebhookLogQuery(IDbContextFactory<InboxDbContext> inboxFacto
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
-    /// <summary>Indented JSON when the body is JSON; otherwise the text as it came (forged or broken bodies are shown, not hidden).</summary>
-    public static string Pretty(byte[] body)
-    {
-        if (body.Length == 0) return "";
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            return JsonSerializer.Serialize(doc.RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        }
-        catch (JsonException)
-        {
-            return System.Text.Encoding.UTF8.GetString(body);
-        }
-    }
+    /// <summary>
+    /// Indented JSON when the body is JSON, comments and repeated keys kept; otherwise the text as it came (forged or broken
+    /// bodies are shown, not hidden). Broken text shows as U+FFFD; it never stops the page.
+    /// </summary>
+    public static string Pretty(byte[] body) =>
+        body.Length == 0 ? "" : JsonText.Indent(body) ?? System.Text.Encoding.UTF8.GetString(body);
 
     private async Task<Dictionary<int, string>> IntegrationNamesAsync(IEnumerable<int?> ids, CancellationToken ct)
     {

@@ -84,10 +84,13 @@ public sealed class WebhookReceiver(
             return await FinishAsync(delivery, watch, StatusCodes.Status401Unauthorized, verdict,
                 verdict == SignatureVerdict.Missing ? "No Signature header." : "Signature does not match the body.", ct);
 
-        if (!MootaWebhookPayload.IsJsonArray(body))
+        // A body that is not one JSON array (or has comments around its elements) is refused with 400, not accepted and failed
+        // later: Moota then records the delivery as failed on its side too, and the merchant sees it there (decision 013).
+        if (MootaWebhookPayload.CheckBody(body) is { } problem)
         {
             delivery.Status = DeliveryStatus.Malformed;
-            return await FinishAsync(delivery, watch, StatusCodes.Status400BadRequest, verdict, "The body is not a JSON array.", ct);
+            delivery.ProblemsJson = DeliveryProblems.ForReason(problem).ToJson();
+            return await FinishAsync(delivery, watch, StatusCodes.Status400BadRequest, verdict, Explain(problem), ct);
         }
 
         delivery.Status = DeliveryStatus.Pending;
@@ -112,10 +115,18 @@ public sealed class WebhookReceiver(
         return Results.Json(new { status = "accepted", deliveryId = delivery.Id });
     }
 
+    /// <summary>What the refusal says to the sender (Moota's log shows it), in English like the rest of the API.</summary>
+    private static string Explain(MootaProblem problem) => problem.Key switch
+    {
+        MootaProblems.BodyNotArray => "The body is not a JSON array of mutations.",
+        MootaProblems.BodyComment => "The body has comments outside its mutation objects; JSON has no comments, so it is not read.",
+        _ => "The body is not valid JSON: " + string.Join(" ", problem.Args),
+    };
+
     private const string InsertSql = """
         INSERT INTO "WebhookDeliveries" ("IntegrationId", "ReceivedAt", "SourceIp", "HeadersJson", "Body", "Signature", "Status",
-            "Attempts", "NextAttemptAt", "Error", "NewCount", "DuplicateCount", "AnswerMs", "ProcessingMs", "ProcessedAt")
-        VALUES ($integration, $received, $ip, $headers, $body, $signature, $status, 0, NULL, $error, 0, 0, $answer, NULL, NULL)
+            "Attempts", "NextAttemptAt", "Error", "NewCount", "DuplicateCount", "AnswerMs", "ProcessingMs", "ProcessedAt", "ProblemsJson", "BodyRedacted")
+        VALUES ($integration, $received, $ip, $headers, $body, $signature, $status, 0, NULL, $error, 0, 0, $answer, NULL, NULL, $problems, 0)
         RETURNING "Id";
         """;
 
@@ -149,6 +160,7 @@ public sealed class WebhookReceiver(
             Add("$status", (int)d.Status);
             Add("$error", d.Error);
             Add("$answer", d.AnswerMs);
+            Add("$problems", d.ProblemsJson);
             return Convert.ToInt64(await cmd.ExecuteScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
