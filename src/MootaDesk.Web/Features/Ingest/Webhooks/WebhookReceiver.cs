@@ -85,7 +85,7 @@ public sealed class WebhookReceiver(
                 verdict == SignatureVerdict.Missing ? "No Signature header." : "Signature does not match the body.", ct);
 
         // A body that is not one JSON array (or has comments around its elements) is refused with 400, not accepted and failed
-        // later: Moota then records the delivery as failed on its side too, and the merchant sees it there (decision 013).
+        // later: Moota then records the delivery as failed on its side too, and the merchant sees it there (decision 017).
         if (MootaWebhookPayload.CheckBody(body) is { } problem)
         {
             delivery.Status = DeliveryStatus.Malformed;
