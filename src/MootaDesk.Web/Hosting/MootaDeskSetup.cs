@@ -132,7 +132,9 @@ public static class MootaDeskSetup
             app.UseExceptionHandler("/galat", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/tidak-ditemukan");
+        // A fresh scope for the re-executed page: a Blazor page that answered 404 has already set up the
+        // request's NavigationManager, and .NET 10 refuses to initialise it twice.
+        app.UseStatusCodePagesWithReExecute("/tidak-ditemukan", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();

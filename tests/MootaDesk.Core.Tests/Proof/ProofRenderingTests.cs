@@ -6,7 +6,7 @@ namespace MootaDesk.Core.Tests.Proof;
 
 public class ProofRenderingTests
 {
-    private static readonly BusinessClock Clock = new(new ManualTimeProvider());
+    private static readonly BusinessClock Clock = new(TestTime.Create());
 
     [Fact]
     public void The_WhatsApp_text_is_Indonesian_and_carries_the_masked_card()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;
@@ -13,8 +14,7 @@ public class ExportTests
 {
     private static async Task<(TestDatabase Test, long Credit, long Debit)> SeedAsync()
     {
-        var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 12);
+        var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 12));
         var a = await AccountAsync(test);
         var tag = await TagAsync(test, "DP");
         var credit = await MutationAsync(test, a, Wib(2026, 11, 21, 0, 30), 150_123m, description: "BI-FAST CR BUDI", counterparty: "BUDI", tags: [tag.Id], orderReference: "INV-1");

@@ -7,6 +7,7 @@ using MootaDesk.Core.Access;
 using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Ingest;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Tests.Infrastructure;
 
