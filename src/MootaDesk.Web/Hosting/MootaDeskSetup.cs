@@ -100,6 +100,7 @@ public static class MootaDeskSetup
         services.AddRadzenComponents();
         services.AddProblemDetails();
         services.AddHealthChecks();
+        services.AddMootaDeskApiDocumentation();
 
         services.AddMootaDeskFeatures(config);
         return builder;
@@ -146,6 +147,7 @@ public static class MootaDeskSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapMootaDeskEndpoints();
         app.MapMootaDeskFeatureEndpoints();
+        app.MapMootaDeskApiDocumentation();
         return app;
     }
 }
