@@ -42,6 +42,15 @@ public static class ApiDocumentation
                 };
                 return Task.CompletedTask;
             });
+            // The generator tags each operation with its declaring class (OrdersApi, ProofFeature…); the area names
+            // below replace them, so the document lists only those.
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(op => op.Tags ?? new HashSet<OpenApiTagReference>())
+                    .Select(t => t.Name).OfType<string>().ToHashSet();
+                document.Tags = used.Order(StringComparer.Ordinal).Select(name => new OpenApiTag { Name = name }).ToHashSet();
+                return Task.CompletedTask;
+            });
             o.AddOperationTransformer((operation, context, _) =>
             {
                 var path = context.Description.RelativePath ?? "";
@@ -69,7 +78,13 @@ public static class ApiDocumentation
         app.MapScalarApiReference(ReferencePath, o => o
                 .WithTitle("MootaDesk API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .AddPreferredSecuritySchemes(ApiKeyScheme))
+                .AddPreferredSecuritySchemes(ApiKeyScheme)
+                // Nothing on the page calls out: no AI agent, MCP, telemetry, web fonts or hosted developer tools.
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                .DisableDefaultFonts()
+                .HideDeveloperTools())
             .AllowAnonymous();
         return app;
     }
