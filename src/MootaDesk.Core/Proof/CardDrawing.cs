@@ -49,13 +49,13 @@ public sealed class CardDrawing : IDisposable
 
     public void FillRect(float x, float y, float width, float height, SKColor color)
     {
-        var path = new SKPath();
+        using var path = new SKPathBuilder();
         path.AddRect(SKRect.Create(x, y, width, height));
         FillPath(path, color);
     }
 
-    /// <summary>Fills a path, which the drawing then owns.</summary>
-    public void FillPath(SKPath path, SKColor color) => _operations.Add(new PathOperation(path, color));
+    /// <summary>Fills the shape built so far; the builder can then be disposed.</summary>
+    public void FillPath(SKPathBuilder path, SKColor color) => _operations.Add(new PathOperation(path.Detach(), color));
 
     /// <summary>Rounds a length down to the PNG's pixel grid (at least one pixel), so QR modules stay crisp.</summary>
     public static float Snap(float length) => MathF.Max(1, MathF.Floor(length * PixelsPerPoint)) / PixelsPerPoint;

@@ -72,7 +72,7 @@ public static class ProofCardLayout
         y = CardDrawing.Snap(y);
         s.FillRect(qrX, y, qrSize, qrSize, CardColors.Paper);
         // One path for every dark module: no hairline seams between neighbours in the PNG, one fill in the PDF.
-        var modules = new SKPath();
+        using var modules = new SKPathBuilder();
         for (var r = 0; r < qr.Count; r++)
             for (var c = 0; c < qr.Count; c++)
                 if (qr[r][c]) modules.AddRect(SKRect.Create(qrX + c * module, y + r * module, module, module));
@@ -170,13 +170,13 @@ public static class BrandMark
     public static void Draw(CardDrawing s, float x, float y, float size)
     {
         var k = size / 64;
-        var tile = new SKPath();
+        using var tile = new SKPathBuilder();
         tile.AddRoundRect(SKRect.Create(x, y, size, size), 14 * k, 14 * k);
         s.FillPath(tile, CardColors.Brand);
-        var letter = new SKPath();
+        using var letter = new SKPathBuilder();
         letter.AddPoly(Letter.Select(p => new SKPoint(x + p.X * k, y + p.Y * k)).ToArray());
         s.FillPath(letter, SKColors.White);
-        var dot = new SKPath();
+        using var dot = new SKPathBuilder();
         dot.AddCircle(x + 50 * k, y + 48 * k, 6 * k);
         s.FillPath(dot, CardColors.Accent);
     }

@@ -60,7 +60,7 @@ public class ProofRenderingTests
         // Both faces are embedded as subsets (a six-letter tag before the name), which keeps the file small.
         var fonts = page.Letters.Select(l => l.FontName).Distinct().ToList();
         fonts.Count.ShouldBe(2);
-        fonts.ShouldAllBe(name => System.Text.RegularExpressions.Regex.IsMatch(name, @"^[A-Z]{6}\+DejaVuSans(-Bold)?$"));
+        fonts.ShouldAllBe(name => System.Text.RegularExpressions.Regex.IsMatch(name ?? "", @"^[A-Z]{6}\+DejaVuSans(-Bold)?$"));
         pdf.Length.ShouldBeLessThan(60_000);
     }
 
@@ -73,7 +73,7 @@ public class ProofRenderingTests
         var words = page.GetWords().Select(w => w.Text).ToList();
         words.ShouldContain("Sejahtera");
         words.ShouldContain("CONTOH");
-        page.Letters.ShouldAllBe(l => l.GlyphRectangle.Right <= page.Width);
+        page.Letters.ShouldAllBe(l => l.BoundingBox.Right <= page.Width);
     }
 
     [Fact]
@@ -118,9 +118,9 @@ public class ProofRenderingTests
     {
         foreach (var bold in new[] { false, true })
         {
-            var face = ProofFonts.Typeface(bold);
+            using var font = new SKFont(ProofFonts.Typeface(bold));
             foreach (var c in "✓•—Rp 0123456789,.ÁéABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz()/-:")
-                face.ContainsGlyph(c).ShouldBeTrue($"missing {c}");
+                font.ContainsGlyph(c).ShouldBeTrue($"missing {c}");
         }
     }
 }

@@ -27,7 +27,7 @@ public class SummaryEmailTests
         var message = await MimeMessage.LoadAsync(new MemoryStream(smtp.Data!));
         message.From.Mailboxes.Single().Address.ShouldBe("finance@toko.example");
         message.Subject.ShouldBe("Ringkasan Sabtu, 21 Nov 2026");
-        message.TextBody.ShouldContain("Rp 1.500.000 — 12 transaksi");
+        message.TextBody.ShouldNotBeNull().ShouldContain("Rp 1.500.000 — 12 transaksi");
         log.Lines.ShouldNotContain(l => l.Contains("rahasia-smtp-123"));
     }
 

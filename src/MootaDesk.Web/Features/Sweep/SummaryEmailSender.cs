@@ -36,7 +36,7 @@ public sealed class SmtpSummaryEmailSender(IOptionsMonitor<SmtpOptions> options,
 
             using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
             var security = !o.EnableSsl ? SecureSocketOptions.None : o.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-            await client.ConnectAsync(o.Host, o.Port, security, ct);
+            await client.ConnectAsync(o.Host!, o.Port, security, ct);
             if (!string.IsNullOrEmpty(o.User)) await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
             await client.SendAsync(message, ct);
             await client.DisconnectAsync(quit: true, ct);
