@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Adds an EF Core migration to MootaDesk.Core. dotnet-ef cannot start a self-contained app, so the design-time
-# build is framework-dependent and rolls forward to whatever .NET runtime the machine has.
+# Adds an EF Core migration to MootaDesk.Core with the repository's dotnet-ef (.config/dotnet-tools.json).
 #   scripts/add-migration.sh Name          the main store (MootaDeskDbContext, Data/Migrations)
 #   scripts/add-migration.sh Name inbox    the webhook inbox file (InboxDbContext, Data/Inbox/Migrations)
 set -euo pipefail
@@ -9,5 +8,6 @@ cd "$(dirname "$0")/.."
 context=MootaDeskDbContext; dir=Data/Migrations
 if [ "${2:-}" = inbox ]; then context=InboxDbContext; dir=Data/Inbox/Migrations; fi
 dotnet tool restore >/dev/null
-SelfContained=false DOTNET_ROLL_FORWARD=Major dotnet ef migrations add "$1" --project src/MootaDesk.Core --context "$context" --output-dir "$dir"
+dotnet ef migrations add "$1" --project src/MootaDesk.Core --context "$context" --output-dir "$dir"
+# The design-time factory opens a scratch database beside the project; it is not part of the migration.
 rm -f src/MootaDesk.Core/design-time*.db*

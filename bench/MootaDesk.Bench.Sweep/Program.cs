@@ -30,8 +30,7 @@ var dir = Path.Combine(Path.GetTempPath(), "mootadesk-bench-sweep", Guid.NewGuid
 Directory.CreateDirectory(dir);
 var dbPath = Path.Combine(dir, "bench.db");
 var day = new DateOnly(2026, 11, 20);
-var time = new ManualTimeProvider();
-time.SetJakarta(2026, 11, 20, 16, 30);
+var time = TestTime.Create(TestTime.Jakarta(2026, 11, 20, 16, 30));
 var clock = new BusinessClock(time);
 var (dayStart, _) = clock.DayRangeUtc(day);
 

@@ -44,7 +44,7 @@ public class FormattingTests
     [Fact]
     public void Times_show_in_WIB_with_the_Indonesian_time_separator()
     {
-        var clock = new BusinessClock(new ManualTimeProvider());
+        var clock = new BusinessClock(TestTime.Create());
         var utc = new DateTime(2026, 11, 21, 7, 33, 0, DateTimeKind.Utc);
         clock.FormatDateTime(utc, CultureInfo.GetCultureInfo("id-ID")).ShouldBe("21 Nov 2026 14.33 WIB");
         clock.FormatDateTime(utc, CultureInfo.GetCultureInfo("en-US")).ShouldBe("21 Nov 2026 14:33 WIB");
@@ -53,7 +53,7 @@ public class FormattingTests
     [Fact]
     public void Indonesian_month_names_are_used()
     {
-        var clock = new BusinessClock(new ManualTimeProvider());
+        var clock = new BusinessClock(TestTime.Create());
         clock.FormatDate(new DateTime(2026, 8, 17, 3, 0, 0, DateTimeKind.Utc), CultureInfo.GetCultureInfo("id-ID")).ShouldBe("17 Agu 2026");
     }
 }

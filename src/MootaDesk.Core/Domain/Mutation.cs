@@ -23,7 +23,7 @@ public class Mutation
 
     /// <summary>
     /// The day the bank booked it, as the bank writes it: Moota's date in Moota's clock (Asia/Jakarta), a statement's
-    /// date as printed. Statement rows and Moota deliveries are matched on it (docs/decisions/013-one-row-per-bank-transaction.md).
+    /// date as printed. Statement rows and Moota deliveries are matched on it (docs/decisions/016-one-row-per-bank-transaction.md).
     /// </summary>
     public DateOnly BankDate { get; set; }
 

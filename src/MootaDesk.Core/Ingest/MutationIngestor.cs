@@ -201,7 +201,7 @@ public sealed class MutationIngestor(
         var now = clock.UtcNow;
         var accounts = new AccountCache(db, now);
 
-        // Who each incoming mutation is (docs/decisions/013-one-row-per-bank-transaction.md): a Moota mutation by its
+        // Who each incoming mutation is (docs/decisions/016-one-row-per-bank-transaction.md): a Moota mutation by its
         // mutation_id across every Moota channel, a statement row by account, bank date, amount, direction and balance,
         // anything else by (source, source id). Only what is new is inserted.
         var identity = new IdentityPass(db, clock, accounts, actor, now);

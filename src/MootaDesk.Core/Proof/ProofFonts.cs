@@ -1,3 +1,5 @@
+using SkiaSharp;
+
 namespace MootaDesk.Core.Proof;
 
 /// <summary>
@@ -11,12 +13,19 @@ public static class ProofFonts
 
     private static readonly Lazy<byte[]> RegularBytes = new(() => Read(RegularName));
     private static readonly Lazy<byte[]> BoldBytes = new(() => Read(BoldName));
-    private static readonly Lazy<TrueTypeOutlines> RegularFont = new(() => new TrueTypeOutlines(RegularBytes.Value));
-    private static readonly Lazy<TrueTypeOutlines> BoldFont = new(() => new TrueTypeOutlines(BoldBytes.Value));
+    private static readonly Lazy<SKTypeface> RegularFace = new(() => SKTypeface.FromData(SKData.CreateCopy(RegularBytes.Value)));
+    private static readonly Lazy<SKTypeface> BoldFace = new(() => SKTypeface.FromData(SKData.CreateCopy(BoldBytes.Value)));
 
+    /// <summary>The font program (TrueType bytes) of a face.</summary>
     public static byte[] Load(bool bold) => bold ? BoldBytes.Value : RegularBytes.Value;
 
-    public static TrueTypeOutlines Outlines(bool bold) => bold ? BoldFont.Value : RegularFont.Value;
+    /// <summary>The whole face, shared by every render (Skia typefaces are immutable and thread-safe).</summary>
+    public static SKTypeface Typeface(bool bold) => bold ? BoldFace.Value : RegularFace.Value;
+
+    /// <summary>A face holding only <paramref name="characters"/> (Unicode scalar values), for embedding in a PDF; the caller disposes it.</summary>
+    public static SKTypeface Subset(bool bold, IEnumerable<int> characters) =>
+        SKTypeface.FromData(SKData.CreateCopy(FontSubsetter.Subset(Load(bold), characters)))
+        ?? throw new InvalidOperationException("Skia could not read the subset of " + (bold ? BoldName : RegularName) + ".");
 
     private static byte[] Read(string face)
     {

@@ -31,7 +31,12 @@ public static class DatabaseSetup
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(MootaDeskDbContext).Assembly.GetName().Name))
+        options.UseSqlite(connectionString, sqlite => sqlite
+                   .MigrationsAssembly(typeof(MootaDeskDbContext).Assembly.GetName().Name)
+                   // A list in a query (ids.Contains(m.Id)) goes to SQLite as one JSON parameter read by json_each, as
+                   // EF Core 9 did. EF 10's default sends one parameter per item: the export's tag lookup of 5,000 ids
+                   // a page went from milliseconds to a third of a second. Small fixed lists use EF.Constant instead.
+                   .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                .AddInterceptors(SqlitePragmas.Instance);
 
     /// <summary>

@@ -131,6 +131,7 @@ public static class MootaDeskSetup
         services.AddRadzenComponents();
         services.AddProblemDetails();
         services.AddHealthChecks();
+        services.AddMootaDeskApiDocumentation();
 
         services.AddMootaDeskFeatures(config, builder.Environment);
         return builder;
@@ -167,7 +168,9 @@ public static class MootaDeskSetup
             app.UseExceptionHandler("/galat", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/tidak-ditemukan");
+        // A fresh scope for the re-executed page: a Blazor page that answered 404 has already set up the
+        // request's NavigationManager, and .NET 10 refuses to initialise it twice.
+        app.UseStatusCodePagesWithReExecute("/tidak-ditemukan", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();
@@ -183,6 +186,7 @@ public static class MootaDeskSetup
             .Add(b => { if (!b.Metadata.OfType<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>().Any()) b.Metadata.Add(new PublicEndpointAttribute("Blazor framework endpoint")); });
         app.MapMootaDeskEndpoints();
         app.MapMootaDeskFeatureEndpoints();
+        app.MapMootaDeskApiDocumentation();
         return app;
     }
 }

@@ -74,8 +74,7 @@ public class MutationFilterTests
     [Fact]
     public void Presets_are_half_open_utc_ranges_of_business_days()
     {
-        var time = new ManualTimeProvider();
-        time.SetJakarta(2026, 11, 21, 0, 5); // five past midnight WIB, still the 20th in UTC
+        var time = TestTime.Create(TestTime.Jakarta(2026, 11, 21, 0, 5)); // five past midnight WIB, still the 20th in UTC
         var clock = new BusinessClock(time);
 
         var (start, end) = new MutationFilter { Preset = DatePreset.Today }.TimeRangeUtc(clock);

@@ -31,7 +31,7 @@ public class OrderTextTests
     [Fact]
     public void The_payment_instruction_names_bank_number_holder_exact_amount_and_expiry_in_WIB()
     {
-        var clock = new BusinessClock(new ManualTimeProvider());
+        var clock = new BusinessClock(TestTime.Create());
         var text = PaymentInstruction.Build("INV-7", 150_123m, 123, "mandiriMcmV2", "1230004567890", "PT Toko Maju",
             new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc), clock);
         text.ShouldBe("""

@@ -49,7 +49,7 @@ public class AnomalyDetectorTests
     [Fact]
     public void An_account_silent_for_more_business_hours_than_allowed_is_reported_but_nights_do_not_count()
     {
-        var time = new ManualTimeProvider();
+        var time = TestTime.Create();
         var clock = new BusinessClock(time);
         var t = new AnomalyThresholds { SilentHours = 3 };
         var now = new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc); // 15:00 WIB Saturday

@@ -8,7 +8,7 @@ namespace MootaDesk.Core.Tests.Sweep;
 public class OwnerSummaryTests
 {
     private static readonly DateTime T0 = new(2026, 11, 21, 2, 0, 0, DateTimeKind.Utc);
-    private static readonly BusinessClock Clock = new(new ManualTimeProvider());
+    private static readonly BusinessClock Clock = new(TestTime.Create());
 
     private static SweepMutation M(long id, int account, decimal amount, Direction d, int minutes = 0, string? cp = null, bool sandbox = false, SweepTags tags = SweepTags.None) =>
         new(id, account, T0.AddMinutes(minutes), true, T0.AddMinutes(minutes + 1), amount, d, null, "TRSF " + (cp ?? id.ToString()), cp, null,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
@@ -8,10 +9,9 @@ public class SweepWindowAndCalendarTests
 {
     private static readonly DateOnly Saturday = new(2026, 11, 21);
 
-    private static (ManualTimeProvider Time, BusinessClock Clock) Jakarta(int day, int hour, int minute = 0)
+    private static (FakeTimeProvider Time, BusinessClock Clock) Jakarta(int day, int hour, int minute = 0)
     {
-        var time = new ManualTimeProvider();
-        time.SetJakarta(2026, 11, day, hour, minute);
+        var time = TestTime.Create(TestTime.Jakarta(2026, 11, day, hour, minute));
         return (time, new BusinessClock(time));
     }
 
@@ -47,8 +47,7 @@ public class SweepWindowAndCalendarTests
     [Fact]
     public void The_window_follows_the_configured_business_time_zone()
     {
-        var time = new ManualTimeProvider();
-        time.SetUtcNow(new DateTimeOffset(2026, 11, 21, 8, 30, 0, TimeSpan.Zero)); // 16:30 WITA
+        var time = TestTime.Create(new DateTimeOffset(2026, 11, 21, 8, 30, 0, TimeSpan.Zero)); // 16:30 WITA
         var wita = new BusinessClock(time, "Asia/Makassar");
         var w = SweepWindow.Compute(Saturday, null, wita.UtcNow, wita);
         w.StartUtc.ShouldBe(new DateTime(2026, 11, 20, 16, 0, 0, DateTimeKind.Utc));

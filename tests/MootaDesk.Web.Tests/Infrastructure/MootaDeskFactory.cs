@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using MootaDesk.Core.Domain;
 using MootaDesk.Tests.Shared;
 
@@ -21,7 +22,7 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "mootadesk-tests", Guid.NewGuid().ToString("N"));
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestTime.Create();
 
     /// <summary>Extra configuration for a test, as flat keys ("MootaDesk:DemoData" = "true").</summary>
     public Dictionary<string, string?> Settings { get; } = new()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Data.Inbox;
 using MootaDesk.Core.Formatting;
@@ -16,7 +17,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDesk
     private readonly string _dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mootadesk-tests", Guid.NewGuid().ToString("N"));
     private readonly DbContextOptions<MootaDeskDbContext> _options;
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; }
     public BusinessClock Clock { get; }
     public string ConnectionString { get; }
     public string Path => System.IO.Path.Combine(_dir, "test.db");
@@ -24,8 +25,9 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDesk
     /// <summary>The webhook inbox file (test-inbox.db), as the app derives it from the main one.</summary>
     public InboxFactory Inbox { get; }
 
-    private TestDatabase()
+    private TestDatabase(DateTimeOffset? now)
     {
+        Time = TestTime.Create(now);
         Directory.CreateDirectory(_dir);
         ConnectionString = DatabaseSetup.ResolveConnectionString($"Data Source={Path}", _dir);
         var builder = new DbContextOptionsBuilder<MootaDeskDbContext>();
@@ -37,9 +39,10 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDesk
         Clock = new BusinessClock(Time);
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A fresh, migrated database whose clock starts at <paramref name="now"/> (default <see cref="TestTime.Start"/>).</summary>
+    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null)
     {
-        var db = new TestDatabase();
+        var db = new TestDatabase(now);
         await using var ctx = db.CreateDbContext();
         await ctx.Database.MigrateAsync();
         await using var inbox = db.Inbox.CreateDbContext();

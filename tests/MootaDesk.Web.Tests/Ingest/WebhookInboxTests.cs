@@ -377,7 +377,7 @@ public class WebhookInboxTests
     {
         await using var factory = new MootaDeskFactory();
         factory.Settings["MootaDesk:TimeZone"] = "Asia/Makassar";
-        factory.Time.SetJakarta(2026, 11, 21, 10, 0); // 11.00 WITA
+        factory.Time.SetJakarta(2026, 11, 23, 10, 0); // 11.00 WITA
         var client = factory.CreateClient();
         int accountId;
         await using (var db = await DbAsync(factory))

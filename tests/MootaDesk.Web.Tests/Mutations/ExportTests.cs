@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;
@@ -13,8 +14,7 @@ public class ExportTests
 {
     private static async Task<(TestDatabase Test, long Credit, long Debit)> SeedAsync()
     {
-        var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 12);
+        var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 12));
         var a = await AccountAsync(test);
         var tag = await TagAsync(test, "DP");
         var credit = await MutationAsync(test, a, Wib(2026, 11, 21, 0, 30), 150_123m, description: "BI-FAST CR BUDI", counterparty: "BUDI", tags: [tag.Id], orderReference: "INV-1");
@@ -97,6 +97,52 @@ public class ExportTests
         lines[0].ShouldStartWith("Waktu (WIB),Rekening,Bank");
         lines[1].ShouldStartWith("2026-11-21 00:30,");
         lines[2].ShouldContain("\"'=HYPERLINK(\"\"x\"\") KE PT SUMBER\"");
+    }
+
+    [Fact]
+    public async Task Account_numbers_stay_text_with_their_leading_zeros_in_Excel_and_CSV()
+    {
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 12));
+        var va = await AccountAsync(test, "0088012345678901"); // a 16-digit virtual account with leading zeros
+        await MutationAsync(test, va, Wib(2026, 11, 21, 9), 100_000m);
+
+        using var xlsx = new MemoryStream();
+        await Service(test).WriteAsync(xlsx, MutationFilter.Empty, ExportFormat.Excel, Finance, FinanceActor);
+        xlsx.Position = 0;
+        using var wb = new XLWorkbook(xlsx);
+        var cell = wb.Worksheet("Mutasi").Cell(2, 4);
+        cell.DataType.ShouldBe(XLDataType.Text);
+        cell.GetString().ShouldBe("0088012345678901");
+
+        using var csv = new MemoryStream();
+        await Service(test).WriteAsync(csv, MutationFilter.Empty, ExportFormat.Csv, Finance, FinanceActor);
+        var row = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split(Environment.NewLine)[1].Split(',');
+        row[3].ShouldBe("\"=\"\"0088012345678901\"\"\"");
+    }
+
+    [Fact]
+    public async Task Excel_money_shows_sen_when_a_value_has_them_and_none_when_it_has_none()
+    {
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 12));
+        var a = await AccountAsync(test);
+        await MutationAsync(test, a, Wib(2026, 11, 21, 8), 50_050.50m);
+        await MutationAsync(test, a, Wib(2026, 11, 21, 9), 150_000m);
+
+        using var ms = new MemoryStream();
+        await Service(test).WriteAsync(ms, MutationFilter.Empty, ExportFormat.Excel, Finance, FinanceActor);
+        ms.Position = 0;
+        using var wb = new XLWorkbook(ms);
+        var ws = wb.Worksheet("Mutasi");
+        // Rp 50.050,50 stays exact and is formatted with its sen, never rounded to Rp 50.051.
+        ws.Cell(2, 8).GetValue<decimal>().ShouldBe(50_050.50m);
+        ws.Cell(2, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahWithSenFormat);
+        ws.Cell(3, 8).GetValue<decimal>().ShouldBe(150_000m);
+        ws.Cell(3, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahFormat);
+        var total = wb.Worksheet("Ringkasan").Cell(5, 2);
+        total.GetValue<decimal>().ShouldBe(200_050.50m);
+        total.Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahWithSenFormat);
+        // The header stays in view while scrolling.
+        ws.SheetView.SplitRow.ShouldBe(1);
     }
 
     [Fact]

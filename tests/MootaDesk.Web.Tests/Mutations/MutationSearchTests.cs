@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;
@@ -18,8 +19,7 @@ public class MutationSearchTests
     [Fact]
     public async Task Today_starts_and_ends_at_midnight_WIB_not_UTC()
     {
-        await using var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 10);
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 10));
         var a = await AccountAsync(test);
         var lastSecondYesterday = await MutationAsync(test, a, Wib(2026, 11, 20, 23, 59, 59), 1_000m);
         var midnight = await MutationAsync(test, a, Wib(2026, 11, 21, 0, 0, 0), 2_000m);
@@ -121,8 +121,7 @@ public class MutationSearchTests
     [Fact]
     public async Task Combined_filters_all_apply_together()
     {
-        await using var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 12);
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 12));
         var a = await AccountAsync(test);
         var tag = await TagAsync(test, "Supplier");
         var hit = await MutationAsync(test, a, Wib(2026, 11, 21, 9), 6_000_000m, Direction.Debit, "TRSF KE PT SUMBER", tags: [tag.Id]);

@@ -34,7 +34,7 @@ public class PaymentSearchBenchmark(ITestOutputHelper output)
         var path = Path.Combine(dir, "bench.db");
         try
         {
-            var time = new ManualTimeProvider();
+            var time = TestTime.Create();
             var seeded = await BulkSeeder.SeedAsync(path, rows, time.GetUtcNow().UtcDateTime);
             output.WriteLine($"seeded {seeded.Mutations:N0} mutations in {seeded.Elapsed.TotalSeconds:N1} s");
 

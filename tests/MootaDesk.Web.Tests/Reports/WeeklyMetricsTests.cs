@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Proof;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Reports;
 using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Tests.Infrastructure;
@@ -19,8 +20,7 @@ public class WeeklyMetricsTests
     [Fact]
     public async Task Proofs_sent_by_CS_are_counted_in_the_week_they_were_issued()
     {
-        await using var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 19, 15, 0); // a Thursday
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 19, 15, 0)); // a Thursday
         var now = test.Clock.UtcNow;
         await using (var db = test.CreateDbContext())
         {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MootaDesk.Core.Data;
 using MootaDesk.Core.Domain;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Sweep;

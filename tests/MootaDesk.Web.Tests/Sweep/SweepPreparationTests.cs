@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Sweep;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -14,8 +15,7 @@ public class SweepPreparationTests
     [Fact]
     public async Task Preparing_a_day_builds_the_checklist_and_a_summary_without_sandbox_or_own_transfers()
     {
-        await using var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 16, 30);
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 16, 30));
         var f = new SweepFixture(test);
         var shop = await f.SeedShopAsync(Saturday);
 
@@ -52,8 +52,7 @@ public class SweepPreparationTests
     [Fact]
     public async Task Refreshing_keeps_checks_and_a_second_prepare_of_the_same_day_changes_nothing()
     {
-        await using var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 16, 30);
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 16, 30));
         var f = new SweepFixture(test);
         await f.SeedShopAsync(Saturday);
         var first = await f.Prepare.PrepareAsync(Saturday, SweepTrigger.Manual, SweepFixture.ActorOf(SweepFixture.Finance));
@@ -78,8 +77,7 @@ public class SweepPreparationTests
     [Fact]
     public async Task A_day_that_has_not_come_cannot_be_prepared()
     {
-        await using var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 16, 30);
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 16, 30));
         var f = new SweepFixture(test);
         var ex = await Should.ThrowAsync<SweepRefusedException>(() => f.Prepare.PrepareAsync(Saturday.AddDays(1), SweepTrigger.Manual, SweepFixture.ActorOf(SweepFixture.Finance)));
         ex.Code.ShouldBe("future");
@@ -88,8 +86,7 @@ public class SweepPreparationTests
     [Fact]
     public async Task After_a_sign_off_the_next_window_starts_where_the_signed_off_one_ended()
     {
-        await using var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 16, 30);
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 16, 30));
         var f = new SweepFixture(test);
         await f.SeedShopAsync(Saturday);
         var sat = await f.Prepare.PrepareAsync(Saturday, SweepTrigger.Scheduled, SweepFixture.ActorOf(SweepFixture.Finance));
@@ -109,8 +106,7 @@ public class SweepPreparationTests
     [Fact]
     public async Task CS_links_an_assigned_credit_and_the_step_counts_it_done()
     {
-        await using var test = await TestDatabase.CreateAsync();
-        test.Time.SetJakarta(2026, 11, 21, 16, 30);
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 16, 30));
         var f = new SweepFixture(test);
         var shop = await f.SeedShopAsync(Saturday);
         var csId = await AddUserAsync(test, "cece", Roles.CS);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Domain;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -10,12 +11,10 @@ public class SweepSchedulerTests
     [Fact]
     public async Task The_scheduler_prepares_each_business_day_once_after_its_time_and_catches_up_a_missed_run()
     {
-        await using var test = await TestDatabase.CreateAsync();
+        // Start-up on Saturday morning: Friday's 16:30 was missed while the app was down.
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 9, 0));
         var f = new SweepFixture(test);
         var scheduler = f.Scheduler().Create();
-
-        // Start-up on Saturday morning: Friday's 16:30 was missed while the app was down.
-        test.Time.SetJakarta(2026, 11, 21, 9, 0);
         var missed = await scheduler.RunDueAsync(atStartUp: true);
         missed.ShouldNotBeNull().Day.ShouldBe(new DateOnly(2026, 11, 20));
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Access;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Sweep;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Tests.Infrastructure;
 

@@ -17,7 +17,7 @@ internal sealed class PlannedInsert(IncomingMutation incoming, Account account)
 
 /// <summary>
 /// Decides, for one ingest batch inside its transaction, which incoming mutations are new and which are transactions
-/// already stored (docs/decisions/013-one-row-per-bank-transaction.md):
+/// already stored (docs/decisions/016-one-row-per-bank-transaction.md):
 /// <list type="bullet">
 /// <item>a Moota mutation (webhook or API) is its mutation_id, sandbox and real apart: a repeat is already stored (the
 /// channel is recorded if it is a new one); a repeat with another amount, direction, account or bank date keeps the stored

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using MootaDesk.Web.Hosting;
 using Polly;
-using Polly.Retry;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 using MootaDesk.Core.Ingest.Moota;
 
@@ -45,9 +47,16 @@ public sealed class MootaPullOptions
     /// <summary>Runs the periodic sync in the background (tests switch it off).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Retries after the first attempt (at least 1), on 408, 429, 5xx, a dropped connection or an attempt timeout.</summary>
     public int MaxRetries { get; set; } = 4;
+
+    /// <summary>The first backoff; it doubles with jitter. A Retry-After from Moota of up to two minutes wins.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>One call with all its retries; never shorter than two attempts.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
     public int PerPage { get; set; } = 100;
 
     /// <summary>A guard against a server that always says there is a next page.</summary>
@@ -56,49 +65,15 @@ public sealed class MootaPullOptions
 
 /// <summary>
 /// Typed client for Moota's API v2: Bearer token per call (each integration has its own), Laravel-style
-/// pages followed until next_page_url is null, and backoff on 429, 5xx and timeouts. 401 and 422 are not
+/// pages followed until next_page_url is null. Retries, timeouts and the circuit breaker live in the
+/// HttpClient's standard resilience handler (<see cref="MootaApiClientRegistration"/>); 401 and 422 are not
 /// retried: they need a person.
 /// </summary>
-public sealed class MootaApiClient : IMootaApiClient
+public sealed class MootaApiClient(HttpClient http, IOptions<MootaPullOptions> options, ILogger<MootaApiClient> logger) : IMootaApiClient
 {
-    private readonly HttpClient _http;
-    private readonly MootaPullOptions _options;
-    private readonly ILogger<MootaApiClient> _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
-
-    public MootaApiClient(HttpClient http, IOptions<MootaPullOptions> options, ILogger<MootaApiClient> logger)
-    {
-        _http = http;
-        _options = options.Value;
-        _logger = logger;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = Math.Max(1, _options.MaxRetries),
-                Delay = _options.RetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500),
-                DelayGenerator = args =>
-                {
-                    // Moota may say how long to wait; honour it within reason.
-                    var retryAfter = args.Outcome.Result?.Headers.RetryAfter?.Delta;
-                    return ValueTask.FromResult(retryAfter is { } d && d <= TimeSpan.FromMinutes(2) && _options.RetryDelay > TimeSpan.Zero ? d : (TimeSpan?)null);
-                },
-                OnRetry = args =>
-                {
-                    _logger.LogWarning("Moota API attempt {Attempt} failed ({Outcome}); retrying in {Delay}",
-                        args.AttemptNumber + 1, args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name, args.RetryDelay);
-                    args.Outcome.Result?.Dispose();
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddTimeout(_options.AttemptTimeout)
-            .Build();
-    }
+    private readonly HttpClient _http = http;
+    private readonly MootaPullOptions _options = options.Value;
+    private readonly ILogger<MootaApiClient> _logger = logger;
 
     public async Task<IReadOnlyList<MootaBank>> GetBanksAsync(string token, CancellationToken ct = default)
     {
@@ -144,16 +119,14 @@ public sealed class MootaApiClient : IMootaApiClient
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(async token2 =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, relative);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token2);
-            }, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Get, relative);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
         {
+            // After the retries, or at once while the breaker is open after a run of failures.
             throw new MootaApiException(MootaApiFailure.Unreachable, null, ex.GetType().Name);
         }
 
@@ -216,4 +189,61 @@ public sealed class MootaApiClient : IMootaApiClient
             JsonValueKind.String => v.GetString() is "1" or "true",
             _ => null,
         } : null;
+}
+
+/// <summary>
+/// Registers <see cref="IMootaApiClient"/> as a typed HttpClient with Microsoft's standard resilience handler:
+/// retry with exponential backoff and jitter (honouring Moota's Retry-After up to two minutes), a timeout per
+/// attempt and per call, and a circuit breaker that stops calling a Moota that keeps failing for a while.
+/// Times come from the app's <see cref="TimeProvider"/>.
+/// </summary>
+public static class MootaApiClientRegistration
+{
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(2);
+
+    public static IHttpClientBuilder AddMootaApiClient(this IServiceCollection services)
+    {
+        var client = services.AddHttpClient<IMootaApiClient, MootaApiClient>((sp, http) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<MootaDeskOptions>>().Value.Moota.ApiBaseUrl;
+            // Relative paths ("bank", "mutation") resolve under the base only when it ends with a slash.
+            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            // The resilience handler owns every timeout.
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        client.AddStandardResilienceHandler().Configure((o, sp) =>
+        {
+            var pull = sp.GetRequiredService<IOptions<MootaPullOptions>>().Value;
+            var logger = sp.GetRequiredService<ILogger<MootaApiClient>>();
+            var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+
+            o.Retry.MaxRetryAttempts = Math.Max(1, pull.MaxRetries);
+            o.Retry.Delay = pull.RetryDelay;
+            o.Retry.BackoffType = DelayBackoffType.Exponential;
+            o.Retry.UseJitter = true;
+            o.Retry.DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time));
+            o.Retry.OnRetry = args =>
+            {
+                logger.LogWarning("Moota API attempt {Attempt} failed ({Outcome}); retrying in {Delay}", args.AttemptNumber + 1,
+                    args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name, args.RetryDelay);
+                return ValueTask.CompletedTask;
+            };
+            o.AttemptTimeout.Timeout = pull.AttemptTimeout;
+            o.TotalRequestTimeout.Timeout = pull.TotalTimeout > 2 * pull.AttemptTimeout ? pull.TotalTimeout : 2 * pull.AttemptTimeout;
+            // Moota is called a few times a minute, not hundreds: judge it on ten attempts within a minute or two.
+            o.CircuitBreaker.MinimumThroughput = 10;
+            o.CircuitBreaker.FailureRatio = 0.5;
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(1).Ticks, 2 * pull.AttemptTimeout.Ticks));
+            o.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(30);
+        });
+        return client;
+    }
+
+    /// <summary>Moota's Retry-After (seconds or a date) when it asks for two minutes or less; otherwise null, the backoff decides.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time)
+    {
+        var header = response?.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } at ? at - time.GetUtcNow() : null);
+        return wait is { } d && d >= TimeSpan.Zero && d <= LongestRetryAfter ? d : null;
+    }
 }

@@ -11,14 +11,7 @@ public static class MootaPullFeature
     {
         services.TryAddSingleton<MutationIngestor>();
         services.AddOptions<MootaPullOptions>().Bind(configuration.GetSection(MootaPullOptions.Section));
-        services.AddHttpClient<IMootaApiClient, MootaApiClient>((sp, http) =>
-        {
-            var baseUrl = sp.GetRequiredService<IOptions<MootaDeskOptions>>().Value.Moota.ApiBaseUrl;
-            // Relative paths ("bank", "mutation") resolve under the base only when it ends with a slash.
-            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-            // Polly owns the per-attempt timeout; this only bounds a whole call with its retries.
-            http.Timeout = TimeSpan.FromMinutes(5);
-        });
+        services.AddMootaApiClient();
         services.AddSingleton<MootaSyncLocks>();
         services.AddTransient<MootaSync>();
         services.AddSingleton<MootaIntegrationSettings>();

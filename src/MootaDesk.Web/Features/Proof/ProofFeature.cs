@@ -89,8 +89,8 @@ public static class ProofFeature
     }
 
     private static IResult File(ProofView view, string format, BusinessClock clock) => format == "pdf"
-        ? Results.File(ProofPdfRenderer.Render(view.Card, clock), "application/pdf", $"bukti-{view.Card.VerificationCode}.pdf")
-        : Results.File(ProofImageRenderer.Render(view.Card, clock), "image/png", $"bukti-{view.Card.VerificationCode}.png");
+        ? Results.File(ProofCardRenderer.Pdf(view.Card, clock), "application/pdf", $"bukti-{view.Card.VerificationCode}.pdf")
+        : Results.File(ProofCardRenderer.Png(view.Card, clock), "image/png", $"bukti-{view.Card.VerificationCode}.png");
 
     private static async Task<IResult> CreateViaApiAsync(long id, HttpContext http, IssueProofCommand issue, ProofCardQuery cards,
         IOptions<ProofOptions> options, BusinessClock clock, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Auditing;
@@ -17,6 +18,7 @@ public partial class PublicProofPage
     [Inject] private RecordProofShareCommand Shares { get; set; } = default!;
     [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
     [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
     [Parameter] public string Token { get; set; } = "";
@@ -39,6 +41,14 @@ public partial class PublicProofPage
         if (Result.View is not null)
             await Shares.RecordAsync(Result.View.ProofId, ProofEventKind.ViewedPublic,
                 new Actor(ProofFeature.PublicActorName, null, HttpContext.Connection.RemoteIpAddress?.ToString()), "link", null);
-        else HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        else
+        {
+            // A 404 whose body is this page's own short answer: telling Blazor the not-found content is handled
+            // here keeps it from sending the 404 without a body or replacing it with the app-wide page.
+            Navigation.OnNotFound += ShowOwnAnswer;
+            Navigation.NotFound();
+        }
     }
+
+    private void ShowOwnAnswer(object? sender, NotFoundEventArgs e) => e.Path = HttpContext.Request.Path;
 }

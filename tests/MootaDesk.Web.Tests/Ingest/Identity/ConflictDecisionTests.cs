@@ -1,3 +1,4 @@
+using MootaDesk.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Access;
 using MootaDesk.Core.Auditing;

@@ -1,3 +1,4 @@
+using MootaDesk.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using MootaDesk.Core.Access;

@@ -1,3 +1,4 @@
+using MootaDesk.Tests.Shared;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,6 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MootaDesk.Web.Features.MootaPull;
+using MootaDesk.Web.Hosting;
 
 namespace MootaDesk.Web.Tests.Ingest.Pull;
 
@@ -23,12 +28,34 @@ public sealed class FakeMootaServer : HttpMessageHandler
     /// <summary>Status codes to answer, in order, before answering normally.</summary>
     public Queue<HttpStatusCode> Failures { get; } = new();
 
+    /// <summary>Sent with each scripted failure, as Moota's rate limiter does.</summary>
+    public TimeSpan? RetryAfter { get; set; }
+
     public HttpStatusCode? AlwaysAnswer { get; set; }
 
     /// <summary>When set, every answer waits this long first (a server that hangs).</summary>
     public TimeSpan? Delay { get; set; }
 
     public HttpClient CreateClient() => new(this) { BaseAddress = new Uri(BaseUrl) };
+
+    /// <summary>The app's registration of the Moota client (resilience handler and all), talking to this fake.</summary>
+    public IMootaApiClient CreateApiClient(MootaPullOptions options, ILogger<MootaApiClient>? log = null, TimeProvider? time = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        if (log is not null) services.AddSingleton(log);
+        if (time is not null) services.AddSingleton(time);
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(Options.Create(new MootaDeskOptions { Moota = { BaseUrl = BaseUrl } }));
+        // The fake stays alive for the test: the factory must not dispose it when it recycles handlers.
+        services.AddMootaApiClient().ConfigurePrimaryHttpMessageHandler(() => new NonDisposingHandler(this));
+        return services.BuildServiceProvider().GetRequiredService<IMootaApiClient>();
+    }
+
+    private sealed class NonDisposingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override void Dispose(bool disposing) { }
+    }
 
     public void AddBank(string bankId, string bankType, string number, string label, string holder, string balance = "0.00") =>
         Banks.Add(new()
@@ -59,7 +86,12 @@ public sealed class FakeMootaServer : HttpMessageHandler
     {
         var uri = request.RequestUri!;
         if (AlwaysAnswer is { } always) return Answer(always, always == HttpStatusCode.Unauthorized ? new { error = "Unauthenticated." } : new { message = "Server Error" });
-        if (Failures.TryDequeue(out var failure)) return Answer(failure, new { message = "Too Many Attempts." });
+        if (Failures.TryDequeue(out var failure))
+        {
+            var refusal = Answer(failure, new { message = "Too Many Attempts." });
+            if (RetryAfter is { } wait) refusal.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(wait);
+            return refusal;
+        }
         if (request.Headers.Authorization?.Scheme != "Bearer" || request.Headers.Authorization.Parameter != Token)
             return Answer(HttpStatusCode.Unauthorized, new { error = "Unauthenticated." });
 

@@ -1,3 +1,4 @@
+using MootaDesk.Tests.Shared;
 using System.Net;
 using System.Text;
 using Microsoft.Data.Sqlite;

@@ -8,6 +8,7 @@ using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Domain;
 using MootaDesk.Core.Ingest;
 using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -20,8 +21,8 @@ public class MootaSyncTests
 
     private TimeSpan _attemptTimeout = TimeSpan.FromSeconds(5);
 
-    private MootaApiClient Client() => new(_moota.CreateClient(),
-        Options.Create(new MootaPullOptions { RetryDelay = TimeSpan.Zero, MaxRetries = 3, AttemptTimeout = _attemptTimeout }), _clientLog);
+    private IMootaApiClient Client() =>
+        _moota.CreateApiClient(new MootaPullOptions { RetryDelay = TimeSpan.Zero, MaxRetries = 3, AttemptTimeout = _attemptTimeout }, _clientLog);
 
     private async Task<(MootaSync Sync, int IntegrationId)> SetUpAsync(TestDatabase test, string? token = null, int backfillDays = 7)
     {
