@@ -11,7 +11,7 @@ namespace MootaDesk.Web.Hosting;
 /// in (they describe the API; calling it still takes a key). Only <c>/api/…</c> endpoints are listed: pages,
 /// downloads and Blazor's own endpoints are the app's business. docs/api.md stays the guide (rules, examples).
 /// </summary>
-public static class ApiDocumentation
+public static partial class ApiDocumentation
 {
     public const string DocumentPath = "/openapi/v1.json";
     public const string ReferencePath = "/api/referensi";
@@ -70,6 +70,44 @@ public static class ApiDocumentation
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// Lets the reference page's own inline start-up script run under the app's Content-Security-Policy, and nothing else
+    /// inline: the page's HTML (a few hundred bytes) is buffered, each inline script is hashed, and the hashes join
+    /// <c>script-src</c> for that answer only. Scalar writes the script from its options, so the hashes follow any upgrade.
+    /// </summary>
+    public static IApplicationBuilder UseApiReferenceScriptHashes(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!context.Request.Path.StartsWithSegments(ReferencePath, out var rest) || rest.HasValue && rest.Value != "/")
+        {
+            await next(context);
+            return;
+        }
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var html = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var hashes = InlineScripts().Matches(html)
+                .Select(m => "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(m.Groups[1].Value))) + "'")
+                .Distinct().ToList();
+            if (hashes.Count > 0) context.Items[SecurityHeaders.InlineScriptHashesKey] = string.Join(' ', hashes);
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex InlineScripts();
 
     public static IEndpointRouteBuilder MapMootaDeskApiDocumentation(this IEndpointRouteBuilder app)
     {

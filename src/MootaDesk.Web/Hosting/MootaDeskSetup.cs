@@ -163,6 +163,7 @@ public static class MootaDeskSetup
         if (ProxySetup.Any(app.Services.GetRequiredService<IConfiguration>().GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new()))
             app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseApiReferenceScriptHashes();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/galat", createScopeForErrors: true);

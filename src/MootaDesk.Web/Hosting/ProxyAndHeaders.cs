@@ -62,12 +62,21 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// A page that must run an inline script it did not write (the API reference page's start-up module) puts the script's
+    /// CSP source expressions (<c>'sha256-…'</c>) here before its answer starts; only those exact scripts are then allowed.
+    /// </summary>
+    public const string InlineScriptHashesKey = "mootadesk.csp.inline-script-hashes";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
         {
-            var headers = ((HttpContext)state).Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            var http = (HttpContext)state;
+            var headers = http.Response.Headers;
+            headers.ContentSecurityPolicy = http.Items[InlineScriptHashesKey] is string hashes
+                ? ContentSecurityPolicy.Replace("script-src 'self'", "script-src 'self' " + hashes, StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
