@@ -2,16 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Demo;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
+using MootaDesk.Core.Settings;
+using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.Mutations;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Platform.Hosting;
 
 // dotnet run -c Release --project bench/MootaDesk.Bench.Documents [-- --rows 100000 --proof-runs 50 --only export|proof]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -7,16 +7,17 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Demo;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Settings;
+using MootaDesk.Core.Shared;
+using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Sweep;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Platform.Hosting;
 
 var count = 50_000;
 var runs = 3;
@@ -91,11 +92,11 @@ Console.WriteLine($"Sweep preparation, {count:N0} mutations: best {timings.Min()
     await using var db = factory.CreateDbContext();
     await using var inboxDb = inboxFactory.CreateDbContext();
     var swp = Stopwatch.StartNew();
-    var window = MootaDesk.Core.Sweep.SweepWindow.Compute(day, null, clock.UtcNow, clock);
+    var window = SweepWindow.Compute(day, null, clock.UtcNow, clock);
     var input = await SweepDataLoader.LoadAsync(db, inboxDb, window, clock.UtcNow, 5_000_000m, new SweepOptions().Thresholds(), default);
     var load = swp.Elapsed.TotalMilliseconds;
     swp.Restart();
-    var analysed = MootaDesk.Core.Sweep.SweepAnalysis.Analyse(input, clock, MootaDesk.Core.Sweep.SweepCalendar.Default);
+    var analysed = SweepAnalysis.Analyse(input, clock, SweepCalendar.Default);
     Console.WriteLine($"  phases: load {load:N0} ms, analyse {swp.Elapsed.TotalMilliseconds:N0} ms ({analysed.Findings.Count:N0} findings)");
 }
 

@@ -16,14 +16,19 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Settings;
+using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.Ingest.Webhooks;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Features.Statements;
+using MootaDesk.Web.Platform.Hosting;
 
 // Webhook ingest benchmark. Loopback only (127.0.0.1), every phase bounded by its arguments.
 //   --seconds 60 --rate 300 --mutations 5 --rounds 6 --process-deliveries 4000 --resend-every 100
@@ -409,7 +414,7 @@ static class StatementImportBench
             }
             else
             {
-                var seed = await MootaDesk.Core.Demo.BulkSeeder.SeedAsync(path, stored, DateTime.UtcNow);
+                var seed = await BulkSeeder.SeedAsync(path, stored, DateTime.UtcNow);
                 Console.WriteLine($"seeded {seed.Mutations:N0} mutations in {seed.Elapsed.TotalSeconds:0.0} s");
             }
 
@@ -425,13 +430,13 @@ static class StatementImportBench
             await app.UseMootaDeskAsync();
             Console.WriteLine($"start-up with migrations: {watch.Elapsed.TotalSeconds:0.0} s");
             var factory = app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();
-            var importer = app.Services.GetRequiredService<MootaDesk.Web.Features.Statements.StatementImporter>();
+            var importer = app.Services.GetRequiredService<StatementImporter>();
             // The running app indexes seeded rows for text search in the background; done here first, or the commit's own
             // indexing step would index the whole seed and be measured as the import.
             watch.Restart();
             await using (var db = await factory.CreateDbContextAsync())
             {
-                var indexed = await MootaDesk.Core.Mutations.MutationTextSearch.CatchUpAsync(db);
+                var indexed = await MutationTextSearch.CatchUpAsync(db);
                 Console.WriteLine($"text index catch-up (as the app does after seeding): {indexed:N0} rows in {watch.Elapsed.TotalSeconds:0.0} s");
             }
 
@@ -467,7 +472,7 @@ static class StatementImportBench
             var preview = watch.Elapsed;
             var cpu1 = Cpu();
             watch.Restart();
-            var outcome = await importer.CommitAsync(analysis, validRowsOnly: analysis.Rejected > 0, MootaDesk.Core.Access.Viewer.ForRoles("bench", Roles.Finance), new MootaDesk.Core.Auditing.Actor("bench"));
+            var outcome = await importer.CommitAsync(analysis, validRowsOnly: analysis.Rejected > 0, Viewer.ForRoles("bench", Roles.Finance), new Actor("bench"));
             var commit = watch.Elapsed;
             all.Stop();
             var cpu2 = Cpu();

@@ -1,6 +1,5 @@
-using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Orders;
-using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Tests;
 

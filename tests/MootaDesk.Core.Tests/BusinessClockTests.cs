@@ -1,4 +1,4 @@
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Core.Tests;

@@ -1,4 +1,4 @@
-using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Mutations.Ingest;
 
 namespace MootaDesk.Core.Tests;
 

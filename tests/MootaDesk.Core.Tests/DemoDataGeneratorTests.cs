@@ -1,5 +1,6 @@
-using MootaDesk.Core.Demo;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Settings;
 
 namespace MootaDesk.Core.Tests;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Core.Tests;

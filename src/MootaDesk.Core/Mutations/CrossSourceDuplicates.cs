@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
 
 namespace MootaDesk.Core.Mutations;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Mutations;
 

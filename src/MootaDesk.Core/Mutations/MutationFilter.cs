@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Notifications;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Mutations;
 
@@ -90,7 +91,7 @@ public sealed record MutationFilter
             if (To is DateOnly t) parts.Add(("sampai", t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
         if (AccountIds.Count > 0) parts.Add(("rek", Ids(AccountIds)));
-        if (Direction is Domain.Direction d) parts.Add(("arah", d == Domain.Direction.Credit ? "kredit" : "debit"));
+        if (Direction is Mutations.Direction d) parts.Add(("arah", d == Mutations.Direction.Credit ? "kredit" : "debit"));
         if (AmountExact is decimal e) parts.Add(("jumlah", Num(e)));
         if (AmountMin is decimal min) parts.Add(("min", Num(min)));
         if (AmountMax is decimal max) parts.Add(("maks", Num(max)));
@@ -149,7 +150,7 @@ public sealed record MutationFilter
             From = preset == DatePreset.None ? Day(Get("dari")) : null,
             To = preset == DatePreset.None ? Day(Get("sampai")) : null,
             AccountIds = ParseIds(Get("rek")),
-            Direction = Get("arah") switch { "kredit" => Domain.Direction.Credit, "debit" => Domain.Direction.Debit, _ => null },
+            Direction = Get("arah") switch { "kredit" => Mutations.Direction.Credit, "debit" => Mutations.Direction.Debit, _ => null },
             AmountExact = Amount(Get("jumlah")),
             AmountMin = Amount(Get("min")),
             AmountMax = Amount(Get("maks")),

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Orders;
 

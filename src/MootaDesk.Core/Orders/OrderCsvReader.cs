@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Orders;
 

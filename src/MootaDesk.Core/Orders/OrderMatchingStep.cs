@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Orders;
 

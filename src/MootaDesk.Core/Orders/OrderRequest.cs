@@ -1,4 +1,5 @@
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Orders;
 
@@ -67,7 +68,7 @@ public sealed record OrderView(
 {
     public bool IsOpen => Status == OrderStatus.Pending;
 
-    public string Instruction(Formatting.BusinessClock clock) =>
+    public string Instruction(BusinessClock clock) =>
         PaymentInstruction.Build(Reference, PayableAmount, UniqueCode, BankCode, AccountNumber, HolderName, ExpiresAt, clock);
 }
 

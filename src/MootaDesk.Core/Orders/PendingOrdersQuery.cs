@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Store;
 
 namespace MootaDesk.Core.Orders;
 

@@ -1,3 +1,5 @@
+using MootaDesk.Core.Mutations;
+
 namespace MootaDesk.Core.Proof;
 
 /// <summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
-using MootaDesk.Core.Formatting;
 using QRCoder;
 using SkiaSharp;
+using MootaDesk.Core.Documents;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Proof;
 

@@ -1,5 +1,6 @@
-using MootaDesk.Core.Formatting;
 using SkiaSharp;
+using MootaDesk.Core.Documents;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Proof;
 

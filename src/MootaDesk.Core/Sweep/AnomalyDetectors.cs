@@ -1,5 +1,9 @@
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Sweep;
 

@@ -1,4 +1,4 @@
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Core.Sweep;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Sweep;
 

@@ -1,5 +1,6 @@
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Sweep;
 

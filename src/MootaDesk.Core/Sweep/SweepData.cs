@@ -1,4 +1,7 @@
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Orders;
 
 namespace MootaDesk.Core.Sweep;
 

@@ -1,4 +1,4 @@
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Sweep;
 

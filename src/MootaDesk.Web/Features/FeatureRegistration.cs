@@ -2,13 +2,13 @@ using MootaDesk.Web.Features.Accounts;
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.Identity;
+using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Features.MootaPull;
-using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Proof;
-using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Features.Reports;
+using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Features.Sweep;
 
 namespace MootaDesk.Web.Features;

@@ -1,5 +1,5 @@
-using MootaDesk.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
+using MootaDesk.Browser.Tests.Infrastructure;
 
 namespace MootaDesk.Browser.Tests.Foundation;
 

@@ -6,7 +6,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using MootaDesk.Browser.Tests.Infrastructure;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Browser.Tests.Ingest;

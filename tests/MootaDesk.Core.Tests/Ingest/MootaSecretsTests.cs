@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.Integrations.Moota;
 
 namespace MootaDesk.Core.Tests.Ingest;
 

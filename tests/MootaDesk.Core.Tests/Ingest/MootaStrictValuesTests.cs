@@ -1,5 +1,5 @@
 using System.Text;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.Integrations.Moota;
 using static MootaDesk.Core.Tests.Ingest.MootaWebhookPayloadTests;
 
 namespace MootaDesk.Core.Tests.Ingest;

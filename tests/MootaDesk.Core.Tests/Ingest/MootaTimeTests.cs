@@ -1,5 +1,5 @@
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Tests.Ingest;
 

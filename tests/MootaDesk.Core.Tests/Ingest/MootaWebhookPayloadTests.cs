@@ -1,7 +1,9 @@
 using System.Text;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Core.Tests.Ingest;

@@ -1,6 +1,5 @@
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Core.Tests.Mutations;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Core.Tests.Mutations;

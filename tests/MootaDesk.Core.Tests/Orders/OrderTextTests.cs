@@ -1,5 +1,5 @@
-using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Orders;
+using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Core.Tests.Orders;

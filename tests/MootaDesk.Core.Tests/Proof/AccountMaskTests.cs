@@ -1,4 +1,4 @@
-using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Tests.Proof;
 

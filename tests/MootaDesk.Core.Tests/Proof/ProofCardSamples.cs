@@ -1,4 +1,6 @@
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Tests.Proof;
 

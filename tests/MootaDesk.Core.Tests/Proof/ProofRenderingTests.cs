@@ -1,8 +1,9 @@
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Proof;
-using MootaDesk.Tests.Shared;
 using SkiaSharp;
 using UglyToad.PdfPig;
+using MootaDesk.Core.Documents;
+using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
+using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Core.Tests.Proof;
 
@@ -118,7 +119,7 @@ public class ProofRenderingTests
     {
         foreach (var bold in new[] { false, true })
         {
-            using var font = new SKFont(ProofFonts.Typeface(bold));
+            using var font = new SKFont(EmbeddedFonts.Typeface(bold));
             foreach (var c in "✓•—Rp 0123456789,.ÁéABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz()/-:")
                 font.ContainsGlyph(c).ShouldBeTrue($"missing {c}");
         }

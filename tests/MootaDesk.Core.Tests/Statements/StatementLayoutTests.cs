@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest.Statements;
+using MootaDesk.Core.BankAccounts.Statements;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Core.Tests.Statements;

@@ -1,8 +1,8 @@
 using System.Text;
 using ClosedXML.Excel;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest.Statements;
+using MootaDesk.Core.BankAccounts.Statements;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Tests.Statements;
 

@@ -1,5 +1,7 @@
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
 

@@ -1,5 +1,5 @@
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
 

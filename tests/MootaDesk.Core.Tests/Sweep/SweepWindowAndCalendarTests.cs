@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Foundation;
@@ -67,6 +68,6 @@ public class ApiDocumentationTests : IDisposable
 
     private static class ApiDocumentationPath
     {
-        public const string Reference = MootaDesk.Web.Hosting.ApiDocumentation.ReferencePath;
+        public const string Reference = ApiDocumentation.ReferencePath;
     }
 }

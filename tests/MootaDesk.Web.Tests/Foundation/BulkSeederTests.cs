@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Demo;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Settings;
+using MootaDesk.Web.Platform.Components;
 
 namespace MootaDesk.Web.Tests.Foundation;
 
@@ -34,10 +35,10 @@ public class BulkSeederTests
             (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE type='trigger' AND name LIKE '%SearchIndex%'").SingleAsync())
                 .ShouldBe(5);
             (await db.Database.SqlQueryRaw<long>("SELECT \"IndexedThroughId\" AS Value FROM \"MutationSearchIndexState\"").SingleAsync()).ShouldBe(0);
-            (await MootaDesk.Core.Mutations.MutationTextSearch.CatchUpAsync(db, chunk: 700)).ShouldBe(await db.Mutations.CountAsync());
+            (await MutationTextSearch.CatchUpAsync(db, chunk: 700)).ShouldBe(await db.Mutations.CountAsync());
             (await db.Database.SqlQueryRaw<long>("SELECT \"IndexedThroughId\" AS Value FROM \"MutationSearchIndexState\"").SingleAsync())
                 .ShouldBe(await db.Mutations.MaxAsync(m => m.Id));
-            (await MootaDesk.Core.Mutations.MutationTextSearch.CatchUpAsync(db)).ShouldBe(0);
+            (await MutationTextSearch.CatchUpAsync(db)).ShouldBe(0);
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationSearchIndex" ("MutationSearchIndex", rank) VALUES ('integrity-check', 1)""");
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MutationNoteSearchIndex" ("MutationNoteSearchIndex", rank) VALUES ('integrity-check', 1)""");
             var indexed = await db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS Value FROM "MutationSearchIndex" WHERE "MutationSearchIndex" MATCH '"budi"'""").SingleAsync();

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Demo;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Settings;
 using MootaDesk.Web.Features.Home;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Foundation;

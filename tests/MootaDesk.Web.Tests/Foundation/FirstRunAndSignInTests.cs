@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Foundation;

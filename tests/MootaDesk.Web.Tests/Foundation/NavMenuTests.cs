@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Domain;
-using MootaDesk.Web.Components.Layout;
 using Radzen;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Web.Platform.Layout;
 
 namespace MootaDesk.Web.Tests.Foundation;
 

@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Foundation;

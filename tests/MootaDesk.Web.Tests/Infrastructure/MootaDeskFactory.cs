@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Access;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Web.Tests.Infrastructure;

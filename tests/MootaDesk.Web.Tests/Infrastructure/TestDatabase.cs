@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Web.Features.Ingest.ApiKeys;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;

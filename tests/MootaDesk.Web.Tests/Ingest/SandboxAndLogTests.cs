@@ -1,4 +1,3 @@
-using MootaDesk.Core.Data.Inbox;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,12 +5,18 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.Ingest.Sandbox;
 using MootaDesk.Web.Features.Ingest.Webhooks;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;
 
@@ -52,7 +57,7 @@ public class SandboxAndLogTests
         result.DeliveryId.ShouldNotBeNull();
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<Core.Data.MootaDeskDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync();
         while (!await db.Mutations.AnyAsync(m => m.SourceId == result.MutationId) && DateTime.UtcNow < deadline) await Task.Delay(50);
 
         var mutation = await db.Mutations.SingleAsync(m => m.SourceId == result.MutationId);
@@ -108,7 +113,7 @@ public class SandboxAndLogTests
         async Task<HttpStatusCode> SendAsync(string secret)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/" + IntegrationCommands.PathFor(created!.Id)) { Content = new ByteArrayContent(body) };
-            request.Headers.TryAddWithoutValidation("Signature", Core.Ingest.Moota.MootaSignature.Compute(body, secret));
+            request.Headers.TryAddWithoutValidation("Signature", MootaSignature.Compute(body, secret));
             return (await client.SendAsync(request)).StatusCode;
         }
 
@@ -164,7 +169,7 @@ public class SandboxAndLogTests
         failedTotal.ShouldBe(1);
         var failedId = failedRows.Single().Id;
 
-        var processor = new WebhookInboxProcessor(test, test.Inbox, new Core.Ingest.MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ingest.MutationIngestor>.Instance),
+        var processor = new WebhookInboxProcessor(test, test.Inbox, new MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<MutationIngestor>.Instance),
             new InboxWriteGate(), test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
         (await processor.RequeueAsync(failedId, new Actor("ops"))).ShouldBeTrue();
         (await processor.RequeueAsync(failedId, new Actor("ops"))).ShouldBeFalse();
@@ -187,7 +192,7 @@ public class SandboxAndLogTests
             await db.SaveChangesAsync();
             id = d.Id;
         }
-        var processor = new WebhookInboxProcessor(test, test.Inbox, new Core.Ingest.MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ingest.MutationIngestor>.Instance),
+        var processor = new WebhookInboxProcessor(test, test.Inbox, new MutationIngestor(test, test.Clock, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<MutationIngestor>.Instance),
             new InboxWriteGate(), test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
         // Make every ingest fail at its last write (the audit row), as a broken store would; the whole transaction rolls back.
         await using (var db = test.CreateDbContext())

@@ -1,10 +1,16 @@
-using MootaDesk.Core.Data.Inbox;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
+using MootaDesk.Web.Features.Ingest.Webhooks;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;
 
@@ -127,7 +133,7 @@ public class WebhookEndpointTests
         var client = factory.CreateClient();
         var body = Encoding.UTF8.GetBytes("""{"mutation_id":"x"}""");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/moota") { Content = new ByteArrayContent(body) };
-        request.Headers.TryAddWithoutValidation("Signature", Core.Ingest.Moota.MootaSignature.Compute(body, MootaFixtures.Secret));
+        request.Headers.TryAddWithoutValidation("Signature", MootaSignature.Compute(body, MootaFixtures.Secret));
         var response = await client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("JSON array");
@@ -150,7 +156,7 @@ public class WebhookEndpointTests
         body[0] = (byte)'[';
         body[^1] = (byte)']';
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/moota") { Content = new ByteArrayContent(body) };
-        request.Headers.TryAddWithoutValidation("Signature", Core.Ingest.Moota.MootaSignature.Compute(body, MootaFixtures.Secret));
+        request.Headers.TryAddWithoutValidation("Signature", MootaSignature.Compute(body, MootaFixtures.Secret));
         (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
 
         await using var db = await DbAsync(factory);
@@ -181,7 +187,7 @@ public class WebhookEndpointTests
     [InlineData("10.0.0.1", false)]
     [InlineData(null, false)]
     public void The_allow_list_takes_single_addresses_and_CIDR_ranges(string? ip, bool allowed) =>
-        Web.Features.Ingest.Webhooks.WebhookReceiver.IsAllowed(ip is null ? null : IPAddress.Parse(ip), ["103.236.201.178", "103.28.52.0/24"]).ShouldBe(allowed);
+        WebhookReceiver.IsAllowed(ip is null ? null : IPAddress.Parse(ip), ["103.236.201.178", "103.28.52.0/24"]).ShouldBe(allowed);
 
     [Fact]
     public async Task A_pending_delivery_left_by_a_crash_is_processed_when_the_app_starts()
@@ -207,9 +213,9 @@ public class WebhookEndpointTests
         (await checkInbox.WebhookDeliveries.SingleAsync()).NewCount.ShouldBe(3);
     }
 
-    private sealed class PreStartDatabase(DbContextOptions<Core.Data.MootaDeskDbContext> options, DbContextOptions<InboxDbContext> inboxOptions) : IAsyncDisposable
+    private sealed class PreStartDatabase(DbContextOptions<MootaDeskDbContext> options, DbContextOptions<InboxDbContext> inboxOptions) : IAsyncDisposable
     {
-        public Core.Data.MootaDeskDbContext CreateDbContext() => new(options);
+        public MootaDeskDbContext CreateDbContext() => new(options);
         public InboxDbContext CreateInboxContext() => new(inboxOptions);
         public ValueTask DisposeAsync() { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); return ValueTask.CompletedTask; }
     }
@@ -218,11 +224,11 @@ public class WebhookEndpointTests
     private static async Task<PreStartDatabase> TestDatabaseAt(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var connectionString = Web.Hosting.DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!);
-        var builder = new DbContextOptionsBuilder<Core.Data.MootaDeskDbContext>();
-        Web.Hosting.DatabaseSetup.ConfigureSqlite(builder, connectionString);
+        var connectionString = DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!);
+        var builder = new DbContextOptionsBuilder<MootaDeskDbContext>();
+        DatabaseSetup.ConfigureSqlite(builder, connectionString);
         var inboxBuilder = new DbContextOptionsBuilder<InboxDbContext>();
-        Web.Hosting.DatabaseSetup.ConfigureSqlite(inboxBuilder, WebhookInboxFile.ConnectionStringFor(connectionString, null));
+        DatabaseSetup.ConfigureSqlite(inboxBuilder, WebhookInboxFile.ConnectionStringFor(connectionString, null));
         var db = new PreStartDatabase(builder.Options, inboxBuilder.Options);
         await using var ctx = db.CreateDbContext();
         await ctx.Database.MigrateAsync();
@@ -238,7 +244,7 @@ public class WebhookEndpointTests
         var client = factory.CreateClient();
         var body = Encoding.UTF8.GetBytes("""[{"mutation_id":"zz1","bank_id":"b","date":"yesterday","amount":5000,"type":"CR"}]""");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/moota") { Content = new ByteArrayContent(body) };
-        request.Headers.TryAddWithoutValidation("Signature", Core.Ingest.Moota.MootaSignature.Compute(body, MootaFixtures.Secret));
+        request.Headers.TryAddWithoutValidation("Signature", MootaSignature.Compute(body, MootaFixtures.Secret));
         (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await WaitForInboxAsync(factory);
 

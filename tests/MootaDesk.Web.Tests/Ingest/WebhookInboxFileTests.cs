@@ -4,9 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;
 

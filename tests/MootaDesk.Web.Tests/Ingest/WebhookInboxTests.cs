@@ -6,16 +6,20 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Features.Sweep;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;
 
@@ -68,12 +72,12 @@ public class WebhookInboxTests
     private static async Task<PreStart> PreStartAsync(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var connectionString = Web.Hosting.DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!);
-        var main = new DbContextOptionsBuilder<Core.Data.MootaDeskDbContext>();
-        Web.Hosting.DatabaseSetup.ConfigureSqlite(main, connectionString);
-        await using (var db = new Core.Data.MootaDeskDbContext(main.Options)) await db.Database.MigrateAsync();
+        var connectionString = DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!);
+        var main = new DbContextOptionsBuilder<MootaDeskDbContext>();
+        DatabaseSetup.ConfigureSqlite(main, connectionString);
+        await using (var db = new MootaDeskDbContext(main.Options)) await db.Database.MigrateAsync();
         var inbox = new DbContextOptionsBuilder<InboxDbContext>();
-        Web.Hosting.DatabaseSetup.ConfigureSqlite(inbox, WebhookInboxFile.ConnectionStringFor(connectionString, null));
+        DatabaseSetup.ConfigureSqlite(inbox, WebhookInboxFile.ConnectionStringFor(connectionString, null));
         var pre = new PreStart(inbox.Options);
         await using (var ctx = pre.Inbox.CreateDbContext()) await ctx.Database.MigrateAsync();
         return pre;

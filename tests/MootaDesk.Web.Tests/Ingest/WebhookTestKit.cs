@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Tests.Infrastructure;

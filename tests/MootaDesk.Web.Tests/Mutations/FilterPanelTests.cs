@@ -1,10 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Domain;
+using Radzen;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Web.Features.Mutations;
-using Radzen;
 
 namespace MootaDesk.Web.Tests.Mutations;
 

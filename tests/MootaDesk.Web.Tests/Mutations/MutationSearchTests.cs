@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Tests.Infrastructure;
@@ -10,7 +11,7 @@ namespace MootaDesk.Web.Tests.Mutations;
 
 public class MutationSearchTests
 {
-    private static async Task<long[]> IdsAsync(TestDatabase test, MutationFilter filter, Core.Access.Viewer? viewer = null)
+    private static async Task<long[]> IdsAsync(TestDatabase test, MutationFilter filter, Viewer? viewer = null)
     {
         var rows = await new MutationQueries(test, test.Clock).PageAsync(filter, viewer ?? Finance, 0, 500);
         return rows.Select(r => r.Id).Order().ToArray();
@@ -66,7 +67,7 @@ public class MutationSearchTests
         for (var i = 0; i < 5; i++) await MutationAsync(test, a, t.AddMinutes(-3 - i), 10m + i, tags: [dp.Id]);
         var onlyCod = await MutationAsync(test, a, t.AddMinutes(-9), 4m, tags: [cod.Id]);
 
-        async Task<long[]> Both(MutationFilter filter, Core.Access.Viewer viewer)
+        async Task<long[]> Both(MutationFilter filter, Viewer viewer)
         {
             await using var db = test.CreateDbContext();
             var fromLinks = (await (await MutationSearch.ApplyAsync(db, filter, viewer, test.Clock, 1_000_000)).Select(m => m.Id).ToListAsync()).Order().ToArray();

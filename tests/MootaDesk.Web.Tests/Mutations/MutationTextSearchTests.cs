@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
+using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Web.Features.Mutations;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;
 
@@ -257,7 +259,7 @@ public class MutationTextSearchTests
             Note = i == 7 ? "dibayar lewat kurir" : null,
         }).ToList();
 
-        var result = await ingestor.IngestAllOrNothingAsync(batch, Core.Auditing.Actor.System);
+        var result = await ingestor.IngestAllOrNothingAsync(batch, Actor.System);
 
         result.New.ShouldBe(30);
         (await TextAsync(test, "pelanggan 012")).ShouldBe([result.NewMutationIds[12]]);
@@ -312,12 +314,12 @@ public class MutationTextSearchTests
         };
 
         // A webhook batch leaves its rows waiting until IndexBatchSize of them have gathered; they are found all the same.
-        var webhook = await ingestor.IngestAsync([Incoming(MutationSource.Webhook, "w-1", 20_000m)], Core.Auditing.Actor.System);
+        var webhook = await ingestor.IngestAsync([Incoming(MutationSource.Webhook, "w-1", 20_000m)], Actor.System);
         (await IndexedThroughAsync(test)).ShouldBe(0);
         (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000)).ShouldBe([written, webhook.NewMutationIds[0]]);
 
         // A statement import indexes at once, and with it everything still waiting.
-        var import = await ingestor.IngestAllOrNothingAsync([Incoming(MutationSource.Import, "i-1", 30_000m)], Core.Auditing.Actor.System);
+        var import = await ingestor.IngestAllOrNothingAsync([Incoming(MutationSource.Import, "i-1", 30_000m)], Actor.System);
         (await IndexedThroughAsync(test)).ShouldBe(import.NewMutationIds[0]);
         (await ReadAsync(test, new MutationFilter { Text = "rina kusuma" }, Finance, 1_000_000))
             .ShouldBe([written, webhook.NewMutationIds[0], import.NewMutationIds[0]]);

@@ -1,6 +1,5 @@
-using MootaDesk.Core.Access;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -48,7 +49,7 @@ public class OrderExpiryTests
     public async Task The_credit_side_lists_ambiguous_credits_first_and_offers_their_orders()
     {
         await using var test = await TestDatabase.CreateAsync();
-        var kit = new OrderTestKit(test, new Core.Orders.OrderOptions { UniqueCodeMin = 7, UniqueCodeMax = 7 });
+        var kit = new OrderTestKit(test, new OrderOptions { UniqueCodeMin = 7, UniqueCodeMax = 7 });
         var account = await kit.AddAccountAsync();
         var a = await kit.CreateAsync(account, "A", 100_000m, TimeSpan.FromHours(1));
         test.Time.Advance(TimeSpan.FromHours(2));

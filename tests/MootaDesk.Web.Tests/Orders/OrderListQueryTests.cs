@@ -1,4 +1,5 @@
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -27,7 +28,7 @@ public class OrderListQueryTests
         expired.Status.ShouldBe(OrderStatus.Expired);
         (await query.LoadAsync(new OrderFilter(OrderListStatus.Paid), 0, 25)).Items.Single().MatchedMutationId.ShouldNotBeNull();
         (await query.LoadAsync(new OrderFilter(Search: "wulan"), 0, 25)).Items.Single().Id.ShouldBe(open.Id);
-        (await query.LoadAsync(new OrderFilter(Search: Core.Formatting.Money.Format(open.PayableAmount)), 0, 25)).Items.Single().Id.ShouldBe(open.Id);
+        (await query.LoadAsync(new OrderFilter(Search: Money.Format(open.PayableAmount)), 0, 25)).Items.Single().Id.ShouldBe(open.Id);
         (await query.LoadAsync(new OrderFilter(), 1, 1)).Items.Single().Reference.ShouldBe("INV-SHORT");
     }
 }

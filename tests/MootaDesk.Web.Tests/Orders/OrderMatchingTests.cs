@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Orders;
@@ -166,11 +169,11 @@ public class OrderMatchingTests
         var other = await kit.AddAccountAsync("555");
         var order = await kit.CreateAsync(account, "X", 10_000m);
         await kit.CreditAsync(other, order.PayableAmount);
-        await kit.Ingestor.IngestAsync([new Core.Ingest.IncomingMutation
+        await kit.Ingestor.IngestAsync([new IncomingMutation
         {
             Source = MutationSource.Sandbox, SourceId = "debit", AccountId = account.Id, TransactionTimeUtc = test.Clock.UtcNow,
             Description = "TRSF DB", Amount = order.PayableAmount, Direction = Direction.Debit,
-        }], Core.Auditing.Actor.System);
+        }], Actor.System);
         await using var db = test.CreateDbContext();
         (await db.Orders.SingleAsync()).Status.ShouldBe(OrderStatus.Pending);
     }

@@ -1,5 +1,5 @@
 using System.Net;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Orders;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Domain;
 using MootaDesk.Core.Orders;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Orders;

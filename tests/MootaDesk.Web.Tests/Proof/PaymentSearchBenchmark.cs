@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Demo;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using Xunit.Abstractions;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Settings;
+using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Proof;
-using MootaDesk.Web.Hosting;
-using Xunit.Abstractions;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Tests.Proof;
 

@@ -1,6 +1,7 @@
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Features.Proof;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Proof;

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Proof;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Proof;

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Proof;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Reports;
 using MootaDesk.Web.Features.Sweep;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Reports;
@@ -28,7 +30,7 @@ public class WeeklyMetricsTests
             var credit = new Mutation { Account = account, SourceId = "c1", Description = "TRSF", Amount = 150_123m, Direction = Direction.Credit, TransactionTime = now, ReadTime = now };
             db.Mutations.Add(credit);
             await db.SaveChangesAsync();
-            Core.Domain.Proof ProofAt(DateTime at, string code) => new()
+            PaymentProof ProofAt(DateTime at, string code) => new()
             {
                 MutationId = credit.Id, VerificationCode = code, TokenId = code, CreatedAt = at, CreatedBy = "cs", ExpiresAt = at.AddDays(30),
             };

@@ -6,12 +6,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
+using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Features.Sweep;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 using MootaDesk.Web.Tests.Proof;
 
@@ -45,7 +47,7 @@ public class PermissionMatrixHttpTests : IAsyncLifetime
         foreach (var role in Roles.All) await _app.CreateUserAsync(role.ToLowerInvariant(), Password, role);
         var factory = _app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>();
         _seed = await ProofSeed.CreateAsync(factory, _app.Time.GetUtcNow().UtcDateTime);
-        var clock = _app.Services.GetRequiredService<Core.Formatting.BusinessClock>();
+        var clock = _app.Services.GetRequiredService<BusinessClock>();
         _day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // The day's sweep, whose summary names the supplier payment: exactly what CS must never read.
         await _app.Services.GetRequiredService<PrepareSweepCommand>().PrepareAsync(clock.Today, SweepTrigger.Manual, Actor.System);

@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Tests.Infrastructure;
+using MootaDesk.Web.Tests.Proof;
 
 namespace MootaDesk.Web.Tests.Security;
 
@@ -92,7 +92,7 @@ public class ProxyAndStartupTests
         var forged = await Deliver("198.51.100.1", Client);
         forged.Status.ShouldBe(HttpStatusCode.Forbidden);
 
-        await using var inbox = await app.Services.GetRequiredService<IDbContextFactory<Core.Data.Inbox.InboxDbContext>>().CreateDbContextAsync();
+        await using var inbox = await app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
         (await inbox.WebhookDeliveries.SingleAsync(d => d.Id == forged.Id)).SourceIp.ShouldBe("198.51.100.1");
     }
 

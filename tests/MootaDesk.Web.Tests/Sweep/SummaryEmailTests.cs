@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 using MootaDesk.Web.Features.Sweep;
+using MootaDesk.Web.Platform.SignIn;
 using MootaDesk.Web.Tests.Ingest.Pull;
 
 namespace MootaDesk.Web.Tests.Sweep;

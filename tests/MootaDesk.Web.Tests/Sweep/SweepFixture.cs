@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Sweep;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Sweep;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Sweep;
@@ -110,14 +111,14 @@ public class SweepPreparationTests
         var f = new SweepFixture(test);
         var shop = await f.SeedShopAsync(Saturday);
         var csId = await AddUserAsync(test, "cece", Roles.CS);
-        var cs = new MootaDesk.Core.Access.Viewer("cece", csId, new HashSet<string> { Roles.CS });
+        var cs = new Viewer("cece", csId, new HashSet<string> { Roles.CS });
         var sweep = await f.Prepare.PrepareAsync(Saturday, SweepTrigger.Manual, SweepFixture.ActorOf(SweepFixture.Finance));
         var (items, _) = await f.Query.ItemsAsync(sweep.SweepId, [SweepItemKind.CreditWithoutReference], false, 0, 50);
 
         (await f.Commands.AssignAsync(sweep.SweepId, [items[0].Id], csId, test.Clock.UtcNow.AddHours(2), SweepFixture.Finance, SweepFixture.ActorOf(SweepFixture.Finance))).ShouldBe(1);
         var tasks = await f.Tasks.ListAsync(cs);
         tasks.Single().MutationId.ShouldBe(shop.Credit1);
-        (await f.Tasks.ListAsync(new MootaDesk.Core.Access.Viewer("other", "other-id", new HashSet<string> { Roles.CS }))).ShouldBeEmpty();
+        (await f.Tasks.ListAsync(new Viewer("other", "other-id", new HashSet<string> { Roles.CS }))).ShouldBeEmpty();
 
         await Should.ThrowAsync<SweepRefusedException>(() => f.Tasks.CompleteAsync(tasks[0].Id, " ", null, cs, new("cece", csId)));
         await f.Tasks.CompleteAsync(tasks[0].Id, "INV-77", "Budi, chat WA 16:10", cs, new("cece", csId));

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Sweep;

@@ -1,10 +1,11 @@
-using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Accounts;
 

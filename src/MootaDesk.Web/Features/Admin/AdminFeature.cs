@@ -1,4 +1,4 @@
-using MootaDesk.Core.Demo;
+using MootaDesk.Core.Settings;
 
 namespace MootaDesk.Web.Features.Admin;
 

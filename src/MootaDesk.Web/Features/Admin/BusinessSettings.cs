@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Admin;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Demo;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Settings;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Admin;
 

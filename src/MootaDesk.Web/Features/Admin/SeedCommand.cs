@@ -1,5 +1,5 @@
 using System.Globalization;
-using MootaDesk.Core.Demo;
+using MootaDesk.Core.Settings;
 
 namespace MootaDesk.Web.Features.Admin;
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Demo;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Settings;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Admin;
 
@@ -139,7 +141,7 @@ public partial class SettingsPage
         busy = true;
         try
         {
-            if (!await CurrentUser.CanAsync(Core.Access.Actions.ManageSettings)) { Notify.Notify(NotificationSeverity.Error, T["Users.Error.forbidden"]); return; }
+            if (!await CurrentUser.CanAsync(Actions.ManageSettings)) { Notify.Notify(NotificationSeverity.Error, T["Users.Error.forbidden"]); return; }
             // Turning the requirement on from a session without it would lock the Owner out of this very page.
             if (RequireTwoFactor && !TwoFactorPolicy.PassedTwoFactor((await Auth.GetAuthenticationStateAsync()).User))
             {

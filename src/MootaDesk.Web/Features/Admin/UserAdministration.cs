@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Admin;
 
@@ -132,7 +132,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         if (!result.Succeeded) return UserResult.From(result);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        scope.ServiceProvider.GetService<Hosting.SignInLockout>()?.Clear(user.UserName!);
+        scope.ServiceProvider.GetService<SignInLockout>()?.Clear(user.UserName!);
         // The password itself is never written to the audit trail.
         await AuditAsync(actor, "user.reset-password", user.Id, null, new { user.UserName });
         return UserResult.Ok;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Mutations;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Identity;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Core.Ingest.Identity;
+using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
 
 namespace MootaDesk.Web.Features.Identity;
 

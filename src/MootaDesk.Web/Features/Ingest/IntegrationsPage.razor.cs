@@ -1,11 +1,11 @@
-using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Web.Features.Ingest.Webhooks;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Features.Ingest.Webhooks;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest;
 

@@ -4,11 +4,11 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using MootaDesk.Web.Hosting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 

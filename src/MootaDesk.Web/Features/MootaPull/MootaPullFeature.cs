@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Mutations.Ingest;
 
 namespace MootaDesk.Web.Features.MootaPull;
 

@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest;
 using Microsoft.Extensions.Options;
-using MootaDesk.Web.Hosting;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 
@@ -142,14 +144,14 @@ public sealed class MootaSync(
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
         var ids = new Dictionary<string, int>();
-        var created = new List<Core.Domain.Account>();
+        var created = new List<Account>();
         foreach (var bank in banks)
         {
             var account = await db.Accounts.FirstOrDefaultAsync(a => a.ExternalId == bank.BankId, ct)
                           ?? await db.Accounts.FirstOrDefaultAsync(a => a.BankCode == bank.BankType && a.AccountNumber == bank.AccountNumber, ct);
             if (account is null)
             {
-                account = new Core.Domain.Account
+                account = new Account
                 {
                     BankCode = bank.BankType,
                     AccountNumber = bank.AccountNumber,

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 

@@ -1,6 +1,5 @@
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Web.Features.Mutations;
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Mutations;
 
@@ -69,7 +71,7 @@ public partial class MutationDetailPanel
         return text.ResourceNotFound ? action : text.Value;
     }
 
-    private async Task RunAsync(Func<Viewer, Core.Auditing.Actor, Task<MutationChange?>> action, string? doneKey)
+    private async Task RunAsync(Func<Viewer, Actor, Task<MutationChange?>> action, string? doneKey)
     {
         if (busy || viewer is null) return;
         busy = true;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Web.Features.Mutations;

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
 using MootaDesk.Core.Mutations;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Mutations;
 

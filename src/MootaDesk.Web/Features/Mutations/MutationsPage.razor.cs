@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Mutations;
-using MootaDesk.Web.Hosting;
 using Radzen;
 using Radzen.Blazor;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Mutations;
 
@@ -248,7 +249,7 @@ public partial class MutationsPage
         return change;
     }, "Done.NotesAdded");
 
-    private async Task RunChangeAsync(Func<Viewer, Core.Auditing.Actor, Task<MutationChange>> action, string doneKey)
+    private async Task RunChangeAsync(Func<Viewer, Actor, Task<MutationChange>> action, string doneKey)
     {
         if (busy || viewer is null) return;
         viewer = await CurrentUser.ViewerAsync();

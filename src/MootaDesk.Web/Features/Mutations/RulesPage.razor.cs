@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Mutations;
 

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Access;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Web.Platform;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Mutations;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Data;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Store;
 
 namespace MootaDesk.Web.Features.Mutations;
 

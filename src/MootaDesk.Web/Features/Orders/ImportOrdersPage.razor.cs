@@ -1,9 +1,9 @@
-using MootaDesk.Core.Formatting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Orders;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Orders;
 

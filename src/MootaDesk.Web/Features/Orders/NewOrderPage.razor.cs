@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Formatting;
 using MootaDesk.Core.Orders;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Orders;
 

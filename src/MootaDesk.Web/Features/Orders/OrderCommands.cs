@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
 using MootaDesk.Core.Orders;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 
 namespace MootaDesk.Web.Features.Orders;
 

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Orders;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Orders;
 
@@ -84,7 +87,7 @@ public partial class OrderDetailPage
     private Task CancelAsync() =>
         ChangeAsync(T["Detail.ConfirmCancel"], T["Detail.DoneCancel"], (viewer, actor, version) => Settle.CancelAsync(Id, viewer, actor, version));
 
-    private async Task ChangeAsync(string question, string done, Func<Core.Access.Viewer, Core.Auditing.Actor, int?, Task<OrderChangeResult>> change)
+    private async Task ChangeAsync(string question, string done, Func<Viewer, Actor, int?, Task<OrderChangeResult>> change)
     {
         if (busy || Detail is null) return;
         var confirmed = await Dialogs.Confirm(question, T["Title"], new ConfirmOptions { OkButtonText = T["Detail.Yes"], CancelButtonText = T["Detail.No"] });

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Orders;
 
 namespace MootaDesk.Web.Features.Orders;

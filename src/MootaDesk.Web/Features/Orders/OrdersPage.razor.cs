@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Orders;
-using MootaDesk.Web.Hosting;
 using Radzen;
 using Radzen.Blazor;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Orders;
 

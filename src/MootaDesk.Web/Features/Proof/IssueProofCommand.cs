@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
-using ProofEntity = MootaDesk.Core.Domain.Proof;
 
 namespace MootaDesk.Web.Features.Proof;
 
@@ -52,7 +51,7 @@ public sealed class IssueProofCommand(IDbContextFactory<MootaDeskDbContext> fact
         do code = VerificationCode.New();
         while (await db.Proofs.AnyAsync(p => p.VerificationCode == code, ct));
 
-        var proof = new ProofEntity
+        var proof = new PaymentProof
         {
             MutationId = mutationId,
             OrderId = order?.Id,

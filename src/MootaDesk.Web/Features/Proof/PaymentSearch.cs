@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Web.Features.Proof;
 

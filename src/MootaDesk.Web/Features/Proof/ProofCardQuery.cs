@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.Admin;
-using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Web.Features.Proof;
 
@@ -59,11 +59,11 @@ public sealed class ProofCardQuery(IDbContextFactory<MootaDeskDbContext> factory
 
     public static string VerificationUrl(string baseUrl, string token) => baseUrl.TrimEnd('/') + "/v/" + token;
 
-    private sealed record ProofRow(Core.Domain.Proof Proof, Mutation Mutation, string BankCode, string AccountNumber,
+    private sealed record ProofRow(PaymentProof Proof, Mutation Mutation, string BankCode, string AccountNumber,
         string? OrderReference, string? CustomerName, string? WhatsApp);
 
     // Filters go on the proofs before the joins: EF cannot filter after projecting into a record.
-    private static IQueryable<ProofRow> Rows(MootaDeskDbContext db, IQueryable<Core.Domain.Proof> proofs) =>
+    private static IQueryable<ProofRow> Rows(MootaDeskDbContext db, IQueryable<PaymentProof> proofs) =>
         from p in proofs.AsNoTracking()
         join m in db.Mutations.AsNoTracking() on p.MutationId equals m.Id
         join a in db.Accounts.AsNoTracking() on m.AccountId equals a.Id

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Proof;
 using QRCoder;
+using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Web.Features.Proof;
 

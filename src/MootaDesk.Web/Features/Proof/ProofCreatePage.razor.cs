@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Proof;
 

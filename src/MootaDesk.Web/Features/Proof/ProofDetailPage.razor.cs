@@ -1,12 +1,12 @@
-using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Proof;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Proof;
 

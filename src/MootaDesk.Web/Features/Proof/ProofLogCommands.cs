@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Proof;
 
 namespace MootaDesk.Web.Features.Proof;
 
@@ -59,7 +61,7 @@ public sealed class ProofLogQuery(IDbContextFactory<MootaDeskDbContext> factory)
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim();
-            var code = MootaDesk.Core.Proof.VerificationCode.Normalize(s);
+            var code = VerificationCode.Normalize(s);
             query = query.Where(p => p.VerificationCode == code
                                      || (p.Order != null && EF.Functions.Like(p.Order.Reference, "%" + s + "%"))
                                      || (p.Mutation!.OrderReference != null && EF.Functions.Like(p.Mutation.OrderReference, "%" + s + "%"))

@@ -1,8 +1,10 @@
-using MootaDesk.Core.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Proof;
 

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Domain;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Proof;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Proof;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
 
 namespace MootaDesk.Web.Features.Proof;

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest.Statements;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.BankAccounts.Statements;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Statements;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest.Statements;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.BankAccounts.Statements;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Web.Features.Statements;
 

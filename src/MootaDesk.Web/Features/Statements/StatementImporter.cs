@@ -1,15 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Core.Ingest.Identity;
-using MootaDesk.Core.Ingest.Statements;
+using MootaDesk.Core.BankAccounts.Statements;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Web.Features.Statements;
 
@@ -152,7 +150,7 @@ public sealed class StatementImporter(IDbContextFactory<MootaDeskDbContext> fact
         var result = await ingestor.IngestAllOrNothingAsync(incoming, actor, async (db, ingested, token) =>
         {
             var now = clock.UtcNow;
-            var row = new MootaDesk.Core.Domain.StatementImport
+            var row = new StatementImport
             {
                 AccountId = file.AccountId,
                 FileName = Path.GetFileName(file.FileName),

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest.Statements;
+using MootaDesk.Core.BankAccounts.Statements;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Web.Features.Statements;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest.Statements;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.BankAccounts.Statements;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Statements;
 

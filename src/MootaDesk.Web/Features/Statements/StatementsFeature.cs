@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Mutations.Ingest;
 
 namespace MootaDesk.Web.Features.Statements;
 

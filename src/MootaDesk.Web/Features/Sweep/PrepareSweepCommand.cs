@@ -1,11 +1,10 @@
-using MootaDesk.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Notifications;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Features.Admin;
 

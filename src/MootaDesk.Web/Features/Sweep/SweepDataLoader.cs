@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
-using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Web.Features.Sweep;
 
@@ -105,7 +107,7 @@ public static class SweepDataLoader
         return new PendingOrdersFigure(pending.Count, pending.Sum(p => p.PayableAmount), pending.Count == 0 ? null : pending.Min(p => p.CreatedAt));
     }
 
-    public static bool IsDemoOnly(IReadOnlyCollection<MootaDesk.Core.Domain.Account> accounts) => accounts.Count > 0 && accounts.All(a => a.IsSandbox) && accounts.Any(a => a.IsDemo);
+    public static bool IsDemoOnly(IReadOnlyCollection<Account> accounts) => accounts.Count > 0 && accounts.All(a => a.IsSandbox) && accounts.Any(a => a.IsDemo);
 
     /// <summary>EF's SQLite text form of DateTime, so raw parameters compare exactly like LINQ's.</summary>
     private const string DateFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";

@@ -1,4 +1,3 @@
-using MootaDesk.Core.Sweep;
 
 namespace MootaDesk.Web.Features.Sweep;
 

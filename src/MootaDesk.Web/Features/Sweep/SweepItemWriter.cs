@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using MootaDesk.Core.Data;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Sweep;
 
 namespace MootaDesk.Web.Features.Sweep;

@@ -1,14 +1,13 @@
-using MootaDesk.Core.Access;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Sweep;
-using MootaDesk.Web.Hosting;
 using Radzen;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Core.Sweep;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Sweep;
 

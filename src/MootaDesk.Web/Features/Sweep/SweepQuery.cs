@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
-using MootaDesk.Core.Formatting;
 
 namespace MootaDesk.Web.Features.Sweep;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
+using MootaDesk.Core.Sweep;
 
 namespace MootaDesk.Web.Features.Sweep;
 

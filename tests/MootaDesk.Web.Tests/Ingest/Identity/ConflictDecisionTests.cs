@@ -1,11 +1,14 @@
-using MootaDesk.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Core.Ingest.Identity;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Sweep;
+using MootaDesk.Tests.Shared;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using MootaDesk.Web.Tests.Orders;
 using MootaDesk.Web.Tests.Sweep;
@@ -29,7 +32,7 @@ public class ConflictDecisionTests
     {
         test.Time.SetJakarta(2026, 11, 30, 5, 30);
         // Unique code 0: an order's payable amount is its amount, so a test can name the credit that pays it.
-        var kit = new OrderTestKit(test, new Core.Orders.OrderOptions { UniqueCodeMin = 0, UniqueCodeMax = 0 });
+        var kit = new OrderTestKit(test, new OrderOptions { UniqueCodeMin = 0, UniqueCodeMax = 0 });
         var account = await kit.AddAccountAsync("7788990011", bank: "mandiriOnlineV2");
         if (orderFor is decimal amount) await kit.CreateAsync(account, "INV-REPLAY", amount);
         test.Time.SetJakarta(2026, 11, 30, 5, 45);
@@ -87,7 +90,7 @@ public class ConflictDecisionTests
     {
         await using var test = await TestDatabase.CreateAsync();
         test.Time.SetJakarta(2026, 11, 30, 5, 30);
-        var kit = new OrderTestKit(test, new Core.Orders.OrderOptions { UniqueCodeMin = 0, UniqueCodeMax = 0 });
+        var kit = new OrderTestKit(test, new OrderOptions { UniqueCodeMin = 0, UniqueCodeMax = 0 });
         var account = await kit.AddAccountAsync("7788990011");
         var order = await kit.CreateAsync(account, "INV-150", 150_000m);
         test.Time.SetJakarta(2026, 11, 30, 5, 45);

@@ -2,12 +2,15 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Statements;
+using MootaDesk.Web.Platform.Components;
 
 namespace MootaDesk.Web.Tests.Ingest.Identity;
 
@@ -111,7 +114,7 @@ public class CrossChannelCaseTests
         analysis.Present[1].Link.ShouldBe($"mutasi?dari=2026-11-30&sampai=2026-11-30&rek={accountId}&jumlah=200037&buka={byMootaId["dblOrder001"]}");
 
         // Committing it anyway stores nothing new, and the two rows remember the statement saw them.
-        var outcome = await importer.CommitAsync(analysis, false, Finance, new Core.Auditing.Actor("fina"));
+        var outcome = await importer.CommitAsync(analysis, false, Finance, new Actor("fina"));
         (outcome.Succeeded, outcome.New, outcome.AlreadyPresent).ShouldBe((true, 0, 2));
         (await db.Mutations.CountAsync(m => m.AccountId == accountId)).ShouldBe(2);
         (await db.MutationSightings.CountAsync(s => s.Channel == MutationSource.Import)).ShouldBe(2);

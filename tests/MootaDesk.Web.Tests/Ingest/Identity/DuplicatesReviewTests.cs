@@ -1,12 +1,15 @@
-using MootaDesk.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
+using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Sweep;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Mutations;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Ingest.Identity;

@@ -2,10 +2,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
 using MootaDesk.Core.Mutations;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Tests.Ingest.Identity;
 

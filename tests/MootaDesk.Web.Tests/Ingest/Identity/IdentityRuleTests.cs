@@ -1,14 +1,17 @@
-using MootaDesk.Tests.Shared;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Shared;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Statements;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Ingest.Identity;

@@ -1,12 +1,12 @@
-using MootaDesk.Tests.Shared;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -107,6 +107,6 @@ public class MootaSyncApiTests
         using (var problem = await JsonAsync(none))
             problem.RootElement.GetProperty("detail").GetString()!.ShouldContain("MootaDesk:Moota:Api:Token");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await app.Services.GetRequiredService<IDbContextFactory<Core.Data.MootaDeskDbContext>>().CreateDbContext().Integrations.CountAsync()).ShouldBe(0);
+        (await app.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContext().Integrations.CountAsync()).ShouldBe(0);
     }
 }

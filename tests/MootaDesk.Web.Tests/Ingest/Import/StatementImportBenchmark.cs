@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
+using Xunit.Abstractions;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace MootaDesk.Web.Tests.Ingest.Import;
 

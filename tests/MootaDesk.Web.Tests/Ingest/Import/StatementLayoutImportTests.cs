@@ -2,13 +2,16 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Web.Features.Statements;
-using MootaDesk.Web.Tests.Infrastructure;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.BankAccounts.Statements;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Tests.Shared;
+using MootaDesk.Web.Features.Statements;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Ingest.Import;
 
@@ -126,8 +129,8 @@ public class StatementLayoutImportTests
         var noPeriod = KlikBca.Replace("Periode,=,01/10/2026 - 31/10/2026\n", "");
         var loaded = await importer.LoadAsync(accountId, Encoding.UTF8.GetBytes(noPeriod), "mutasi.csv");
 
-        var ex = await Should.ThrowAsync<MootaDesk.Core.Ingest.Statements.StatementMappingException>(() => importer.AnalyzeAsync(loaded, loaded.Mapping));
-        ex.Problem.ShouldBe(MootaDesk.Core.Ingest.Statements.MappingProblem.YearNeeded);
+        var ex = await Should.ThrowAsync<StatementMappingException>(() => importer.AnalyzeAsync(loaded, loaded.Mapping));
+        ex.Problem.ShouldBe(MappingProblem.YearNeeded);
 
         var analysis = await importer.AnalyzeAsync(loaded, loaded.Mapping with { Year = 2026 });
         analysis.NewRows.Select(r => r.LocalTime.Year).Distinct().ShouldBe([2026]);

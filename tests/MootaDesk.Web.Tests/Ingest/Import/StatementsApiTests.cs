@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Tests.Infrastructure;
 

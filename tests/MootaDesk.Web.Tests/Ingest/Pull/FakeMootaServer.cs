@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MootaDesk.Web.Features.MootaPull;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Web.Features.Proof;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Tests.Ingest.Pull;
 

@@ -1,16 +1,19 @@
-using MootaDesk.Tests.Shared;
 using System.Net;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Features.Mutations;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
+using MootaDesk.Web.Tests.Ingest.Identity;
 
 namespace MootaDesk.Web.Tests.Ingest.Pull;
 

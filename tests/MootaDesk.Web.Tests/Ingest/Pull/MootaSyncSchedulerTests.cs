@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using MootaDesk.Core.Access;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest.ReadApi;
 

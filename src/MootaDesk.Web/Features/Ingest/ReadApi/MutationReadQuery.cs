@@ -1,9 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Access;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
+
+using MutationDirection = MootaDesk.Core.Mutations.Direction;
 
 namespace MootaDesk.Web.Features.Ingest.ReadApi;
 
@@ -35,8 +38,8 @@ public sealed record MutationReadFilter(DateOnly? From, DateOnly? To, string? Ac
         {
             dir = direction.Trim().ToLowerInvariant() switch
             {
-                "credit" => Core.Domain.Direction.Credit,
-                "debit" => Core.Domain.Direction.Debit,
+                "credit" => MutationDirection.Credit,
+                "debit" => MutationDirection.Debit,
                 _ => null,
             };
             if (dir is null) { error = "direction must be credit or debit."; return null; }

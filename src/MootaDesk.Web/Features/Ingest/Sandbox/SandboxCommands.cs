@@ -3,12 +3,13 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 
 namespace MootaDesk.Web.Features.Ingest.Sandbox;
@@ -46,7 +47,7 @@ public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factor
         if (clean.Length is 0 or > 100) return (null, "Sandbox.Error.Label");
         var now = clock.UtcNow;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var account = new global::MootaDesk.Core.Domain.Account
+        var account = new Account
         {
             BankCode = kind == SandboxAccountKind.VirtualAccount ? "sandboxVA" : "sandbox",
             // VA numbers are long with a bank prefix; transfer accounts look like a 10-digit BCA number.
@@ -72,7 +73,7 @@ public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factor
         var sender = (transfer.Sender ?? "").Trim().ToUpperInvariant();
         if (sender.Length is < 3 or > 60) return new SimulationResult(false, 0, null, mutationId, "Sandbox.Error.Sender");
 
-        global::MootaDesk.Core.Domain.Account? account;
+        Account? account;
         int integrationId;
         string secret;
         await using (var db = await factory.CreateDbContextAsync(ct))

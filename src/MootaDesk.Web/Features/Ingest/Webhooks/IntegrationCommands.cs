@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 

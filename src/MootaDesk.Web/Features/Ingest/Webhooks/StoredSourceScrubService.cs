@@ -1,4 +1,4 @@
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.Integrations.Moota;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 

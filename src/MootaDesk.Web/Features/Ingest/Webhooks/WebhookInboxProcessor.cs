@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Auditing;
-using MootaDesk.Core.Data;
-using MootaDesk.Core.Data.Inbox;
-using MootaDesk.Core.Domain;
-using MootaDesk.Core.Formatting;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Core.Ingest.Moota;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Mutations.Ingest;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Notifications;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MootaDesk.Core.Ingest;
-using MootaDesk.Web.Hosting;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Web.Features.Ingest.ApiKeys;
 using MootaDesk.Web.Features.Ingest.ReadApi;
 using MootaDesk.Web.Features.Ingest.Sandbox;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 
@@ -19,7 +20,7 @@ public static class WebhookIngestFeature
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<WebhookInboxProcessor>();
         services.AddSingleton<InboxMonitor>();
-        services.AddSingleton<MootaDesk.Core.Ingest.Moota.StoredSourceScrub>();
+        services.AddSingleton<StoredSourceScrub>();
         services.AddHostedService<StoredSourceScrubService>();
         services.AddHostedService<WebhookInboxService>();
         services.AddSingleton<MutationReadQuery>();

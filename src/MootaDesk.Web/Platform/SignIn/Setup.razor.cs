@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Web.Features.Admin;
+
+namespace MootaDesk.Web.Platform.SignIn;
+
+/// <summary>First run: creates the Owner, then is gone for everyone (it answers "already done" and sends people to sign in).</summary>
+public partial class Setup
+{
+    [Inject] private UserAdministration Users { get; set; } = default!;
+    [Inject] private SignInManager<AppUser> SignIn { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedText> T { get; set; } = default!;
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+
+    [SupplyParameterFromForm] private SetupInput Input { get; set; } = new();
+
+    private bool Done { get; set; }
+    private List<string> Errors { get; } = [];
+
+    public sealed class SetupInput
+    {
+        public string BusinessName { get; set; } = "";
+        public string DisplayName { get; set; } = "";
+        public string UserName { get; set; } = "";
+        public string Password { get; set; } = "";
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    protected override async Task OnInitializedAsync() => Done = await Users.AnyUserAsync();
+
+    private async Task CreateOwnerAsync()
+    {
+        if (Done) return;
+        if (new[] { Input.BusinessName, Input.DisplayName, Input.UserName, Input.Password }.Any(string.IsNullOrWhiteSpace))
+        {
+            Errors.Add(T["Setup.Required"]);
+            return;
+        }
+        if (Input.Password != Input.ConfirmPassword)
+        {
+            Errors.Add(T["Setup.Mismatch"]);
+            return;
+        }
+        var result = await Users.CreateOwnerAsync(Input.UserName, Input.DisplayName, Input.Password, Input.BusinessName,
+            HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Contains("setup-done")) Done = true;
+            else Errors.AddRange(result.Errors);
+            return;
+        }
+        await SignIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: false);
+        Navigation.NavigateTo("/", forceLoad: true);
+    }
+}

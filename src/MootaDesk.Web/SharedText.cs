@@ -1,4 +1,0 @@
-namespace MootaDesk.Web;
-
-/// <summary>Marker for the app-wide strings (SharedText.resx is Indonesian, SharedText.en.resx English). Each area keeps its own strings next to its pages.</summary>
-public sealed class SharedText;
