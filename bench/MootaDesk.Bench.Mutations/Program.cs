@@ -10,7 +10,6 @@ using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.Mutations;
-using MootaDesk.Web.Platform.Hosting;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var dbPath = "/tmp/mutations-bench/bench.db";

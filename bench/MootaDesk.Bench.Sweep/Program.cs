@@ -10,14 +10,13 @@ using Microsoft.Extensions.Options;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Sweep;
-using MootaDesk.Web.Platform.Hosting;
 
 var count = 50_000;
 var runs = 3;

@@ -1,4 +1,3 @@
-using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Platform.Hosting;
 
 // `dotnet run --project src/MootaDesk.Web -- seed --mutations 1000000 --db PATH` fills a database for benchmarks.

@@ -1,6 +1,6 @@
 using System.Text;
-using SkiaSharp;
 using SkiaSharp.HarfBuzz;
+using SkiaSharp;
 
 namespace MootaDesk.Core.Documents;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
+using SpreadCheetah;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;

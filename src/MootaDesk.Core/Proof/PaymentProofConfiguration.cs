@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Audit;

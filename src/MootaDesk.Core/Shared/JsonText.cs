@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Text;
 
 namespace MootaDesk.Core.Shared;
 

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Core.Sweep;

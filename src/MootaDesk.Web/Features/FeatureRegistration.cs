@@ -1,6 +1,6 @@
+using MootaDesk.Core.Home;
+using MootaDesk.Core.Settings;
 using MootaDesk.Web.Features.Accounts;
-using MootaDesk.Web.Features.Admin;
-using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Features.Identity;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Features.MootaPull;
@@ -21,8 +21,8 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddMootaDeskFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddAdminFeature();
-        services.AddHomeFeature();
+        services.AddSettings();
+        services.AddHome();
         services.AddStatementsFeature();
         services.AddMootaPullFeature(configuration);
         services.AddAccountsFeature();

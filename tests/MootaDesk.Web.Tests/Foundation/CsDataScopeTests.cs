@@ -1,7 +1,7 @@
 using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Home;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
-using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

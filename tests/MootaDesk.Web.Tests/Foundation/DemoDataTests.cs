@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Home;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Settings;
-using MootaDesk.Web.Features.Home;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

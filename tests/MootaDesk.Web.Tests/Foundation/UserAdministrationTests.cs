@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Web.Features.Admin;
+using MootaDesk.Core.Settings;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Foundation;

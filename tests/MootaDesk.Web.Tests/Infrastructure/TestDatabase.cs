@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Tests.Infrastructure;
 

@@ -10,7 +10,6 @@ using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Platform.Components;
-using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;
 

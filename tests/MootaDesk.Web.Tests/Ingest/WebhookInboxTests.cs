@@ -14,12 +14,11 @@ using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Ingest.Webhooks;
-using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Platform.Components;
-using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;
 

@@ -10,7 +10,6 @@ using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Platform.Components;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Tests.Proof;
 

@@ -3,11 +3,10 @@ using Microsoft.Extensions.Options;
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Web.Features.Admin;
 using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Platform.Components;
-using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Proof;

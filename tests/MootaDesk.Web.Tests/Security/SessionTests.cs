@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Web.Features.Admin;
+using MootaDesk.Core.Settings;
 using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 

@@ -4,10 +4,9 @@ using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
-using MootaDesk.Web.Features.Admin;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Platform.Components;
-using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Sweep;

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.Ingest.Webhooks;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 

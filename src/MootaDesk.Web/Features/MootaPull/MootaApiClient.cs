@@ -8,7 +8,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using MootaDesk.Core.Integrations.Moota;
-using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Core.Platform.Configuration;
 
 namespace MootaDesk.Web.Features.MootaPull;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Radzen;
 using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform;
 using MootaDesk.Web.Platform.Hosting;

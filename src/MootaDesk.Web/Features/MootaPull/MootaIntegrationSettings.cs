@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 

@@ -9,9 +9,9 @@ using MootaDesk.Core.Integrations.Moota;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.MootaPull;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Features.Admin;
 
 namespace MootaDesk.Web.Features.Mutations;
 

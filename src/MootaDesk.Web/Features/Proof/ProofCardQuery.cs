@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Features.Admin;
 
 namespace MootaDesk.Web.Features.Proof;
 

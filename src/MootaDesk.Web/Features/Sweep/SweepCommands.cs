@@ -3,11 +3,11 @@ using Microsoft.Extensions.Options;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
-using MootaDesk.Web.Features.Admin;
 
 namespace MootaDesk.Web.Features.Sweep;
 

@@ -13,7 +13,6 @@ public static class SweepFeature
         services.AddSingleton<SweepQuery>();
         services.AddSingleton<SweepCommands>();
         services.AddSingleton<CsTaskCommands>();
-        services.AddSingleton<NotificationInbox>();
         services.AddSingleton<ISummaryEmailSender, SmtpSummaryEmailSender>();
         services.AddSingleton<SweepScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<SweepScheduler>());

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
 
 namespace MootaDesk.Web.Platform.Hosting;

@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Settings;
 
 namespace MootaDesk.Web.Platform.Hosting;
 
@@ -11,12 +10,11 @@ internal sealed class FirstRunRedirect(RequestDelegate next)
 {
     private volatile bool _hasUsers;
 
-    public async Task InvokeAsync(HttpContext context, IDbContextFactory<MootaDeskDbContext> factory)
+    public async Task InvokeAsync(HttpContext context, UserAdministration users)
     {
         if (!_hasUsers && HttpMethods.IsGet(context.Request.Method) && IsPage(context.Request.Path))
         {
-            await using var db = await factory.CreateDbContextAsync(context.RequestAborted);
-            _hasUsers = await db.Users.AnyAsync(context.RequestAborted);
+            _hasUsers = await users.AnyUserAsync(context.RequestAborted);
             if (!_hasUsers && !context.Request.Path.StartsWithSegments(FirstRunState.SetupPath))
             {
                 context.Response.Redirect(FirstRunState.SetupPath);

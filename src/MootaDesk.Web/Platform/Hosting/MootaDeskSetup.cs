@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Radzen;
+using MootaDesk.Core.Platform;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features;
 using MootaDesk.Web.Platform.SignIn;
 
@@ -26,26 +26,11 @@ public static class MootaDeskSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
-        services.AddOptions<MootaDeskOptions>().Bind(config.GetSection(MootaDeskOptions.Section))
-            .PostConfigure(o => o.DemoData ??= builder.Environment.IsDevelopment());
-        // A configured API key with an unknown role or scope stops start-up, naming the key (never its secret).
-        services.AddSingleton<IValidateOptions<MootaDeskOptions>, ConfiguredApiKeyValidation>();
-        services.AddOptions<MootaDeskOptions>().ValidateOnStart();
+        services.AddMootaDeskPlatform(config, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
-        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section);
         var proxy = config.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
         services.Configure<ForwardedHeadersOptions>(o => ProxySetup.Configure(o, proxy));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-
-        services.TryAddSingletonTimeProvider();
-        services.AddSingleton(sp =>
-            new BusinessClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<MootaDeskOptions>>().Value.TimeZone));
-
-        var connectionString = DatabaseSetup.ResolveConnectionString(config.GetConnectionString("MootaDesk"), builder.Environment.ContentRootPath);
-        services.AddDbContextFactory<MootaDeskDbContext>(o => DatabaseSetup.ConfigureSqlite(o, connectionString));
-        var inboxConnectionString = DatabaseSetup.ResolveConnectionString(
-            WebhookInboxFile.ConnectionStringFor(connectionString, config.GetConnectionString("MootaDeskInbox")), builder.Environment.ContentRootPath);
-        services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureInboxSqlite(o, inboxConnectionString));
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -98,10 +83,8 @@ public static class MootaDeskSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(EndpointAccess.Register);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
-        services.AddSingleton<UserSessions>();
         services.AddSingleton<SessionCheck>();
         services.AddSingleton<TwoFactorPolicy>();
-        services.AddSingleton<SignInLockout>();
         services.AddScoped<TwoFactorSetup>();
         services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.PolicyName));
         services.AddCascadingAuthenticationState();
@@ -133,12 +116,6 @@ public static class MootaDeskSetup
 
         services.AddMootaDeskFeatures(config, builder.Environment);
         return builder;
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
-            services.AddSingleton(TimeProvider.System);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
@@ -183,7 +160,7 @@ public static class MootaDeskSetup
         // blazor.web.js) are public: the circuit authenticates with the session cookie and every page asks the matrix.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             .Add(b => { if (!b.Metadata.OfType<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>().Any()) b.Metadata.Add(new PublicEndpointAttribute("Blazor framework endpoint")); });
-        app.MapMootaDeskEndpoints();
+        app.MapPlatformApi();
         app.MapMootaDeskFeatureEndpoints();
         app.MapMootaDeskApiDocumentation();
         return app;

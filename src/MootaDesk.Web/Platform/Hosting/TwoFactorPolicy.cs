@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
-using MootaDesk.Web.Features.Admin;
+using MootaDesk.Core.Platform.Configuration;
 
 namespace MootaDesk.Web.Platform.Hosting;
 

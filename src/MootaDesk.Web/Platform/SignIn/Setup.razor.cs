@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Platform.Access;
-using MootaDesk.Web.Features.Admin;
+using MootaDesk.Core.Settings;
 
 namespace MootaDesk.Web.Platform.SignIn;
 

@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
-using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Platform.SignIn;
@@ -18,7 +16,7 @@ public sealed record TwoFactorStatus(bool Enabled, string? SharedKey, string? Qr
 /// single-use recovery codes). Every change is audited and changes the security stamp, which ends the person's other
 /// sessions; the page then re-issues its own cookie.
 /// </summary>
-public sealed class TwoFactorSetup(UserManager<AppUser> users, IDbContextFactory<MootaDeskDbContext> factory, TwoFactorPolicy policy, TimeProvider time)
+public sealed class TwoFactorSetup(UserManager<AppUser> users, AuditLog audit, TwoFactorPolicy policy)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "MootaDesk";
@@ -88,12 +86,8 @@ public sealed class TwoFactorSetup(UserManager<AppUser> users, IDbContextFactory
         return sb.ToString();
     }
 
-    private async Task AuditAsync(Actor actor, string action, string userId, object? after)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        db.Record(actor, action, "User", userId, null, after, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync();
-    }
+    private Task AuditAsync(Actor actor, string action, string userId, object? after) =>
+        audit.WriteAsync(actor, action, "User", userId, null, after);
 
     /// <summary>Re-issues the person's own cookie after a change of their security stamp, keeping (or adding) the two-factor mark.</summary>
     public static Task ReissueCookieAsync(SignInManager<AppUser> signIn, AppUser user, ClaimsPrincipal current, bool passedTwoFactor) =>

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Platform.Components;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Tests.Ingest.Identity;
 

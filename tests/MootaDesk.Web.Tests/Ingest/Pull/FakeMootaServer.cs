@@ -5,9 +5,9 @@ using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Features.Proof;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Tests.Ingest.Pull;
 

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 

@@ -10,7 +10,6 @@ using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 

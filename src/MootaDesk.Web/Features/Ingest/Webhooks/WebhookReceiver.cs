@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Ingest.Webhooks;
 

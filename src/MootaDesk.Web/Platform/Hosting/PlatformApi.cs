@@ -1,29 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 
 namespace MootaDesk.Web.Platform.Hosting;
 
-internal static class CoreEndpoints
+/// <summary>The app's own endpoints outside any area: health, language switch, sign-out.</summary>
+internal static class PlatformApi
 {
-    public static IEndpointRouteBuilder MapMootaDeskEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IDbContextFactory<MootaDeskDbContext> factory, InboxMonitor inboxMonitor, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/health", async (StoreHealth store, InboxMonitor inboxMonitor, TimeProvider time, CancellationToken ct) =>
         {
-            try
-            {
-                await using var db = await factory.CreateDbContextAsync(ct);
-                if (!await db.Database.CanConnectAsync(ct)) throw new InvalidOperationException("database did not answer");
-                await db.Accounts.AsNoTracking().AnyAsync(ct);
-            }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-            {
+            if (!await store.IsReachableAsync(ct))
                 return Results.Json(new { status = "unhealthy", database = "unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
             // Webhooks are answered from the inbox file: a lagging or unwritable inbox means Moota's deliveries are not
             // being kept or stored. Degraded, not unhealthy: the app still serves people, and a restart would not help.
             InboxHealth inbox;

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Platform.Access;
-using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Platform.Notifications;
 
 public sealed record NotificationRow(long Id, string Text, string? Link, DateTime CreatedAt, bool IsRead);
 

@@ -2,11 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Platform.Audit;
-using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Admin;
+namespace MootaDesk.Core.Platform.Configuration;
 
 /// <summary>
 /// Settings the Owner changes at run time (business name, important-debit threshold). Configuration gives

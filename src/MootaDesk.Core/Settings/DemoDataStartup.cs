@@ -1,8 +1,9 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MootaDesk.Core.Settings;
-using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Core.Platform.Configuration;
 
-namespace MootaDesk.Web.Features.Admin;
+namespace MootaDesk.Core.Settings;
 
 /// <summary>Loads the demo shop into an empty database when `MootaDesk:DemoData` is on (default in Development).</summary>
 internal sealed class DemoDataStartup(DemoDataStore demo, IOptions<MootaDeskOptions> options, ILogger<DemoDataStartup> logger) : IHostedService

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MootaDesk.Core.Settings;
 
-namespace MootaDesk.Web.Features.Admin;
+namespace MootaDesk.Web.Platform.Hosting;
 
 /// <summary>`seed --mutations N --db PATH`: fills a database for benchmarks and prints the insert rate.</summary>
 public static class SeedCommand

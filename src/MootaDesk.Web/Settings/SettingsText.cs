@@ -1,4 +1,4 @@
-namespace MootaDesk.Web.Features.Admin;
+namespace MootaDesk.Web.Settings;
 
 /// <summary>Strings of the Owner's settings pages.</summary>
 public sealed class AdminText;

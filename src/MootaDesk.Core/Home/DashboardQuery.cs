@@ -6,7 +6,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Home;
+namespace MootaDesk.Core.Home;
 
 public sealed record DashboardDay(DateOnly Day, decimal MoneyIn, decimal MoneyOut);
 

@@ -1,10 +1,12 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using MootaDesk.Core.Platform.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace MootaDesk.Web.Platform.Hosting;
+namespace MootaDesk.Core.Platform.Store;
 
 public static class DatabaseSetup
 {

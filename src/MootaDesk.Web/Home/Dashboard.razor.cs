@@ -1,10 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Home;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Home;
+namespace MootaDesk.Web.Home;
 
 public partial class Dashboard
 {

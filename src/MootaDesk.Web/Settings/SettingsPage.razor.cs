@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Radzen;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Admin;
+namespace MootaDesk.Web.Settings;
 
 public partial class SettingsPage
 {

@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
-using MootaDesk.Web.Features.Proof;
 
-namespace MootaDesk.Web.Platform.Hosting;
+namespace MootaDesk.Core.Platform.Configuration;
 
 /// <summary>The `MootaDesk` configuration section. Run-time settings the Owner edits live in the database (AppSetting).</summary>
 public sealed class MootaDeskOptions

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Admin;
+namespace MootaDesk.Core.Settings;
 
 public sealed record UserRow(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt);
 
@@ -21,7 +22,7 @@ public sealed record UserResult(bool Succeeded, IReadOnlyList<string> Errors)
 /// operation runs in its own DI scope (one DbContext per operation) and is audited. The Owner check is made
 /// here as well as on the page, so no other caller can skip it.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFactory<MootaDeskDbContext> factory, TimeProvider time)
+public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFactory<MootaDeskDbContext> factory, AuditLog audit, TimeProvider time)
 {
     private static readonly SemaphoreSlim SetupGate = new(1, 1);
 
@@ -149,10 +150,6 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         if (!viewer.Can(Actions.ManageUsers)) throw new UnauthorizedAccessException("Only the Owner manages users.");
     }
 
-    private async Task AuditAsync(Actor actor, string action, string userId, object? before, object? after)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        db.Record(actor, action, "User", userId, before, after, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync();
-    }
+    private Task AuditAsync(Actor actor, string action, string userId, object? before, object? after) =>
+        audit.WriteAsync(actor, action, "User", userId, before, after);
 }

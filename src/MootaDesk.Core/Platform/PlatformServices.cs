@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Platform.Notifications;
+using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
+
+namespace MootaDesk.Core.Platform;
+
+/// <summary>What every area stands on: configuration, the clock, the two SQLite files, audit, settings, notifications and sessions.</summary>
+public static class PlatformServices
+{
+    /// <param name="contentRoot">Where a relative database path (the default data/mootadesk.db) is resolved.</param>
+    /// <param name="isDevelopment">Demo data is loaded into an empty database by default only in Development.</param>
+    public static IServiceCollection AddMootaDeskPlatform(this IServiceCollection services, IConfiguration configuration, string contentRoot, bool isDevelopment)
+    {
+        services.AddOptions<MootaDeskOptions>().Bind(configuration.GetSection(MootaDeskOptions.Section))
+            .PostConfigure(o => o.DemoData ??= isDevelopment);
+        // A configured API key with an unknown role or scope stops start-up, naming the key (never its secret).
+        services.AddSingleton<IValidateOptions<MootaDeskOptions>, ConfiguredApiKeyValidation>();
+        services.AddOptions<MootaDeskOptions>().ValidateOnStart();
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section);
+
+        // Tests put a fake clock in first; everything else reads this one.
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+            new BusinessClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<MootaDeskOptions>>().Value.TimeZone));
+
+        var connectionString = DatabaseSetup.ResolveConnectionString(configuration.GetConnectionString("MootaDesk"), contentRoot);
+        services.AddDbContextFactory<MootaDeskDbContext>(o => DatabaseSetup.ConfigureSqlite(o, connectionString));
+        var inboxConnectionString = DatabaseSetup.ResolveConnectionString(
+            WebhookInboxFile.ConnectionStringFor(connectionString, configuration.GetConnectionString("MootaDeskInbox")), contentRoot);
+        services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureInboxSqlite(o, inboxConnectionString));
+
+        services.AddSingleton<StoreHealth>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<BusinessSettings>();
+        services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<SignInLockout>();
+        return services;
+    }
+}
