@@ -16,6 +16,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using MootaDesk.Core.BankAccounts.Statements;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Integrations.Moota;
 using MootaDesk.Core.Mutations;
@@ -27,7 +28,6 @@ using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Features.Ingest.Webhooks;
-using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Platform.Hosting;
 
 // Webhook ingest benchmark. Loopback only (127.0.0.1), every phase bounded by its arguments.

@@ -1,6 +1,7 @@
+using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Home;
 using MootaDesk.Core.Settings;
-using MootaDesk.Web.Features.Accounts;
+using MootaDesk.Web.BankAccounts;
 using MootaDesk.Web.Features.Identity;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Features.MootaPull;
@@ -8,7 +9,6 @@ using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Features.Reports;
-using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Features.Sweep;
 
 namespace MootaDesk.Web.Features;
@@ -23,9 +23,8 @@ public static class FeatureRegistration
     {
         services.AddSettings();
         services.AddHome();
-        services.AddStatementsFeature();
         services.AddMootaPullFeature(configuration);
-        services.AddAccountsFeature();
+        services.AddBankAccounts();
         services.AddMutationsFeature();
         services.AddOrdersFeature(configuration);
         services.AddProofFeature(environment);
@@ -43,7 +42,7 @@ public static class FeatureRegistration
         app.MapProofEndpoints();
         app.MapWebhookIngestEndpoints();
         app.MapSweepEndpoints();
-        app.MapStatementsEndpoints();
+        app.MapBankAccountsApi();
         app.MapMootaPullEndpoints();
         return app;
     }

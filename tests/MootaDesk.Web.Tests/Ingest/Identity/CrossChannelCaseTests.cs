@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MootaDesk.Core.BankAccounts.Statements;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
@@ -9,7 +10,6 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.Orders;
-using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Platform.Components;
 
 namespace MootaDesk.Web.Tests.Ingest.Identity;

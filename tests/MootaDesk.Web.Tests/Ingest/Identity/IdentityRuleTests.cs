@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.BankAccounts.Statements;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Integrations.Moota;
 using MootaDesk.Core.Mutations;
@@ -10,7 +11,6 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

@@ -9,7 +9,6 @@ using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Statements;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

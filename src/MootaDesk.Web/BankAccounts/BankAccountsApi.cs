@@ -6,7 +6,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Statements;
+namespace MootaDesk.Web.BankAccounts;
 
 /// <summary>
 /// <c>POST /api/statements?account=&lt;number&gt;&amp;commit=false|true</c>: a statement file (multipart, field
@@ -15,7 +15,7 @@ namespace MootaDesk.Web.Features.Statements;
 /// what the page would refuse. Key with scope <c>import</c> and role Owner or Finance. Errors are
 /// ProblemDetails with a <c>code</c>; see docs/api.md.
 /// </summary>
-internal static class StatementsApi
+internal static class BankAccountsApi
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
@@ -25,13 +25,16 @@ internal static class StatementsApi
     // The multipart envelope around the largest allowed file.
     private const long MaxRequestBytes = StatementImporter.MaxFileBytes + 1024 * 1024;
 
-    public static void Map(IEndpointRouteBuilder app) =>
+    public static IEndpointRouteBuilder MapBankAccountsApi(this IEndpointRouteBuilder app)
+    {
         app.MapPost("/api/statements", ImportAsync)
             .RequirePermission(Actions.ImportStatement, apiKey: true)
             .DisableAntiforgery()
             .WithName("StatementImport");
+        return app;
+    }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, StatementImporter importer, BusinessClock clock, IStringLocalizer<StatementsText> t,
+    private static async Task<IResult> ImportAsync(HttpContext http, StatementImporter importer, BusinessClock clock, IStringLocalizer<BankAccountsText> t,
         CancellationToken ct)
     {
         // Developers read these answers: English, whatever the installation's language.

@@ -7,7 +7,7 @@ using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Accounts;
+namespace MootaDesk.Web.BankAccounts;
 
 public partial class AccountsPage
 {
@@ -17,7 +17,7 @@ public partial class AccountsPage
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IStringLocalizer<AccountsText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<BankAccountsText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
 
     private IReadOnlyList<AccountRow>? Rows { get; set; }

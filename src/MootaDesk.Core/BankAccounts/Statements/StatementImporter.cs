@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.BankAccounts.Statements;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Access;
@@ -9,7 +8,7 @@ using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Statements;
+namespace MootaDesk.Core.BankAccounts.Statements;
 
 public sealed record ImportAccount(int Id, string Label, string BankCode, string AccountNumber, bool IsSandbox, bool IsDemo)
 {

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 
-namespace MootaDesk.Web.Features.Accounts;
+namespace MootaDesk.Core.BankAccounts;
 
 public sealed record AccountRow(
     int Id, string BankCode, string AccountNumber, string HolderName, string Label, AccountPurpose Purpose, decimal? LastKnownBalance,

@@ -4,13 +4,13 @@ using MootaDesk.Core.BankAccounts.Statements;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Statements;
+namespace MootaDesk.Web.BankAccounts;
 
 /// <summary>
 /// The sentences a statement preview says, in the current UI language: the page shows them, the API answers
 /// them (in English). One place, so the screen and the API explain a refusal the same way.
 /// </summary>
-public sealed class StatementPreviewText(IStringLocalizer<StatementsText> t)
+public sealed class StatementPreviewText(IStringLocalizer<BankAccountsText> t)
 {
     public string RowProblem(RowProblem problem) => t["Row." + problem];
 

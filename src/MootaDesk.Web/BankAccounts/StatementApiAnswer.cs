@@ -5,7 +5,7 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Statements;
+namespace MootaDesk.Web.BankAccounts;
 
 /// <summary>
 /// The JSON answer of <c>POST /api/statements</c>: the preview (or the committed result) with counts, money in
@@ -53,8 +53,8 @@ public sealed record StatementApiAnswer(
         var skipped = parsed.PendingLines.Select(l => new SkippedPart(l, "pending", text.SkipReason(true)))
             .Concat(parsed.BalanceLines.Select(l => new SkippedPart(l, "balance-line", text.SkipReason(false))))
             .OrderBy(s => s.Line).ToList();
-        var truncated = newRows.Count > StatementsApi.MaxListedRows || present.Count > StatementsApi.MaxListedRows
-                        || skipped.Count > StatementsApi.MaxListedRows || parsed.Rejected.Count > StatementsApi.MaxListedRows;
+        var truncated = newRows.Count > BankAccountsApi.MaxListedRows || present.Count > BankAccountsApi.MaxListedRows
+                        || skipped.Count > BankAccountsApi.MaxListedRows || parsed.Rejected.Count > BankAccountsApi.MaxListedRows;
 
         var warnings = new List<string>();
         if (text.AccountDiffers(parsed, account.AccountNumber) is { } differs) warnings.Add(differs);
@@ -83,10 +83,10 @@ public sealed record StatementApiAnswer(
             Contradictions: parsed.Contradictions.Select(c => new ContradictionPart(c.Line, DateOnly.FromDateTime(c.LocalTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Decimal(c.Amount), c.Stated == Direction.Credit ? "credit" : "debit", Decimal(c.BalanceBefore), Decimal(c.BalanceAfter), text.Contradiction(c))).ToList(),
             Warnings: warnings,
-            New: newRows.Take(StatementsApi.MaxListedRows).Select(Row).ToList(),
-            AlreadyPresent: present.Take(StatementsApi.MaxListedRows).Select(Row).ToList(),
-            Skipped: skipped.Take(StatementsApi.MaxListedRows).ToList(),
-            Refused: parsed.Rejected.Take(StatementsApi.MaxListedRows)
+            New: newRows.Take(BankAccountsApi.MaxListedRows).Select(Row).ToList(),
+            AlreadyPresent: present.Take(BankAccountsApi.MaxListedRows).Select(Row).ToList(),
+            Skipped: skipped.Take(BankAccountsApi.MaxListedRows).ToList(),
+            Refused: parsed.Rejected.Take(BankAccountsApi.MaxListedRows)
                 .Select(r => new RefusedPart(r.Line, r.Problem.ToString(), r.Value, text.RowProblem(r.Problem))).ToList(),
             Truncated: truncated);
     }

@@ -7,14 +7,14 @@ using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Statements;
+namespace MootaDesk.Web.BankAccounts;
 
 public partial class ImportPage : IDisposable
 {
     [Inject] private StatementImporter Importer { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private IStringLocalizer<StatementsText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<BankAccountsText> T { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "rekening")] public int? AccountParam { get; set; }
 

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Accounts;
+namespace MootaDesk.Core.BankAccounts;
 
 public enum AccountEditProblem { None, NotAllowed, NotFound, LabelRequired, LabelTooLong }
 
