@@ -16,7 +16,6 @@ using MootaDesk.Core.Settings;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Sweep;
 
 var count = 50_000;
 var runs = 3;

@@ -24,12 +24,8 @@ public class DailySweep
     public DateTime? AccountsReviewedAt { get; set; }
     public string? AccountsReviewedBy { get; set; }
 
-    // The five summary lines: generated at preparation, edited by Finance, frozen at sign-off.
-    public string SummaryIncome { get; set; } = "";
-    public string SummaryOutflows { get; set; } = "";
-    public string SummaryPendingOrders { get; set; } = "";
-    public string SummaryRefunds { get; set; } = "";
-    public string SummaryNotes { get; set; } = "";
+    /// <summary>The five summary lines: generated at preparation, edited by Finance, frozen at sign-off. One value, stored in five columns.</summary>
+    public OwnerSummary Summary { get; set; } = OwnerSummary.Empty;
 
     /// <summary>Real income of the window (sandbox and own-account transfers excluded), for the owner's charts.</summary>
     public decimal Income { get; set; }

@@ -13,11 +13,15 @@ internal sealed class SweepConfiguration : IEntityTypeConfiguration<DailySweep>
         b.Property(x => x.PreparedBy).HasMaxLength(120);
         b.Property(x => x.AccountsReviewedBy).HasMaxLength(120);
         b.Property(x => x.SignedOffBy).HasMaxLength(120);
-        b.Property(x => x.SummaryIncome).HasMaxLength(1000);
-        b.Property(x => x.SummaryOutflows).HasMaxLength(1000);
-        b.Property(x => x.SummaryPendingOrders).HasMaxLength(1000);
-        b.Property(x => x.SummaryRefunds).HasMaxLength(1000);
-        b.Property(x => x.SummaryNotes).HasMaxLength(2000);
+        // The five lines are one value; their columns keep the names they always had, so no data moves.
+        b.ComplexProperty(x => x.Summary, s =>
+        {
+            s.Property(x => x.Income).HasColumnName("SummaryIncome").HasMaxLength(OwnerSummary.LineMaxLength);
+            s.Property(x => x.Outflows).HasColumnName("SummaryOutflows").HasMaxLength(OwnerSummary.LineMaxLength);
+            s.Property(x => x.PendingOrders).HasColumnName("SummaryPendingOrders").HasMaxLength(OwnerSummary.LineMaxLength);
+            s.Property(x => x.Refunds).HasColumnName("SummaryRefunds").HasMaxLength(OwnerSummary.LineMaxLength);
+            s.Property(x => x.Notes).HasColumnName("SummaryNotes").HasMaxLength(OwnerSummary.NotesMaxLength);
+        });
         b.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.SweepId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(x => x.IsSignedOff);
     }

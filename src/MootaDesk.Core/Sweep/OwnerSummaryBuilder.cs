@@ -19,6 +19,12 @@ public sealed record OwnerSummaryInput(
 /// <summary>The five lines the owner reads, always five, one fact each, in Indonesian (sent by WhatsApp).</summary>
 public sealed record OwnerSummary(string Income, string Outflows, string PendingOrders, string Refunds, string Notes)
 {
+    /// <summary>Longest stored line, in characters (the notes line may be longer: <see cref="NotesMaxLength"/>).</summary>
+    public const int LineMaxLength = 1000;
+    public const int NotesMaxLength = 2000;
+
+    public static readonly OwnerSummary Empty = new("", "", "", "", "");
+
     public IReadOnlyList<string> Lines => [Income, Outflows, PendingOrders, Refunds, Notes];
 
     public string ToText() => string.Join('\n', Lines);
@@ -28,6 +34,17 @@ public sealed record OwnerSummary(string Income, string Outflows, string Pending
         string.Join(' ', (text ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
 
     public OwnerSummary Normalized() => new(OneLine(Income), OneLine(Outflows), OneLine(PendingOrders), OneLine(Refunds), OneLine(Notes));
+
+    /// <summary>Each line on one line and cut to what its column holds (<see cref="LineMaxLength"/>, <see cref="NotesMaxLength"/>).</summary>
+    public OwnerSummary ForStorage() => new(OneLine(Income, LineMaxLength), OneLine(Outflows, LineMaxLength), OneLine(PendingOrders, LineMaxLength),
+        OneLine(Refunds, LineMaxLength), OneLine(Notes, NotesMaxLength));
+
+    /// <summary><see cref="OneLine(string?)"/>, cut to at most <paramref name="max"/> characters.</summary>
+    public static string OneLine(string? text, int max)
+    {
+        var t = OneLine(text);
+        return t.Length > max ? t[..max] : t;
+    }
 }
 
 public static class OwnerSummaryBuilder

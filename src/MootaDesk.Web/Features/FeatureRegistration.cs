@@ -1,6 +1,8 @@
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Home;
+using MootaDesk.Core.OwnerReports;
 using MootaDesk.Core.Settings;
+using MootaDesk.Core.Sweep;
 using MootaDesk.Web.BankAccounts;
 using MootaDesk.Web.Features.Identity;
 using MootaDesk.Web.Features.Ingest.Webhooks;
@@ -8,8 +10,7 @@ using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Proof;
-using MootaDesk.Web.Features.Reports;
-using MootaDesk.Web.Features.Sweep;
+using MootaDesk.Web.Sweep;
 
 namespace MootaDesk.Web.Features;
 
@@ -29,8 +30,8 @@ public static class FeatureRegistration
         services.AddOrdersFeature(configuration);
         services.AddProofFeature(environment);
         services.AddWebhookIngestFeature();
-        services.AddSweepFeature(configuration);
-        services.AddReportsFeature();
+        services.AddSweep(configuration);
+        services.AddOwnerReports();
         services.AddIdentityFeature();
         return services;
     }
@@ -41,7 +42,7 @@ public static class FeatureRegistration
         app.MapOrdersEndpoints();
         app.MapProofEndpoints();
         app.MapWebhookIngestEndpoints();
-        app.MapSweepEndpoints();
+        app.MapSweepApi();
         app.MapBankAccountsApi();
         app.MapMootaPullEndpoints();
         return app;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.OwnerReports;
 using MootaDesk.Core.Proof;
+using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Reports;
-using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

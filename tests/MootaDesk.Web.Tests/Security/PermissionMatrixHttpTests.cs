@@ -12,7 +12,6 @@ using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
-using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Tests.Infrastructure;
 using MootaDesk.Web.Tests.Proof;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using MimeKit;
-using MootaDesk.Web.Features.Sweep;
+using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.SignIn;
 using MootaDesk.Web.Tests.Ingest.Pull;
 

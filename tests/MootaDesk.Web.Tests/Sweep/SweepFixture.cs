@@ -5,7 +5,7 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Configuration;
-using MootaDesk.Web.Features.Sweep;
+using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

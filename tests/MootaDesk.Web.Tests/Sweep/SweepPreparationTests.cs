@@ -4,7 +4,6 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Sweep;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Sweep;

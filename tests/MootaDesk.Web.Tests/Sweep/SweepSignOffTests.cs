@@ -3,7 +3,6 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Sweep;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Sweep;

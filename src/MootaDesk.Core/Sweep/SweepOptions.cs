@@ -1,6 +1,5 @@
-using MootaDesk.Core.Sweep;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Sweep;
 
 /// <summary>The `MootaDesk:Sweep` configuration section.</summary>
 public sealed class SweepOptions

@@ -1,16 +1,15 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Platform.Access;
-using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Web.Sweep;
 
 /// <summary>Automation: prepare a day's sweep, and read a day's five-line summary (docs/api.md).</summary>
-public static class SweepEndpoints
+public static class SweepApi
 {
-    public static IEndpointRouteBuilder MapSweepEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSweepApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/sweeps/{day}", PrepareAsync).RequirePermission(Actions.PrepareSweep, apiKey: true);
         app.MapGet("/api/summaries/{day}", SummaryAsync).RequirePermission(Actions.ReadSummary, apiKey: true);
@@ -36,16 +35,15 @@ public static class SweepEndpoints
         }
     }
 
-    private static async Task<IResult> SummaryAsync(string day, HttpContext http, IDbContextFactory<MootaDeskDbContext> factory, CancellationToken ct)
+    private static async Task<IResult> SummaryAsync(string day, HttpContext http, SweepQuery sweeps, CancellationToken ct)
     {
         if (!TryDay(day, out var d))
             return Results.BadRequest(new { error = "The day must be written yyyy-MM-dd, e.g. 2026-11-21." });
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var s = await db.Sweeps.AsNoTracking().FirstOrDefaultAsync(x => x.BusinessDate == d, ct);
+        var s = await sweeps.SummaryAsync(d, ct);
         if (s is null)
             return Results.NotFound(new { error = $"No sweep was prepared for {d:yyyy-MM-dd}." });
-        string[] lines = [s.SummaryIncome, s.SummaryOutflows, s.SummaryPendingOrders, s.SummaryRefunds, s.SummaryNotes];
-        var text = string.Join('\n', lines);
+        var lines = s.Summary.Lines;
+        var text = s.Summary.ToText();
         var accept = http.Request.Headers.Accept.ToString();
         if (accept.Contains("text/plain", StringComparison.OrdinalIgnoreCase) && !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {

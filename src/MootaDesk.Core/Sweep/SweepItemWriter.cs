@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Core.Sweep;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Sweep;
 
 /// <summary>
 /// Writes a sweep's checklist with one prepared INSERT inside the caller's transaction. A busy day lists tens

@@ -1,15 +1,14 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Core.Sweep;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Sweep;
 
 /// <summary>
 /// Loads what <see cref="SweepAnalysis"/> needs for a window in a handful of indexed queries. A mutation

@@ -7,9 +7,8 @@ using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Core.Sweep;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Sweep;
 
 public sealed record SignOffResult(string Text, string WhatsAppLink, EmailOutcome Email, DateTime SignedOffAt, string SignedOffBy);
 
@@ -51,7 +50,7 @@ public sealed class SweepCommands(
             var before = new { i.CheckedBy, i.CheckedAt, i.CheckNote };
             i.CheckedAt = check ? now : null;
             i.CheckedBy = check ? actor.Name : null;
-            i.CheckNote = check ? Clean(note, 1000) : null;
+            i.CheckNote = check ? OwnerSummary.OneLine(note, 1000) : null;
             db.Record(actor, check ? "sweep.item-check" : "sweep.item-reopen", "SweepItem", i.Id, before, new { i.Kind, i.MutationId, i.CheckNote }, now);
         }
         await db.SaveChangesAsync(ct);
@@ -117,9 +116,9 @@ public sealed class SweepCommands(
         Require(viewer);
         await using var db = await factory.CreateDbContextAsync(ct);
         var s = await OpenSweepAsync(db, sweepId, ct);
-        var before = Current(s);
-        Apply(s, summary.Normalized());
-        db.Record(actor, "sweep.summary-edit", "Sweep", s.BusinessDate.ToString("yyyy-MM-dd"), before, Current(s), clock.UtcNow);
+        var before = s.Summary.Lines;
+        s.Summary = summary.ForStorage();
+        db.Record(actor, "sweep.summary-edit", "Sweep", s.BusinessDate.ToString("yyyy-MM-dd"), before, s.Summary.Lines, clock.UtcNow);
         await db.SaveChangesAsync(ct);
     }
 
@@ -144,7 +143,7 @@ public sealed class SweepCommands(
             && ((m.TransactionTime >= start && m.TransactionTime < end && m.ReadTime < end) || (m.ReadTime >= start && m.ReadTime < end)));
         s.CreditsAtSignOff = await credits.CountAsync(ct);
         s.CreditsReconciledAtSignOff = await credits.CountAsync(m => m.Status == ReconciliationStatus.Matched || m.HasNote || m.OrderReference != null, ct);
-        Apply(s, lines);
+        s.Summary = lines.ForStorage();
         s.SignedOffAt = now;
         s.SignedOffBy = actor.Name;
         s.SignedOffById = actor.UserId;
@@ -195,22 +194,5 @@ public sealed class SweepCommands(
         if (s.IsSignedOff)
             throw new SweepRefusedException("signed-off", "Sweep ini sudah ditandatangani dan hanya bisa dibaca.");
         return s;
-    }
-
-    private static void Apply(DailySweep s, OwnerSummary l)
-    {
-        s.SummaryIncome = Clean(l.Income, 1000)!;
-        s.SummaryOutflows = Clean(l.Outflows, 1000)!;
-        s.SummaryPendingOrders = Clean(l.PendingOrders, 1000)!;
-        s.SummaryRefunds = Clean(l.Refunds, 1000)!;
-        s.SummaryNotes = Clean(l.Notes, 2000)!;
-    }
-
-    private static object Current(DailySweep s) => new[] { s.SummaryIncome, s.SummaryOutflows, s.SummaryPendingOrders, s.SummaryRefunds, s.SummaryNotes };
-
-    private static string? Clean(string? text, int max)
-    {
-        var t = OwnerSummary.OneLine(text);
-        return t.Length > max ? t[..max] : t;
     }
 }

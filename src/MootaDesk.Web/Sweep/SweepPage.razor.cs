@@ -9,7 +9,7 @@ using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Web.Sweep;
 
 public partial class SweepPage
 {

@@ -3,9 +3,8 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Core.Sweep;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Sweep;
 
 public sealed record SweepListRow(int Id, DateOnly Day, DateTime PreparedAt, SweepTrigger Trigger, DateTime? SignedOffAt, string? SignedOffBy, decimal Income);
 
@@ -34,6 +33,10 @@ public sealed record SweepItemRow(long Id, SweepItemKind Kind, string Detail, de
 
 public sealed record CsUser(string Id, string Name);
 
+/// <summary>A day's summary as automation reads it: the five lines, the window they cover, and the sign-off if there was one.</summary>
+public sealed record SweepSummary(DateOnly Day, OwnerSummary Summary, DateTime WindowStartUtc, DateTime WindowEndUtc, DateTime PreparedAt,
+    DateTime? SignedOffAt, string? SignedOffBy);
+
 /// <summary>Reads for the sweep page: list, one sweep with per-step progress, and pages of checklist items.</summary>
 public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory)
 {
@@ -44,13 +47,22 @@ public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory)
             .Select(s => new SweepListRow(s.Id, s.BusinessDate, s.PreparedAt, s.Trigger, s.SignedOffAt, s.SignedOffBy, s.Income)).ToListAsync(ct);
     }
 
+    /// <summary>The day's summary, or null when no sweep was prepared for <paramref name="day"/>.</summary>
+    public async Task<SweepSummary?> SummaryAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Sweeps.AsNoTracking().Where(s => s.BusinessDate == day)
+            .Select(s => new SweepSummary(s.BusinessDate, s.Summary, s.WindowStartUtc, s.WindowEndUtc, s.PreparedAt, s.SignedOffAt, s.SignedOffBy))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<SweepView?> LoadAsync(DateOnly day, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var s = await db.Sweeps.AsNoTracking().FirstOrDefaultAsync(x => x.BusinessDate == day, ct);
         if (s is null) return null;
         var header = new SweepHeader(s.Id, s.BusinessDate, s.WindowStartUtc, s.WindowEndUtc, s.PreparedAt, s.PreparedBy, s.Trigger, s.AccountsReviewedAt,
-            s.AccountsReviewedBy, s.SignedOffAt, s.SignedOffBy, new OwnerSummary(s.SummaryIncome, s.SummaryOutflows, s.SummaryPendingOrders, s.SummaryRefunds, s.SummaryNotes));
+            s.AccountsReviewedBy, s.SignedOffAt, s.SignedOffBy, s.Summary);
 
         var counts = await db.SweepItems.AsNoTracking().Where(i => i.SweepId == s.Id)
             .GroupBy(i => i.Kind)

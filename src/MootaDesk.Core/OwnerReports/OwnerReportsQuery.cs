@@ -6,11 +6,13 @@ using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
-using MootaDesk.Web.Features.Sweep;
 
-namespace MootaDesk.Web.Features.Reports;
+namespace MootaDesk.Core.OwnerReports;
 
-public sealed record SummaryRow(DateOnly Day, IReadOnlyList<string> Lines, DateTime? SignedOffAt, string? SignedOffBy);
+public sealed record SummaryRow(DateOnly Day, OwnerSummary Summary, DateTime? SignedOffAt, string? SignedOffBy)
+{
+    public IReadOnlyList<string> Lines => Summary.Lines;
+}
 
 public sealed record IncomeDay(DateOnly Day, decimal Income);
 
@@ -46,8 +48,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
 
     private static IQueryable<SummaryRow> Summaries(MootaDeskDbContext db) =>
         db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null).OrderByDescending(s => s.BusinessDate)
-            .Select(s => new SummaryRow(s.BusinessDate, new[] { s.SummaryIncome, s.SummaryOutflows, s.SummaryPendingOrders, s.SummaryRefunds, s.SummaryNotes },
-                s.SignedOffAt, s.SignedOffBy));
+            .Select(s => new SummaryRow(s.BusinessDate, s.Summary, s.SignedOffAt, s.SignedOffBy));
 
     private async Task<(IReadOnlyList<IncomeDay>, IReadOnlyList<IncomeAccount>)> IncomeAsync(MootaDeskDbContext db, int days, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
@@ -6,9 +7,8 @@ using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Core.Sweep;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Sweep;
 
 public sealed record PrepareSweepResult(int SweepId, DateOnly Day, bool Created, bool SignedOff);
 
@@ -64,11 +64,7 @@ public sealed class PrepareSweepCommand(
         sweep.PreparedBy = actor.Name;
         sweep.Trigger = trigger;
         sweep.Income = result.Income;
-        sweep.SummaryIncome = result.Summary.Income;
-        sweep.SummaryOutflows = result.Summary.Outflows;
-        sweep.SummaryPendingOrders = result.Summary.PendingOrders;
-        sweep.SummaryRefunds = result.Summary.Refunds;
-        sweep.SummaryNotes = result.Summary.Notes;
+        sweep.Summary = result.Summary;
         var findings = Distinct(result.Findings);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

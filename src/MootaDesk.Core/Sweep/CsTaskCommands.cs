@@ -5,9 +5,8 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Core.Sweep;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Sweep;
 
 public sealed record CsTaskRow(long Id, long MutationId, DateTime TransactionTime, bool HasTimeOfDay, string AccountLabel, string Description, string? Counterparty,
     decimal Amount, DateTime DueAt, CsTaskStatus Status, string AssigneeName, DateTime? DoneAt, string? Resolution, string? OrderReference);

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Localization;
 using Radzen;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
+using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Web.Sweep;
 
 public partial class CsTasksPage
 {

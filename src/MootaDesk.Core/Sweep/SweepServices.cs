@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace MootaDesk.Web.Features.Sweep;
+namespace MootaDesk.Core.Sweep;
 
-public static class SweepFeature
+public static class SweepServices
 {
-    public static IServiceCollection AddSweepFeature(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The 16:30 sweep: preparation (and its scheduler), the checklist, sign-off with the summary's mail, and CS tasks.</summary>
+    public static IServiceCollection AddSweep(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section))
             // Fail at start-up, with the key's name, rather than at 16:30.
