@@ -1,5 +1,6 @@
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Home;
+using MootaDesk.Core.Orders;
 using MootaDesk.Core.OwnerReports;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Sweep;
@@ -8,8 +9,8 @@ using MootaDesk.Web.Features.Identity;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Features.Mutations;
-using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Features.Proof;
+using MootaDesk.Web.Orders;
 using MootaDesk.Web.Sweep;
 
 namespace MootaDesk.Web.Features;
@@ -27,7 +28,7 @@ public static class FeatureRegistration
         services.AddMootaPullFeature(configuration);
         services.AddBankAccounts();
         services.AddMutationsFeature();
-        services.AddOrdersFeature(configuration);
+        services.AddOrders(configuration);
         services.AddProofFeature(environment);
         services.AddWebhookIngestFeature();
         services.AddSweep(configuration);
@@ -39,7 +40,7 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapMootaDeskFeatureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMutationsEndpoints();
-        app.MapOrdersEndpoints();
+        app.MapOrdersApi();
         app.MapProofEndpoints();
         app.MapWebhookIngestEndpoints();
         app.MapSweepApi();

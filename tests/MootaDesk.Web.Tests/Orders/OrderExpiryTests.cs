@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
-using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Orders;

@@ -1,6 +1,5 @@
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Orders;

@@ -4,7 +4,6 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
-using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

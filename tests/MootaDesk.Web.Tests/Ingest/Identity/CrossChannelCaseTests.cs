@@ -9,7 +9,6 @@ using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Orders;
 using MootaDesk.Web.Platform.Components;
 
 namespace MootaDesk.Web.Tests.Ingest.Identity;

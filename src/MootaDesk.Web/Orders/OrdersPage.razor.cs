@@ -7,7 +7,7 @@ using MootaDesk.Core.Orders;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Web.Orders;
 
 public partial class OrdersPage
 {

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.BankAccounts;
-using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Core.Orders;
 
 /// <summary>What the list can be narrowed to. <see cref="OrderListStatus.NeedsAttention"/> is open orders a person must decide on.</summary>
 public enum OrderListStatus { All = 0, Pending = 1, NeedsAttention = 2, Paid = 3, Expired = 4, Cancelled = 5 }

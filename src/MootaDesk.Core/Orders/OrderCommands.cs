@@ -1,15 +1,13 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
-using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Core.Orders;
 
 /// <summary>Thrown when someone the matrix does not allow to create orders (Ops, or an API key of another role) tries to change orders.</summary>
 public sealed class OrdersWriteDeniedException() : UnauthorizedAccessException("Only Owner, Finance and CS may change orders.");
 
-internal static class OrdersAccess
+public static class OrdersAccess
 {
     public static bool CanWrite(Viewer viewer) => viewer.Can(Actions.CreateOrders);
 
@@ -54,22 +52,5 @@ public sealed class SettleOrderCommand(OrderSettlement settlement)
     {
         OrdersAccess.EnsureCanWrite(viewer);
         return settlement.CancelAsync(orderId, actor, expectedVersion, ct);
-    }
-}
-
-/// <summary>Turns Core's error codes into sentences in the reader's language.</summary>
-public static class OrderErrorText
-{
-    public static string Describe(IStringLocalizer<OrdersText> t, OrderFieldError error)
-    {
-        var template = t["Error." + error.Code];
-        var text = template.ResourceNotFound ? error.Code : template.Value;
-        return string.Format(CultureInfo.CurrentCulture, text, error.Args);
-    }
-
-    public static string Describe(IStringLocalizer<OrdersText> t, string code)
-    {
-        var template = t["Change." + code];
-        return template.ResourceNotFound ? code : template.Value;
     }
 }

@@ -1,13 +1,14 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Mutations.Ingest;
-using MootaDesk.Core.Orders;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Core.Orders;
 
-public static class OrdersFeature
+public static class OrdersServices
 {
-    public static IServiceCollection AddOrdersFeature(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Orders with unique codes: creation (form, CSV, API), matching each new credit, settlement, expiry and the lists.</summary>
+    public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).Validate(o =>
         {
@@ -22,8 +23,7 @@ public static class OrdersFeature
         services.AddSingleton<OrderCandidates>();
         services.AddSingleton<OrderCsvReader>();
         services.AddSingleton<PendingOrdersQuery>();
-        // The shared insert path; TryAdd because the ingest area registers it too and one instance must serve all sources.
-        services.TryAddSingleton<MutationIngestor>();
+        // Every new credit, whichever source brought it, is offered to the open orders.
         services.AddSingleton<OrderMatchingStep>();
         services.AddSingleton<IPostIngestStep>(sp => sp.GetRequiredService<OrderMatchingStep>());
         services.AddSingleton<CreateOrdersCommand>();
@@ -34,11 +34,5 @@ public static class OrdersFeature
         services.AddSingleton<UnmatchedCreditsQuery>();
         services.AddHostedService<OrderExpiryService>();
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapOrdersEndpoints(this IEndpointRouteBuilder app)
-    {
-        OrdersApi.Map(app);
-        return app;
     }
 }

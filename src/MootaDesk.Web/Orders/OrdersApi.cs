@@ -7,7 +7,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Web.Orders;
 
 /// <summary>The order as a storefront sees it; money as decimal strings ("150123.00") so no client rounds it through a float.</summary>
 public sealed record OrderApiResponse(
@@ -31,11 +31,12 @@ internal static class OrdersApi
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
-    public static void Map(IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orders");
         group.MapPost("", CreateAsync).RequirePermission(Actions.CreateOrders, apiKey: true);
         group.MapGet("/{reference}", GetAsync).RequirePermission(Actions.ReadOrders, apiKey: true);
+        return app;
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateOrdersCommand command, OrderCsvReader times, BusinessClock clock,

@@ -5,7 +5,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Core.Orders;
 
 public sealed record UnmatchedCredit(long Id, DateTime TransactionTime, bool HasTimeOfDay, decimal Amount, string Description, string? Counterparty,
     string AccountLabel, ReconciliationStatus Status, bool IsSandbox);

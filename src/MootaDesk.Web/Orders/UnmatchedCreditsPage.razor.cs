@@ -6,7 +6,7 @@ using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Web.Orders;
 
 public partial class UnmatchedCreditsPage
 {

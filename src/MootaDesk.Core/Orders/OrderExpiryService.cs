@@ -1,6 +1,7 @@
-using MootaDesk.Core.Orders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Core.Orders;
 
 /// <summary>Expires overdue orders every minute, on the app's TimeProvider (tests move it by hand). Screens also read an overdue pending order as expired, so nothing waits on this timer.</summary>
 public sealed class OrderExpiryService(OrderExpiry expiry, TimeProvider time, ILogger<OrderExpiryService> logger) : BackgroundService

@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Mutations.Ingest;
-using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Orders;
+namespace MootaDesk.Core.Orders;
 
 /// <summary>
 /// Lets a shop try its order flow without moving money: a sandbox order gets a sandbox credit of exactly its
