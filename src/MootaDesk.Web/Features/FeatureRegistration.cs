@@ -2,6 +2,7 @@ using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Home;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.OwnerReports;
+using MootaDesk.Core.Proof;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.BankAccounts;
@@ -9,8 +10,8 @@ using MootaDesk.Web.Features.Identity;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Features.Mutations;
-using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Orders;
+using MootaDesk.Web.Proof;
 using MootaDesk.Web.Sweep;
 
 namespace MootaDesk.Web.Features;
@@ -29,7 +30,8 @@ public static class FeatureRegistration
         services.AddBankAccounts();
         services.AddMutationsFeature();
         services.AddOrders(configuration);
-        services.AddProofFeature(environment);
+        services.AddProof(environment);
+        services.AddProofRateLimit();
         services.AddWebhookIngestFeature();
         services.AddSweep(configuration);
         services.AddOwnerReports();
@@ -41,7 +43,7 @@ public static class FeatureRegistration
     {
         app.MapMutationsEndpoints();
         app.MapOrdersApi();
-        app.MapProofEndpoints();
+        app.MapProofApi();
         app.MapWebhookIngestEndpoints();
         app.MapSweepApi();
         app.MapBankAccountsApi();

@@ -5,10 +5,10 @@ using Xunit.Abstractions;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Proof;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Platform.Components;
 
 namespace MootaDesk.Web.Tests.Proof;

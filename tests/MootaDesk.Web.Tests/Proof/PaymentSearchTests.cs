@@ -1,6 +1,6 @@
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
-using MootaDesk.Web.Features.Proof;
+using MootaDesk.Core.Proof;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

@@ -7,7 +7,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
-using MootaDesk.Web.Features.Proof;
+using MootaDesk.Web.Proof;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Proof;
@@ -87,7 +87,7 @@ public class ProofHttpTests
         audit.Actor.ShouldBe("api:shopbot");
         var events = await db.ProofEvents.OrderBy(e => e.Id).Select(e => new { e.Kind, e.Format, e.Actor }).ToListAsync();
         events[0].ShouldBe(new { Kind = ProofEventKind.Created, Format = (string?)"api", Actor = "api:shopbot" });
-        events.Skip(1).ShouldAllBe(e => e.Kind == ProofEventKind.ViewedPublic && e.Actor == ProofFeature.PublicActorName);
+        events.Skip(1).ShouldAllBe(e => e.Kind == ProofEventKind.ViewedPublic && e.Actor == ProofApi.PublicActorName);
     }
 
     [Fact]

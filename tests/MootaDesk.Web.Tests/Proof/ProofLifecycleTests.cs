@@ -3,8 +3,8 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Proof;
-using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Proof;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Proof;

@@ -13,8 +13,8 @@ using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Features.MootaPull;
-using MootaDesk.Web.Features.Proof;
 using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Proof;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Ingest.Identity;

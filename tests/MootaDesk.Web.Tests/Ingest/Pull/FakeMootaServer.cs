@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Web.Features.MootaPull;
-using MootaDesk.Web.Features.Proof;
+using MootaDesk.Web.Proof;
 
 namespace MootaDesk.Web.Tests.Ingest.Pull;
 

@@ -4,7 +4,7 @@ using QRCoder;
 using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Web.Proof;
 
 public partial class ProofCardView
 {

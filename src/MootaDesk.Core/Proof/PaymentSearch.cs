@@ -4,10 +4,9 @@ using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Core.Proof;
 
 public sealed record PaymentSearchCriteria(string? Amount = null, string? Name = null, DateOnly? From = null, DateOnly? To = null, string? OrderReference = null);
 

@@ -3,9 +3,8 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Core.Proof;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Core.Proof;
 
 /// <summary>Writes the export log: each time a proof is shared (copied, downloaded, printed, sent, viewed publicly).</summary>
 public sealed class RecordProofShareCommand(IDbContextFactory<MootaDeskDbContext> factory, TimeProvider time)

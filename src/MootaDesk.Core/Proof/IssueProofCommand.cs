@@ -4,9 +4,8 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Core.Proof;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Core.Proof;
 
 public enum IssueProofOutcome { Issued, Reused, NotFound, Debit }
 

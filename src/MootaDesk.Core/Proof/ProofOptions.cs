@@ -1,4 +1,4 @@
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Core.Proof;
 
 /// <summary>The `MootaDesk:Proof` configuration section.</summary>
 public sealed class ProofOptions

@@ -5,7 +5,7 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Proof;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Web.Proof;
 
 /// <summary>A server-rendered page with only the card, for the browser's print dialog (receipt printer or paper).</summary>
 public partial class ProofPrintPage

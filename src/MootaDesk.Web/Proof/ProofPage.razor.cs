@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Web.Proof;
 
 public partial class ProofPage
 {

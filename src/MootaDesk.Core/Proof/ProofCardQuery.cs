@@ -4,10 +4,9 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Core.Proof;
 
 /// <summary>A proof as the back office sees it: the masked card plus what is needed to share or revoke it.</summary>
 public sealed record ProofView(

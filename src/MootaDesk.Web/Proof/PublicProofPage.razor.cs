@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Proof;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Web.Proof;
 
 /// <summary>
 /// The page a customer reaches from the link or the QR code, without signing in. It shows the masked card of a
@@ -40,7 +40,7 @@ public partial class PublicProofPage
         Result = await Cards.LoadPublicAsync(Token, HttpContext.Request.BaseUrl(Options.Value));
         if (Result.View is not null)
             await Shares.RecordAsync(Result.View.ProofId, ProofEventKind.ViewedPublic,
-                new Actor(ProofFeature.PublicActorName, null, HttpContext.Connection.RemoteIpAddress?.ToString()), "link", null);
+                new Actor(ProofApi.PublicActorName, null, HttpContext.Connection.RemoteIpAddress?.ToString()), "link", null);
         else
         {
             // A 404 whose body is this page's own short answer: telling Blazor the not-found content is handled

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MootaDesk.Core.Proof;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Web.Proof;
 
 /// <summary>
 /// "Buat bukti" for one mutation, as a link other areas can use (e.g. a row in Mutasi): opens the live proof of

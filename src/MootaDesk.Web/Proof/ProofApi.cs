@@ -8,40 +8,25 @@ using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Proof;
+namespace MootaDesk.Web.Proof;
 
-public static class ProofFeature
+/// <summary>The proof files for the back office and for link holders, and POST /api/mutations/{id}/proof.</summary>
+public static class ProofApi
 {
     public const string PublicRateLimitPolicy = "proof-public";
 
     /// <summary>The name shown as the actor for things done on the public pages.</summary>
     public const string PublicActorName = "publik";
 
-    public static IServiceCollection AddProofFeature(this IServiceCollection services, IHostEnvironment environment)
-    {
-        services.AddOptions<ProofOptions>().BindConfiguration(ProofOptions.Section)
-            .Validate(o => !environment.IsProduction() || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",
-                "MootaDesk:Proof:PublicBaseUrl must be set in Production to the address customers open proof links at " +
-                "(e.g. https://kas.tokosaya.id): behind a reverse proxy the request's own address is the internal one, and links " +
-                "and QR codes already shared would point there. Set it with the environment variable MootaDesk__Proof__PublicBaseUrl.")
-            .ValidateOnStart();
-        services.AddSingleton<ProofSigning>();
-        services.AddSingleton<ProofCardQuery>();
-        services.AddSingleton<IssueProofCommand>();
-        services.AddSingleton<RecordProofShareCommand>();
-        services.AddSingleton<RevokeProofCommand>();
-        services.AddSingleton<ProofLogQuery>();
-        services.AddSingleton<PaymentSearch>();
-        services.AddSingleton<ProofMetricsQuery>();
+    /// <summary>The public pages' per-address rate limit (the rest of the area is registered by Core's AddProof).</summary>
+    public static IServiceCollection AddProofRateLimit(this IServiceCollection services) =>
         services.AddRateLimiter(o => o.AddPolicy<string, PublicProofRateLimit>(PublicRateLimitPolicy));
-        return services;
-    }
 
     /// <summary>The address links and QR codes point at: configured, or else the one this request came in on.</summary>
     public static string BaseUrl(this HttpRequest request, ProofOptions options) =>
         !string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? options.PublicBaseUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    public static IEndpointRouteBuilder MapProofEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapProofApi(this IEndpointRouteBuilder app)
     {
         // Downloads from the back office: the viewer's scope applies and each download is logged.
         app.MapGet("/bukti/{id:long}/pdf", (long id, HttpContext http, CancellationToken ct) => DownloadAsync(id, http, ProofEventKind.Pdf, ct))
