@@ -9,7 +9,6 @@ using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Proof;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Features.Mutations;
 
 // dotnet run -c Release --project bench/MootaDesk.Bench.Documents [-- --rows 100000 --proof-runs 50 --only export|proof]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

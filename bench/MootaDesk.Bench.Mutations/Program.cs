@@ -9,7 +9,6 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Features.Mutations;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var dbPath = "/tmp/mutations-bench/bench.db";

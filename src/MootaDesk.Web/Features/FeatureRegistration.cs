@@ -1,5 +1,6 @@
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Home;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.OwnerReports;
 using MootaDesk.Core.Proof;
@@ -9,7 +10,7 @@ using MootaDesk.Web.BankAccounts;
 using MootaDesk.Web.Features.Identity;
 using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Features.MootaPull;
-using MootaDesk.Web.Features.Mutations;
+using MootaDesk.Web.Mutations;
 using MootaDesk.Web.Orders;
 using MootaDesk.Web.Proof;
 using MootaDesk.Web.Sweep;
@@ -28,7 +29,7 @@ public static class FeatureRegistration
         services.AddHome();
         services.AddMootaPullFeature(configuration);
         services.AddBankAccounts();
-        services.AddMutationsFeature();
+        services.AddMutations();
         services.AddOrders(configuration);
         services.AddProof(environment);
         services.AddProofRateLimit();
@@ -41,7 +42,7 @@ public static class FeatureRegistration
 
     public static IEndpointRouteBuilder MapMootaDeskFeatureEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMutationsEndpoints();
+        app.MapMutationsApi();
         app.MapOrdersApi();
         app.MapProofApi();
         app.MapWebhookIngestEndpoints();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 using MootaDesk.Core.Mutations;
-using MootaDesk.Web.Features.Mutations;
+using MootaDesk.Web.Mutations;
 
 namespace MootaDesk.Web.Tests.Mutations;
 

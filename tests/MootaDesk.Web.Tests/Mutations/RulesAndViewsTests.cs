@@ -7,7 +7,6 @@ using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Configuration;
-using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;

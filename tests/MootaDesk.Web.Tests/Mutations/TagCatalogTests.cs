@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
-using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Audit;
-using MootaDesk.Web.Features.Mutations;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;

@@ -4,6 +4,7 @@ using Radzen;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
+using MootaDesk.Web.Features.Ingest;
 using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Features.Identity;
@@ -15,7 +16,7 @@ public partial class ConflictsPage
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private NotificationService Notify { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<IdentityText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
 
     private IReadOnlyList<ConflictView>? Rows { get; set; }
     private Viewer? viewer;

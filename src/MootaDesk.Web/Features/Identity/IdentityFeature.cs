@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MootaDesk.Core.Integrations;
-using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Mutations.Ingest;
 
 namespace MootaDesk.Web.Features.Identity;
@@ -12,8 +11,6 @@ public static class IdentityFeature
     {
         services.TryAddSingleton<MutationIngestor>();
         services.AddSingleton<MootaConflicts>();
-        services.AddSingleton<CrossSourceDuplicates>();
-        services.AddSingleton<MutationMerger>();
         return services;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MootaDesk.Core.Integrations.Moota;
 using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Web.Features.Ingest.ApiKeys;
-using MootaDesk.Web.Features.Ingest.ReadApi;
 using MootaDesk.Web.Features.Ingest.Sandbox;
 using MootaDesk.Web.Platform.Hosting;
 
@@ -23,7 +22,6 @@ public static class WebhookIngestFeature
         services.AddSingleton<StoredSourceScrub>();
         services.AddHostedService<StoredSourceScrubService>();
         services.AddHostedService<WebhookInboxService>();
-        services.AddSingleton<MutationReadQuery>();
         services.AddSingleton<ApiKeyCommands>();
         services.AddSingleton<WebhookLogQuery>();
         services.AddSingleton<IntegrationCommands>();
@@ -39,7 +37,6 @@ public static class WebhookIngestFeature
             .Public("Moota webhook: the HMAC signature and the IP allow-list are the authentication").DisableAntiforgery().WithName("MootaWebhook");
         app.MapPost("/api/webhooks/moota/{integrationId:int}", (HttpContext http, int integrationId, WebhookReceiver receiver) => receiver.ReceiveAsync(http, integrationId))
             .Public("Moota webhook: the HMAC signature and the IP allow-list are the authentication").DisableAntiforgery().WithName("MootaWebhookForIntegration");
-        app.MapMutationReadApi();
         return app;
     }
 }

@@ -6,7 +6,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Identity;
+namespace MootaDesk.Web.Mutations;
 
 public partial class DuplicatesPage
 {
@@ -16,7 +16,7 @@ public partial class DuplicatesPage
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private NotificationService Notify { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<IdentityText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
 
     private DuplicateReview? Review { get; set; }
     private IReadOnlyList<MergeHistoryRow> History { get; set; } = [];

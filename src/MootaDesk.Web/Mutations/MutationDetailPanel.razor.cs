@@ -8,7 +8,7 @@ using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Web.Mutations;
 
 public partial class MutationDetailPanel
 {

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Radzen;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Platform;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Web.Mutations;
 
 public partial class TagsPage
 {

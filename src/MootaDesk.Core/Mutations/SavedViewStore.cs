@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Mutations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Core.Mutations;
 
 public sealed record SavedViewItem(int Id, string Name, string Query, bool IsShared, bool IsBuiltIn, bool CanDelete);
 

@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Core.Mutations;
 
 public sealed record TagSummary(int Id, string Name, string Color, string? Meaning, bool IsArchived, int Uses);
 

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Core.Mutations;
 
 /// <summary>The editable fields of a rule, as the rule form holds them.</summary>
 public sealed class RuleInput

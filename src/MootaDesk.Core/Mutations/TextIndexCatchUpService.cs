@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Mutations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MootaDesk.Core.Platform.Store;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Core.Mutations;
 
 /// <summary>
 /// Keeps the Mutasi text index caught up: at start-up (a freshly seeded or imported database) and every few minutes

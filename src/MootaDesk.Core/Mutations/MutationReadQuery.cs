@@ -1,14 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.BankAccounts;
-using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
 using MutationDirection = MootaDesk.Core.Mutations.Direction;
 
-namespace MootaDesk.Web.Features.Ingest.ReadApi;
+namespace MootaDesk.Core.Mutations;
 
 /// <summary>The query string of GET /api/mutations, already checked.</summary>
 public sealed record MutationReadFilter(DateOnly? From, DateOnly? To, string? Account, Direction? Direction, int Page, int PageSize, bool IncludeSandbox)

@@ -2,13 +2,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Integrations;
-using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Core.Mutations;
 
 public sealed record AccountOption(int Id, string Label, string MaskedNumber, bool IsSandbox);
 

@@ -1,30 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using MootaDesk.Core.Mutations;
-using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Platform.Hosting;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Web.Mutations;
 
-public static class MutationsFeature
+/// <summary>Mutations over HTTP: the page's prepared downloads, the current filter as a file, and the read API for other tools.</summary>
+public static class MutationsApi
 {
-    public static IServiceCollection AddMutationsFeature(this IServiceCollection services)
-    {
-        services.AddSingleton<MutationQueries>();
-        services.AddSingleton<TagMutationsCommand>();
-        services.AddSingleton<TagCatalog>();
-        services.AddSingleton<SavedViewStore>();
-        services.AddSingleton<AutoTagRuleRunner>();
-        // Auto-tag rules run on every new mutation, whichever source brought it in.
-        services.AddSingleton<IPostIngestStep>(sp => sp.GetRequiredService<AutoTagRuleRunner>());
-        services.AddSingleton<AutoTagRuleStore>();
-        services.AddSingleton<MutationExportService>();
-        services.AddHostedService<SavedViewDefaultsStartup>();
-        services.AddHostedService<TextIndexCatchUpService>();
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapMutationsEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMutationsApi(this IEndpointRouteBuilder app)
     {
         // A file prepared by the page (with progress), fetched once by the person who made it.
         app.MapGet("/mutasi/unduh/{token}", (string token, HttpContext http, MutationExportService exports) =>
@@ -60,6 +44,16 @@ public static class MutationsFeature
                 await exports.WriteAsync(http.Response.Body, filter, f, viewer, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), ct: ct);
         }).RequirePermission(Actions.ExportMutations);
 
+        // The read API for other tools (X-Api-Key with scope read); the CS rule applies as on the page.
+        app.MapGet("/api/mutations", async (HttpContext http, MutationReadQuery query, string? from, string? to, string? account,
+                string? direction, string? page, string? pageSize, string? includeSandbox) =>
+            {
+                var filter = MutationReadFilter.TryParse(from, to, account, direction, page, pageSize, includeSandbox, out var error);
+                if (filter is null) return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Json(await query.LoadAsync(filter, http.User.ToViewer(), http.RequestAborted));
+            })
+            .RequirePermission(Actions.ReadCredits, apiKey: true)
+            .WithName("ReadMutations");
         return app;
     }
 }

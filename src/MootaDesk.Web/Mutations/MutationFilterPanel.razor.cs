@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Mutations;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Web.Mutations;
 
 public sealed record Choice<T>(T Value, string Text);
 

@@ -1,7 +1,7 @@
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Web.Mutations;
 
 /// <summary>
 /// The filter panel's editable state: what the inputs hold (amounts as typed, dates as picked) and the

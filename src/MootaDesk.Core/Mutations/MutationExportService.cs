@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.Mutations;
+using Microsoft.Extensions.Logging;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Web.Features.Mutations;
+namespace MootaDesk.Core.Mutations;
 
 public sealed record ExportFile(string Token, string FileName, string ContentType, string Path, string? OwnerUserId, string OwnerName, DateTime CreatedUtc, ExportTotals Totals);
 
