@@ -27,7 +27,6 @@ using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Platform.Hosting;
 
 // Webhook ingest benchmark. Loopback only (127.0.0.1), every phase bounded by its arguments.

@@ -236,7 +236,7 @@ public sealed class AutoTagRuleRunner(IDbContextFactory<MootaDeskDbContext> fact
             {
                 Role = Roles.Ops,
                 Text = $"Aturan \"{rule.Name}\" dimatikan otomatis: pola regex-nya {rule.TimeoutCount} kali kehabisan waktu saat mutasi masuk. Sederhanakan polanya lalu aktifkan lagi.",
-                Link = "mutasi/aturan",
+                Link = NotificationLinks.AutoTagRules,
                 CreatedAt = now,
             });
         }
@@ -245,7 +245,7 @@ public sealed class AutoTagRuleRunner(IDbContextFactory<MootaDeskDbContext> fact
             {
                 Role = Roles.Ops,
                 Text = $"Aturan otomatis dihentikan untuk {skipped} mutasi dalam satu kiriman karena batas waktu aturan ({_limits.BatchBudget.TotalSeconds:0.#} detik) habis. Jalankan \"Terapkan ke mutasi lama\" setelah memeriksa aturan.",
-                Link = "mutasi/aturan",
+                Link = NotificationLinks.AutoTagRules,
                 CreatedAt = now,
             });
         await db.SaveChangesAsync(ct);

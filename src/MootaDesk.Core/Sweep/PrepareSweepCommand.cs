@@ -75,7 +75,7 @@ public sealed class PrepareSweepCommand(
             {
                 Role = Roles.Finance,
                 Text = $"Sweep {BusinessClock.FormatDay(day, System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} siap: {findings.Count} hal untuk diperiksa.",
-                Link = "sweep/" + day.ToString("yyyy-MM-dd"),
+                Link = NotificationLinks.Sweep(day),
                 CreatedAt = now,
             });
         }

@@ -104,7 +104,7 @@ public sealed class SweepCommands(
             {
                 UserId = assignee.Id,
                 Text = $"{mutationIds.Count} kredit perlu ditautkan ke pesanan atau diberi catatan, paling lambat {clock.FormatDateTime(dueAtUtc, System.Globalization.CultureInfo.GetCultureInfo("id-ID"))}.",
-                Link = "sweep/tugas",
+                Link = NotificationLinks.CsTasks,
                 CreatedAt = now,
             });
         await db.SaveChangesAsync(ct);

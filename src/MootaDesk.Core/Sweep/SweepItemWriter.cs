@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Platform.Store;
 
@@ -14,7 +13,8 @@ internal static class SweepItemWriter
 
     public static async Task InsertAsync(MootaDeskDbContext db, int sweepId, IEnumerable<SweepFinding> findings, CancellationToken ct)
     {
-        var conn = db.Database.GetDbConnection();
+        // Columns and conversions (the amount in sen, the kind as a number) come from the EF model.
+        var insert = ModelInsert.For<SweepItem>(db);
         System.Data.Common.DbCommand? full = null;
         try
         {
@@ -24,24 +24,16 @@ internal static class SweepItemWriter
                 if (chunk.Length == RowsPerStatement)
                 {
                     // Full chunks reuse one prepared statement; only the last, shorter chunk gets its own.
-                    full ??= await CreateAsync(db, conn, RowsPerStatement, ct);
+                    if (full is null)
+                    {
+                        full = insert.CreateCommand(db, RowsPerStatement);
+                        await full.PrepareAsync(ct);
+                    }
                     cmd = full;
                 }
-                else cmd = await CreateAsync(db, conn, chunk.Length, ct);
+                else cmd = insert.CreateCommand(db, chunk.Length);
                 for (var i = 0; i < chunk.Length; i++)
-                {
-                    var f = chunk[i];
-                    var o = i * 8;
-                    cmd.Parameters[o].Value = sweepId;
-                    cmd.Parameters[o + 1].Value = (int)f.Kind;
-                    cmd.Parameters[o + 2].Value = (object?)f.MutationId ?? DBNull.Value;
-                    cmd.Parameters[o + 3].Value = (object?)f.AccountId ?? DBNull.Value;
-                    cmd.Parameters[o + 4].Value = (object?)f.WebhookDeliveryId ?? DBNull.Value;
-                    cmd.Parameters[o + 5].Value = (object?)f.OrderId ?? DBNull.Value;
-                    // Money is stored as whole sen, exactly as the EF converter writes it.
-                    cmd.Parameters[o + 6].Value = f.Amount is decimal a ? (long)decimal.Round(a * 100m, 0, MidpointRounding.AwayFromZero) : DBNull.Value;
-                    cmd.Parameters[o + 7].Value = f.Detail.Length > 500 ? f.Detail[..500] : f.Detail;
-                }
+                    insert.Bind(cmd, i, ItemOf(sweepId, chunk[i]));
                 await cmd.ExecuteNonQueryAsync(ct);
                 if (cmd != full) await cmd.DisposeAsync();
             }
@@ -52,27 +44,15 @@ internal static class SweepItemWriter
         }
     }
 
-    private static async Task<System.Data.Common.DbCommand> CreateAsync(MootaDeskDbContext db, System.Data.Common.DbConnection conn, int rows, CancellationToken ct)
+    private static SweepItem ItemOf(int sweepId, SweepFinding f) => new()
     {
-        var cmd = conn.CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var values = new System.Text.StringBuilder();
-        for (var i = 0; i < rows; i++)
-        {
-            if (i > 0) values.Append(',');
-            values.Append($"($p{i}_0,$p{i}_1,$p{i}_2,$p{i}_3,$p{i}_4,$p{i}_5,$p{i}_6,$p{i}_7)");
-            for (var c = 0; c < 8; c++) Param(cmd, $"$p{i}_{c}");
-        }
-        cmd.CommandText = "INSERT INTO SweepItems (SweepId, Kind, MutationId, AccountId, WebhookDeliveryId, OrderId, Amount, Detail) VALUES " + values;
-        await cmd.PrepareAsync(ct);
-        return cmd;
-    }
-
-    private static System.Data.Common.DbParameter Param(System.Data.Common.DbCommand cmd, string name)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        cmd.Parameters.Add(p);
-        return p;
-    }
+        SweepId = sweepId,
+        Kind = f.Kind,
+        MutationId = f.MutationId,
+        AccountId = f.AccountId,
+        WebhookDeliveryId = f.WebhookDeliveryId,
+        OrderId = f.OrderId,
+        Amount = f.Amount,
+        Detail = f.Detail.Length > 500 ? f.Detail[..500] : f.Detail,
+    };
 }

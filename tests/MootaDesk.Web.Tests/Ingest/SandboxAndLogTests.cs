@@ -14,8 +14,6 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Ingest.Sandbox;
-using MootaDesk.Web.Features.Ingest.Webhooks;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;

@@ -8,7 +8,7 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Ingest.Webhooks;
+using MootaDesk.Web.Integrations;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;

@@ -17,7 +17,7 @@ using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.Ingest.Webhooks;
+using MootaDesk.Web.Integrations;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Ingest.WebhookTestKit;

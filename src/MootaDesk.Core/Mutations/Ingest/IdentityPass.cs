@@ -155,7 +155,7 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
             // decides; the Owner, who may decide too, hears of it as well.
             var text = Trim($"Konflik data Moota: mutasi {m.SourceId} dikirim lagi dengan {Describe(c.Fields)} berbeda ({Money.Format(c.StoredAmount)} → {Money.Format(m.Amount)}). Data lama tetap dipakai sampai diputuskan.", 500);
             foreach (var role in new[] { Roles.Ops, Roles.Owner })
-                db.Notifications.Add(new Notification { Role = role, CreatedAt = now, Link = "integrasi/konflik", Text = text });
+                db.Notifications.Add(new Notification { Role = role, CreatedAt = now, Link = NotificationLinks.MootaConflicts, Text = text });
         }
     }
 

@@ -304,30 +304,13 @@ public sealed class MutationIngestor(
     /// </summary>
     private static void BulkInsert(MootaDeskDbContext db, List<Mutation> rows, IProgress<int>? progress, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(Mutation))!;
-        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty()).ToList();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) " +
-                              $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))}) RETURNING \"Id\"";
-        var bindings = columns.Select((c, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$p" + i;
-            command.Parameters.Add(parameter);
-            return (Parameter: parameter, Getter: c.GetGetter(), Converter: c.GetTypeMapping().Converter);
-        }).ToArray();
+        var insert = ModelInsert.For<Mutation>(db, returnKey: true);
+        using var command = insert.CreateCommand(db);
         command.Prepare();
         for (var n = 0; n < rows.Count; n++)
         {
             var m = rows[n];
-            foreach (var (parameter, getter, converter) in bindings)
-            {
-                var value = getter.GetClrValueUsingContainingEntity(m);
-                if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
-                parameter.Value = value ?? DBNull.Value;
-            }
+            insert.Bind(command, 0, m);
             m.Id = (long)command.ExecuteScalar()!;
             if (n % 5000 == 0)
             {

@@ -3,11 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Configuration;
-using MootaDesk.Core.Platform.Store;
 
 namespace MootaDesk.Web.Platform.Hosting;
 
@@ -20,47 +19,30 @@ public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<MootaDeskDbContext> dbFactory,
-    IOptionsMonitor<MootaDeskOptions> appOptions,
-    TimeProvider time)
+    ApiKeyCommands keys,
+    IOptionsMonitor<MootaDeskOptions> appOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string ScopeClaim = "scope";
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
-    /// <summary>A new random key: "mdk_" and 32 random bytes, URL-safe. Shown once, then only its hash exists.</summary>
-    public static string NewKey() => "mdk_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
             return AuthenticateResult.NoResult();
 
-        var hash = Hash(values.ToString().Trim());
+        var hash = ApiKeySecret.Hash(values.ToString().Trim());
 
         foreach (var configured in appOptions.CurrentValue.Api.Keys)
         {
             if (string.IsNullOrEmpty(configured.Key)) continue;
-            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(configured.Key.Trim())), Encoding.ASCII.GetBytes(hash)))
+            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(ApiKeySecret.Hash(configured.Key.Trim())), Encoding.ASCII.GetBytes(hash)))
                 return Success(configured.Name, configured.Role, configured.Scopes);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);
-        if (key is null)
+        if (await keys.UseAsync(hash, Context.RequestAborted) is not { } key)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
-
-        var now = time.GetUtcNow().UtcDateTime;
-        if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1))
-        {
-            key.LastUsedAt = now;
-            await db.SaveChangesAsync(Context.RequestAborted);
-        }
         return Success(key.Name, key.Role, key.Scopes);
     }
 

@@ -8,11 +8,25 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Radzen;
+using MootaDesk.Core.BankAccounts;
+using MootaDesk.Core.Home;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Orders;
+using MootaDesk.Core.OwnerReports;
 using MootaDesk.Core.Platform;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Web.Features;
+using MootaDesk.Core.Proof;
+using MootaDesk.Core.Settings;
+using MootaDesk.Core.Sweep;
+using MootaDesk.Web.BankAccounts;
+using MootaDesk.Web.Integrations;
+using MootaDesk.Web.Mutations;
+using MootaDesk.Web.Orders;
 using MootaDesk.Web.Platform.SignIn;
+using MootaDesk.Web.Proof;
+using MootaDesk.Web.Sweep;
 
 namespace MootaDesk.Web.Platform.Hosting;
 
@@ -114,7 +128,18 @@ public static class MootaDeskSetup
         services.AddHealthChecks();
         services.AddMootaDeskApiDocumentation();
 
-        services.AddMootaDeskFeatures(config, builder.Environment);
+        // Each area registers its own services from Core; the HTTP side of an area adds only what is HTTP.
+        services.AddHome();
+        services.AddMutations();
+        services.AddSweep(config);
+        services.AddProof(builder.Environment);
+        services.AddProofRateLimit();
+        services.AddOrders(config);
+        services.AddBankAccounts();
+        services.AddIntegrations(config);
+        services.AddIntegrationsApi();
+        services.AddOwnerReports();
+        services.AddSettings();
         return builder;
     }
 
@@ -161,7 +186,12 @@ public static class MootaDeskSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             .Add(b => { if (!b.Metadata.OfType<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>().Any()) b.Metadata.Add(new PublicEndpointAttribute("Blazor framework endpoint")); });
         app.MapPlatformApi();
-        app.MapMootaDeskFeatureEndpoints();
+        app.MapMutationsApi();
+        app.MapSweepApi();
+        app.MapProofApi();
+        app.MapOrdersApi();
+        app.MapBankAccountsApi();
+        app.MapIntegrationsApi();
         app.MapMootaDeskApiDocumentation();
         return app;
     }

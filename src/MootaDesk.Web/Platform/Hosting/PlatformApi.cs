@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
-using MootaDesk.Web.Features.Ingest.Webhooks;
 
 namespace MootaDesk.Web.Platform.Hosting;
 

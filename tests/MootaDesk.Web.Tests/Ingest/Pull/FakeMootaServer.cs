@@ -5,8 +5,8 @@ using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Configuration;
-using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Proof;
 
 namespace MootaDesk.Web.Tests.Ingest.Pull;

@@ -1,6 +1,6 @@
 using System.Net;
+using MootaDesk.Core.Integrations;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.MootaPull;
 
 namespace MootaDesk.Web.Tests.Ingest.Pull;
 

@@ -9,7 +9,6 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using MootaDesk.Web.Tests.Ingest.Identity;

@@ -6,7 +6,6 @@ using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
-using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Ingest.Pull;

@@ -11,7 +11,6 @@ using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Features.MootaPull;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 

@@ -1,4 +1,0 @@
-namespace MootaDesk.Web.Features.Ingest;
-
-/// <summary>Strings of the Integrasi area: integrations hub, webhook log, sandbox and API keys.</summary>
-public sealed class IntegrationsText;

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using Radzen;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
+
+namespace MootaDesk.Web.Integrations;
+
+public partial class ApiKeysPage
+{
+    [Inject] private ApiKeyCommands Commands { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+
+    private IReadOnlyList<ApiKeyRow> Keys { get; set; } = [];
+    private CreatedApiKey? Shown { get; set; }
+    private string NewName { get; set; } = "";
+    private IEnumerable<string> NewScopes { get; set; } = [ApiScopes.Read];
+    private string NewRole { get; set; } = Roles.Finance;
+    private bool busy;
+
+    protected override async Task OnInitializedAsync() => Keys = await Commands.ListAsync();
+
+    private async Task CreateAsync()
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            var (created, error) = await Commands.CreateAsync(NewName, NewScopes.ToList(), NewRole, await CurrentUser.ActorAsync());
+            if (error is not null) { Notify.Notify(NotificationSeverity.Warning, T[error]); return; }
+            Shown = created;
+            NewName = "";
+            Keys = await Commands.ListAsync();
+        }
+        finally { busy = false; }
+    }
+
+    private async Task RevokeAsync(ApiKeyRow key)
+    {
+        if (busy) return;
+        if (await Dialogs.Confirm(T["ApiKeys.RevokeConfirm", key.Name].Value, T["ApiKeys.Revoke"].Value) != true) return;
+        busy = true;
+        try
+        {
+            await Commands.RevokeAsync(key.Id, await CurrentUser.ActorAsync());
+            Keys = await Commands.ListAsync();
+        }
+        finally { busy = false; }
+    }
+
+    private async Task CopyAsync()
+    {
+        if (Shown is null) return;
+        await Js.InvokeVoidAsync("mootadesk.copyText", Shown.Key);
+        Notify.Notify(NotificationSeverity.Info, T["Common.Copied"]);
+    }
+}

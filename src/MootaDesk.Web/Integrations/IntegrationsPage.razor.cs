@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using Radzen;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
+
+namespace MootaDesk.Web.Integrations;
+
+public partial class IntegrationsPage
+{
+    [Inject] private IntegrationCommands Commands { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+
+    private IReadOnlyList<IntegrationRow> Rows { get; set; } = [];
+    private IntegrationSecret? ShownSecret { get; set; }
+    private string NewName { get; set; } = "";
+    private bool IsOwner { get; set; }
+    private bool busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        IsOwner = (await CurrentUser.ViewerAsync()).Can(Actions.ManageApiKeys);
+        Rows = await Commands.ListAsync();
+    }
+
+    private async Task CreateAsync()
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            var (created, error) = await Commands.CreateAsync(NewName, await CurrentUser.ActorAsync());
+            if (error is not null) { Notify.Notify(NotificationSeverity.Warning, T[error]); return; }
+            ShownSecret = created;
+            NewName = "";
+            Rows = await Commands.ListAsync();
+        }
+        finally { busy = false; }
+    }
+
+    private async Task RotateAsync(int id)
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            ShownSecret = await Commands.RotateSecretAsync(id, await CurrentUser.ActorAsync());
+            if (ShownSecret is not null) Notify.Notify(NotificationSeverity.Success, T["Hub.Rotated"]);
+        }
+        finally { busy = false; }
+    }
+
+    private async Task SetActiveAsync(int id, bool active)
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            await Commands.SetActiveAsync(id, active, await CurrentUser.ActorAsync());
+            Rows = await Commands.ListAsync();
+        }
+        finally { busy = false; }
+    }
+
+    private async Task CopyAsync(string text)
+    {
+        await Js.InvokeVoidAsync("mootadesk.copyText", text);
+        Notify.Notify(NotificationSeverity.Info, T["Common.Copied"]);
+    }
+}

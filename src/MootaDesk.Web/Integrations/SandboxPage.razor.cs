@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Radzen;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
+
+namespace MootaDesk.Web.Integrations;
+
+public partial class SandboxPage
+{
+    [Inject] private SandboxCommands Commands { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+
+    private sealed record Option<TValue>(TValue Value, string Text);
+    private sealed record AccountOption(int Id, string Display, string Label, string BankCode, string AccountNumber, int MutationCount);
+
+    private sealed class SimulationInput
+    {
+        public int? AccountId { get; set; }
+        public string Amount { get; set; } = "";
+        public string Sender { get; set; } = "";
+        public string Description { get; set; } = "";
+        public Direction Direction { get; set; } = Direction.Credit;
+    }
+
+    private IReadOnlyList<AccountOption> Accounts { get; set; } = [];
+    private IReadOnlyList<Option<Direction>> Directions { get; set; } = [];
+    private IReadOnlyList<Option<SandboxAccountKind>> Kinds { get; set; } = [];
+    private SimulationInput Input { get; } = new();
+    private SimulationResult? Last { get; set; }
+    private (DeliveryStatus Status, int New, int Duplicates, string? Error)? Outcome { get; set; }
+
+    private string? OutcomeText => Outcome is not { } o ? null
+        : o.Status == DeliveryStatus.Processed ? T["Sandbox.Outcome.Processed", o.New, o.Duplicates].Value
+        : T["Sandbox.Outcome.Other", T["Status." + o.Status], o.Error ?? ""].Value;
+    private SandboxAccountKind NewKind { get; set; }
+    private string NewLabel { get; set; } = "";
+    private bool busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Directions = [new(Direction.Credit, T["Sandbox.Credit"]), new(Direction.Debit, T["Sandbox.Debit"])];
+        Kinds = [new(SandboxAccountKind.BankTransfer, T["Sandbox.Kind.Transfer"]), new(SandboxAccountKind.VirtualAccount, T["Sandbox.Kind.VA"])];
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var rows = await Commands.ListAccountsAsync();
+        Accounts = rows.Select(a => new AccountOption(a.Id, $"{a.Label} · {a.AccountNumber}", a.Label, a.BankCode, a.AccountNumber, a.MutationCount)).ToList();
+        Input.AccountId ??= Accounts.FirstOrDefault()?.Id;
+    }
+
+    private async Task CreateAccountAsync()
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            var (account, error) = await Commands.CreateAccountAsync(NewKind, NewLabel, await CurrentUser.ActorAsync());
+            if (error is not null) { Notify.Notify(NotificationSeverity.Warning, T[error]); return; }
+            NewLabel = "";
+            Input.AccountId = account!.Id;
+            await LoadAsync();
+            Notify.Notify(NotificationSeverity.Success, T["Sandbox.AccountCreated", account.Label]);
+        }
+        finally { busy = false; }
+    }
+
+    private async Task SimulateAsync()
+    {
+        if (busy) return;
+        if (Input.AccountId is not int accountId) { Notify.Notify(NotificationSeverity.Warning, T["Sandbox.Error.Account"]); return; }
+        if (!Money.TryParse(Input.Amount, out var amount) || amount <= 0) { Notify.Notify(NotificationSeverity.Warning, T["Sandbox.Error.Amount"]); return; }
+        busy = true;
+        try
+        {
+            Outcome = null;
+            Last = await Commands.SimulateAsync(accountId, new SimulatedTransfer(Input.Description, amount, Input.Direction, Input.Sender), await CurrentUser.ActorAsync());
+            if (Last.ErrorKey is not null && Last.HttpStatus == 0) Notify.Notify(NotificationSeverity.Warning, T[Last.ErrorKey]);
+            if (Last.DeliveryId is long id && Last.Accepted)
+                Outcome = await Commands.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(3));
+            await LoadAsync();
+        }
+        finally { busy = false; }
+    }
+}

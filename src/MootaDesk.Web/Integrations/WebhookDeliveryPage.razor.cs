@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Radzen;
+using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
+
+namespace MootaDesk.Web.Integrations;
+
+public partial class WebhookDeliveryPage
+{
+    [Parameter] public long Id { get; set; }
+
+    /// <summary>The page of one delivery, as links in notices and the log point to it.</summary>
+    public static string LinkFor(long id) => $"integrasi/webhook/{id}";
+
+    [Inject] private WebhookLogQuery Query { get; set; } = default!;
+    [Inject] private WebhookInboxProcessor Processor { get; set; } = default!;
+    [Inject] private WebhookInboxSignal Signal { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NotificationService Notify { get; set; } = default!;
+    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+
+    private WebhookDeliveryDetail? Detail { get; set; }
+
+    /// <summary>
+    /// What went wrong, in the reader's language. The stored error stays the technical detail underneath (it is written
+    /// by the receiver and processor for logs too); the reason itself comes from the stored message key when there is one.
+    /// </summary>
+    private string? ReasonText => Detail switch
+    {
+        null => null,
+        { Row.Signature: SignatureVerdict.IpRefused } => T["Reason.IpRefused"].Value,
+        { Row.Signature: SignatureVerdict.Missing } => T["Reason.Missing"].Value,
+        { Row.Signature: SignatureVerdict.Invalid } => T["Reason.Invalid"].Value,
+        { Reason: { } reason, Row.Status: DeliveryStatus.Malformed } => Explain(reason) + " " + T["Reason.Refused"].Value,
+        { Reason: { } reason } => Explain(reason) + " " + T["Reason.Failed"].Value,
+        { Row.Status: DeliveryStatus.Malformed } => T["Reason.NotArray"].Value,
+        { Row.Status: DeliveryStatus.Partial } => T["Reason.Partial"].Value,
+        { Row.Status: DeliveryStatus.Failed, RejectedElements.Count: > 0 } => T["Reason.AllRejected"].Value,
+        { Row.Status: DeliveryStatus.Failed } => T["Reason.Failed"].Value,
+        { Row.Status: DeliveryStatus.Pending, Row.Error: not null } => T["Reason.Retrying"].Value,
+        _ => null,
+    };
+
+    /// <summary>One stored reason as a sentence (IntegrationsText "Problem.*"); its arguments are the values Moota sent.</summary>
+    private string Explain(MootaProblem p) => T[p.Key, [.. p.Args]].Value;
+
+    private bool notFound;
+    private bool busy;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Detail = await Query.DetailAsync(Id);
+        notFound = Detail is null;
+    }
+
+    private async Task ReprocessAsync()
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            if (await Processor.RequeueAsync(Id, await CurrentUser.ActorAsync()))
+            {
+                Signal.Notify();
+                Notify.Notify(NotificationSeverity.Success, T["Log.Requeued", Id]);
+            }
+            // Give the woken processor a moment, so the page usually shows the outcome rather than "pending".
+            await Task.Delay(300);
+            Detail = await Query.DetailAsync(Id);
+        }
+        finally { busy = false; }
+    }
+}
