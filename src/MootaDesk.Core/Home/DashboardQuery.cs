@@ -35,8 +35,7 @@ public sealed class DashboardQuery(IDbContextFactory<MootaDeskDbContext> factory
     public async Task<DashboardModel> LoadAsync(Viewer viewer, int days = 14, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var hasReal = await db.Accounts.AnyAsync(a => !a.IsSandbox, ct);
-        var isDemo = !hasReal && await db.Accounts.AnyAsync(a => a.IsDemo, ct);
+        var isDemo = await OnlyDemoData.InAsync(db, ct);
         var includeSandbox = isDemo;
 
         var today = clock.Today;
@@ -62,10 +61,7 @@ public sealed class DashboardQuery(IDbContextFactory<MootaDeskDbContext> factory
         var untaggedToday = await todayRows.CountAsync(m => !m.Tags.Any(), ct);
         var lastRead = await scope.MaxAsync(m => (DateTime?)m.ReadTime, ct);
 
-        var pending = await db.Orders.AsNoTracking()
-            // Past expiry is not "awaiting payment", even before the expiry job has marked it.
-            .Where(o => o.Status == OrderStatus.Pending && o.ExpiresAt > now && (includeSandbox || !o.IsSandbox))
-            .Select(o => o.PayableAmount).ToListAsync(ct);
+        var pending = await PendingOrdersQuery.SummarizeAsync(db, now, includeSandbox, ct);
 
         var recent = await scope.OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Take(8)
             .Select(m => new RecentMutation(m.Id, m.TransactionTime, m.HasTimeOfDay, m.Account!.Label, m.Description, m.Counterparty, m.Amount, m.Direction))
@@ -73,6 +69,6 @@ public sealed class DashboardQuery(IDbContextFactory<MootaDeskDbContext> factory
 
         var todayPoint = series[^1];
         return new DashboardModel(isDemo, today, todayPoint.MoneyIn, viewer.CanSeeDebits ? todayPoint.MoneyOut : null, mutationsToday, untaggedToday,
-            pending.Count, pending.Sum(), lastRead, series, recent);
+            pending.Count, pending.Total, lastRead, series, recent);
     }
 }

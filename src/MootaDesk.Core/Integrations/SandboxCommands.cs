@@ -15,7 +15,11 @@ namespace MootaDesk.Core.Integrations;
 
 public enum SandboxAccountKind { BankTransfer = 0, VirtualAccount = 1 }
 
-public sealed record SandboxAccountRow(int Id, string Label, string BankCode, string AccountNumber, string ExternalId, int MutationCount);
+public sealed record SandboxAccountRow(int Id, string Label, string BankCode, string AccountNumber, string ExternalId, int MutationCount)
+{
+    /// <summary>"Label · number": a practice account's number is made up, so it is shown whole.</summary>
+    public string Display => $"{Label} · {AccountNumber}";
+}
 
 public sealed record SimulatedTransfer(string Description, decimal Amount, Direction Direction, string Sender);
 

@@ -9,7 +9,6 @@ using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Mutations;
 
-public sealed record AccountOption(int Id, string Label, string MaskedNumber, bool IsSandbox);
 
 public sealed record TagOption(int Id, string Name, string Color, string? Meaning, bool IsArchived);
 
@@ -62,12 +61,18 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
             .Select(m => m.Id).Take(cap).ToListAsync(ct);
     }
 
+    /// <summary>Whether the store holds only the demo shop (<see cref="OnlyDemoData"/>): the page then shows sandbox money by default.</summary>
+    public async Task<bool> IsDemoOnlyAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await OnlyDemoData.InAsync(db, ct);
+    }
+
     public async Task<IReadOnlyList<AccountOption>> AccountsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.Accounts.AsNoTracking().OrderBy(a => a.Label)
-            .Select(a => new { a.Id, a.Label, a.AccountNumber, a.IsSandbox }).ToListAsync(ct);
-        return rows.Select(a => new AccountOption(a.Id, a.Label, MutationRow.MaskAccountNumber(a.AccountNumber), a.IsSandbox)).ToList();
+        return await db.Accounts.AsNoTracking().OrderBy(a => a.Label)
+            .Select(a => new AccountOption(a.Id, a.Label, a.BankCode, a.AccountNumber, a.HolderName, a.IsSandbox)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<TagOption>> TagsAsync(bool includeArchived = true, CancellationToken ct = default)

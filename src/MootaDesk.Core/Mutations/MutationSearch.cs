@@ -16,11 +16,8 @@ public sealed record MutationRow(
 {
     public IReadOnlyList<TagChip> Tags { get; init; } = [];
 
-    /// <summary>"•••• 6789": enough to tell accounts apart on screen without showing the number.</summary>
-    public string MaskedNumber => MaskAccountNumber(AccountNumber);
-
-    public static string MaskAccountNumber(string number) =>
-        number.Length <= 4 ? number : "•••• " + number[^4..];
+    /// <summary>"••••6789" (<see cref="AccountMask"/>): enough to tell accounts apart on screen without showing the number.</summary>
+    public string MaskedNumber => AccountMask.MaskNumber(AccountNumber);
 }
 
 /// <summary>A count that stops at <see cref="Cap"/>: "10.000+" is as useful to a person as the exact number and far cheaper.</summary>

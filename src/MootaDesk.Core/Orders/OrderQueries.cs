@@ -13,7 +13,6 @@ public sealed record OrderFilter(OrderListStatus Status = OrderListStatus.All, s
 
 public sealed record OrderPage(IReadOnlyList<OrderView> Items, int Total);
 
-public sealed record AccountOption(int Id, string Label, string BankCode, string AccountNumber, string HolderName, bool IsSandbox);
 
 public sealed record MatchedCredit(long Id, DateTime TransactionTime, bool HasTimeOfDay, decimal Amount, string Description, string? Counterparty, string AccountLabel);
 

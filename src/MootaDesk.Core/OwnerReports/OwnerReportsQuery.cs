@@ -54,7 +54,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
     {
         // Same rule as the sweep and the home page: the demo shop is shown only while it is all there is.
         var all = await db.Accounts.AsNoTracking().ToListAsync(ct);
-        var demoOnly = SweepDataLoader.IsDemoOnly(all);
+        var demoOnly = OnlyDemoData.In(all);
         var accounts = all.Where(a => demoOnly || !a.IsSandbox).ToList();
         var ids = accounts.Select(a => a.Id).ToList();
         var sweepAccounts = accounts.Select(a => new SweepAccount(a.Id, a.Label, a.HolderName, false, a.IsActive, null, null, null, null)).ToList();
@@ -100,7 +100,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
     /// <summary>Weeks start on Monday, business time.</summary>
     private async Task<IReadOnlyList<WeekMetrics>> WeeksAsync(MootaDeskDbContext db, int weeks, CancellationToken ct)
     {
-        var demoOnly = SweepDataLoader.IsDemoOnly(await db.Accounts.AsNoTracking().ToListAsync(ct));
+        var demoOnly = await OnlyDemoData.InAsync(db, ct);
         var today = clock.Today;
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var result = new List<WeekMetrics>();

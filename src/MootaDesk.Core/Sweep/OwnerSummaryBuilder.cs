@@ -5,7 +5,6 @@ namespace MootaDesk.Core.Sweep;
 
 public sealed record ImportantOutflow(string Name, decimal Amount);
 
-public sealed record PendingOrdersFigure(int Count, decimal Total, DateTime? OldestCreatedAtUtc);
 
 public sealed record OwnerSummaryInput(
     decimal Income,

@@ -138,7 +138,7 @@ public sealed class SweepCommands(
         var s = await OpenSweepAsync(db, sweepId, ct);
         var now = clock.UtcNow;
         var (start, end) = (s.WindowStartUtc, s.WindowEndUtc);
-        var demoOnly = SweepDataLoader.IsDemoOnly(await db.Accounts.AsNoTracking().ToListAsync(ct));
+        var demoOnly = await OnlyDemoData.InAsync(db, ct);
         var credits = db.Mutations.Where(m => m.Direction == Direction.Credit && (demoOnly || !m.IsSandbox)
             && ((m.TransactionTime >= start && m.TransactionTime < end && m.ReadTime < end) || (m.ReadTime >= start && m.ReadTime < end)));
         s.CreditsAtSignOff = await credits.CountAsync(ct);
@@ -163,24 +163,14 @@ public sealed class SweepCommands(
     public async Task SetOwnerWhatsAppAsync(string number, Viewer viewer, Actor actor, CancellationToken ct = default)
     {
         Require(viewer);
-        var digits = NormalizePhone(number);
-        if (digits.Length is < 8 or > 15)
+        if (!WhatsAppNumber.TryNormalize(number, out var normalized))
             throw new SweepRefusedException("phone", "Nomor WhatsApp tidak valid. Contoh: 0812 3456 7890 atau 62812…");
-        await settings.SetAsync(OwnerWhatsAppKey, digits, actor, ct);
+        await settings.SetAsync(OwnerWhatsAppKey, normalized, actor, ct);
     }
 
-    public async Task<string> WhatsAppLinkAsync(string text, CancellationToken ct = default)
-    {
-        var number = NormalizePhone(await OwnerWhatsAppAsync(ct) ?? "");
-        return $"https://wa.me/{number}?text={Uri.EscapeDataString(text)}";
-    }
-
-    /// <summary>wa.me wants international digits only: "0812-3456" becomes "628123456".</summary>
-    public static string NormalizePhone(string number)
-    {
-        var digits = new string(number.Where(char.IsDigit).ToArray());
-        return digits.StartsWith('0') ? "62" + digits[1..] : digits;
-    }
+    /// <summary>The owner's chat with <paramref name="text"/> filled in; a number stored by an older version is read by the same rule.</summary>
+    public async Task<string> WhatsAppLinkAsync(string text, CancellationToken ct = default) =>
+        WhatsAppNumber.Link(await OwnerWhatsAppAsync(ct), text);
 
     private static void Require(Viewer viewer)
     {

@@ -36,7 +36,7 @@ public static class SweepDataLoader
         // Like the home page: a database holding nothing but the demo shop sweeps the demo shop (the page says
         // so); as soon as one real account exists, sandbox money is out again.
         var accountRows = await db.Accounts.AsNoTracking().ToListAsync(ct);
-        var demoOnly = IsDemoOnly(accountRows);
+        var demoOnly = OnlyDemoData.In(accountRows);
         var mutations = demoOnly ? rows.Select(r => r with { IsSandbox = false, Tags = tags.GetValueOrDefault(r.Id) }).ToList()
             : rows.Select(r => r with { Tags = tags.GetValueOrDefault(r.Id) }).ToList();
         var lastReadInWindow = mutations.GroupBy(m => m.AccountId).ToDictionary(g => g.Key, g => g.Max(m => m.ReadTime));
@@ -83,7 +83,7 @@ public static class SweepDataLoader
             .Select(m => m.OrderReference!).Distinct().ToListAsync(ct);
 
         var lastSync = await db.Integrations.AsNoTracking().Where(i => i.IsActive).MaxAsync(i => i.LastSuccessfulSyncAt, ct);
-        var pending = await PendingOrdersAsync(db, nowUtc, demoOnly, ct);
+        var pending = await PendingOrdersQuery.SummarizeAsync(db, nowUtc, demoOnly, ct);
 
         var conflicts = await db.MutationConflicts.AsNoTracking().Where(c => c.Status == ConflictStatus.Open && c.DetectedAt < end)
             .OrderBy(c => c.Id).Take(500)
@@ -93,20 +93,6 @@ public static class SweepDataLoader
         return new SweepInput(window, nowUtc, mutations, accounts, deliveries, orders,
             withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds) { Conflicts = conflicts };
     }
-
-    /// <summary>
-    /// Real pending orders still payable now: count, total and the oldest. The orders area will publish its own
-    /// query; this one stays small so the sweep does not depend on that branch.
-    /// </summary>
-    public static async Task<PendingOrdersFigure> PendingOrdersAsync(MootaDeskDbContext db, DateTime nowUtc, bool includeSandbox, CancellationToken ct)
-    {
-        var pending = await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.Pending && (includeSandbox || !o.IsSandbox) && o.ExpiresAt > nowUtc)
-            .Select(o => new { o.PayableAmount, o.CreatedAt }).ToListAsync(ct);
-        return new PendingOrdersFigure(pending.Count, pending.Sum(p => p.PayableAmount), pending.Count == 0 ? null : pending.Min(p => p.CreatedAt));
-    }
-
-    public static bool IsDemoOnly(IReadOnlyCollection<Account> accounts) => accounts.Count > 0 && accounts.All(a => a.IsSandbox) && accounts.Any(a => a.IsDemo);
 
     /// <summary>EF's SQLite text form of DateTime, so raw parameters compare exactly like LINQ's.</summary>
     private const string DateFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";

@@ -9,7 +9,7 @@ using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Integrations;
 
-public partial class SandboxPage
+public partial class SandboxPage : IDisposable
 {
     [Inject] private SandboxCommands Commands { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
@@ -17,7 +17,6 @@ public partial class SandboxPage
     [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
 
     private sealed record Option<TValue>(TValue Value, string Text);
-    private sealed record AccountOption(int Id, string Display, string Label, string BankCode, string AccountNumber, int MutationCount);
 
     private sealed class SimulationInput
     {
@@ -28,7 +27,7 @@ public partial class SandboxPage
         public Direction Direction { get; set; } = Direction.Credit;
     }
 
-    private IReadOnlyList<AccountOption> Accounts { get; set; } = [];
+    private IReadOnlyList<SandboxAccountRow> Accounts { get; set; } = [];
     private IReadOnlyList<Option<Direction>> Directions { get; set; } = [];
     private IReadOnlyList<Option<SandboxAccountKind>> Kinds { get; set; } = [];
     private SimulationInput Input { get; } = new();
@@ -41,6 +40,7 @@ public partial class SandboxPage
     private SandboxAccountKind NewKind { get; set; }
     private string NewLabel { get; set; } = "";
     private bool busy;
+    private readonly CancellationTokenSource closing = new();
 
     protected override async Task OnInitializedAsync()
     {
@@ -51,8 +51,7 @@ public partial class SandboxPage
 
     private async Task LoadAsync()
     {
-        var rows = await Commands.ListAccountsAsync();
-        Accounts = rows.Select(a => new AccountOption(a.Id, $"{a.Label} · {a.AccountNumber}", a.Label, a.BankCode, a.AccountNumber, a.MutationCount)).ToList();
+        Accounts = await Commands.ListAccountsAsync();
         Input.AccountId ??= Accounts.FirstOrDefault()?.Id;
     }
 
@@ -84,9 +83,32 @@ public partial class SandboxPage
             Last = await Commands.SimulateAsync(accountId, new SimulatedTransfer(Input.Description, amount, Input.Direction, Input.Sender), await CurrentUser.ActorAsync());
             if (Last.ErrorKey is not null && Last.HttpStatus == 0) Notify.Notify(NotificationSeverity.Warning, T[Last.ErrorKey]);
             if (Last.DeliveryId is long id && Last.Accepted)
-                Outcome = await Commands.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(3));
+            {
+                Outcome = await Commands.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(3), closing.Token);
+                // A busy inbox can take longer than the button should stay disabled: keep following the delivery and
+                // show its verdict when it comes, instead of leaving "Menunggu" on screen for good.
+                if (Outcome is { Status: DeliveryStatus.Pending }) _ = FollowAsync(id);
+            }
             await LoadAsync();
         }
         finally { busy = false; }
+    }
+
+    private async Task FollowAsync(long deliveryId)
+    {
+        try
+        {
+            var outcome = await Commands.WaitForOutcomeAsync(deliveryId, TimeSpan.FromMinutes(2), closing.Token);
+            if (Last?.DeliveryId != deliveryId) return;
+            await InvokeAsync(() => { Outcome = outcome; StateHasChanged(); });
+        }
+        catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { }
+    }
+
+    public void Dispose()
+    {
+        closing.Cancel();
+        closing.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using MootaDesk.Core.BankAccounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;

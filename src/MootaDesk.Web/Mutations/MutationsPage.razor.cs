@@ -1,3 +1,4 @@
+using MootaDesk.Core.BankAccounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -80,7 +81,7 @@ public partial class MutationsPage
         tags = await Queries.TagsAsync();
         await LoadViewsAsync();
         Filter = MutationFilter.Parse(Nav.Uri);
-        isDemoOnly = accounts.Count > 0 && accounts.All(a => a.IsSandbox);
+        isDemoOnly = await Queries.IsDemoOnlyAsync();
         // With only the demo shop (sandbox) in the database, an empty filter would show nothing at all.
         if (isDemoOnly && Filter.IsEmpty)
         {

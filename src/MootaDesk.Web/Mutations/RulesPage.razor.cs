@@ -1,3 +1,4 @@
+using MootaDesk.Core.BankAccounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

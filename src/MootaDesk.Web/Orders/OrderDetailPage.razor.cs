@@ -46,7 +46,7 @@ public partial class OrderDetailPage
 
     // wa.me opens the chat with the instruction already typed; CS only presses send.
     private async Task OpenWhatsAppAsync(string number, string text) =>
-        await Js.InvokeVoidAsync("open", $"https://wa.me/{number}?text={Uri.EscapeDataString(text)}", "_blank", "noopener");
+        await Js.InvokeVoidAsync("open", WhatsAppNumber.Link(number, text), "_blank", "noopener");
 
     private async Task CopyAsync()
     {

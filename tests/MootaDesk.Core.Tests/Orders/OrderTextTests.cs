@@ -6,28 +6,6 @@ namespace MootaDesk.Core.Tests.Orders;
 
 public class OrderTextTests
 {
-    [Theory]
-    [InlineData("0812-3456-7890", "6281234567890")]
-    [InlineData("+62 812 3456 7890", "6281234567890")]
-    [InlineData("62 812.3456.7890", "6281234567890")]
-    [InlineData("(0813) 1111 2222", "6281311112222")]
-    [InlineData("81234567890", "6281234567890")]
-    public void WhatsApp_numbers_are_written_the_one_way_wa_me_links_want(string typed, string expected)
-    {
-        WhatsAppNumber.TryNormalize(typed, out var normalized).ShouldBeTrue();
-        normalized.ShouldBe(expected);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("12345")]
-    [InlineData("021-5551234")]          // a Jakarta landline: no WhatsApp
-    [InlineData("0812-3456-7890-1234")]  // too long
-    [InlineData("0812 abc 7890")]
-    [InlineData("+1 415 555 0100")]
-    public void Numbers_that_are_not_indonesian_mobiles_are_refused(string typed) =>
-        WhatsAppNumber.TryNormalize(typed, out _).ShouldBeFalse();
-
     [Fact]
     public void The_payment_instruction_names_bank_number_holder_exact_amount_and_expiry_in_WIB()
     {

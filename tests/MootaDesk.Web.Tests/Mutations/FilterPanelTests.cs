@@ -1,3 +1,4 @@
+using MootaDesk.Core.BankAccounts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public class FilterPanelTests : BunitContext
         var applied = new List<MutationFilter>();
         var panel = Render<MutationFilterPanel>(p => p
             .Add(x => x.Filter, start)
-            .Add(x => x.Accounts, [new AccountOption(1, "BCA Ops", "•••• 6789", false)])
+            .Add(x => x.Accounts, [new AccountOption(1, "BCA Ops", "bca", "1234566789", "PT Toko", false)])
             .Add(x => x.Tags, [new TagOption(3, "DP", "#0891b2", null, false), new TagOption(4, "COD", "#ca8a04", null, false)])
             .Add(x => x.OnApply, EventCallback.Factory.Create<MutationFilter>(this, applied.Add)));
         return (panel, applied);

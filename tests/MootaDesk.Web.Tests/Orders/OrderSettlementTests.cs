@@ -1,3 +1,4 @@
+using MootaDesk.Core.Shared;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Mutations;
@@ -130,7 +131,7 @@ public class OrderSettlementTests
 
         summary.Count.ShouldBe(2);
         summary.Total.ShouldBe(first.PayableAmount + second.PayableAmount);
-        summary.OldestCreatedAt.ShouldBe(first.CreatedAt);
+        summary.OldestCreatedAtUtc.ShouldBe(first.CreatedAt);
         (await new PendingOrdersQuery(test).LoadAsync(first.CreatedAt.AddMinutes(1))).Count.ShouldBe(1);
     }
 

@@ -1,6 +1,6 @@
 using MootaDesk.Core.Shared;
 
-namespace MootaDesk.Core.Tests.Proof;
+namespace MootaDesk.Core.Tests.Shared;
 
 public class AccountMaskTests
 {
