@@ -4,7 +4,7 @@ using System.Text;
 using MimeKit;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.SignIn;
-using MootaDesk.Web.Tests.Ingest.Pull;
+using MootaDesk.Web.Tests.Integrations.Moota;
 
 namespace MootaDesk.Web.Tests.Sweep;
 

@@ -1,0 +1,30 @@
+using MootaDesk.Core.Mutations;
+
+namespace MootaDesk.Core.Tests.Mutations;
+
+public class TagNameTests
+{
+    [Theory]
+    [InlineData("Supplier A", "suppliera")]
+    [InlineData("supplier-a", "suppliera")]
+    [InlineData("  SUPPLIER_A ", "suppliera")]
+    [InlineData("Réfund!", "refund")]
+    [InlineData("D.P.", "dp")]
+    public void Names_are_folded_ignoring_case_spaces_punctuation_and_accents(string name, string folded) =>
+        TagName.Normalize(name).ShouldBe(folded);
+
+    [Theory]
+    [InlineData("Refund", "Refun")]
+    [InlineData("Supplier", "Suplier")]
+    [InlineData("Pelunasan", "Pelunasan Order")]
+    public void Near_duplicates_are_recognised(string a, string b) => TagName.IsNearDuplicate(a, b).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("Refund", "Supplier")]
+    [InlineData("DP", "COD")]
+    [InlineData("Refund", "refund")] // equal once folded: refused outright, not a mere warning
+    public void Different_or_identical_names_are_not_near_duplicates(string a, string b) => TagName.IsNearDuplicate(a, b).ShouldBeFalse();
+
+    [Fact]
+    public void Clean_collapses_inner_white_space() => TagName.Clean("  Supplier   A ").ShouldBe("Supplier A");
+}

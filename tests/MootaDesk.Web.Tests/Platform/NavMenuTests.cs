@@ -1,0 +1,57 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Radzen;
+using MootaDesk.Core.Platform.Access;
+using MootaDesk.Web.Platform.Layout;
+
+namespace MootaDesk.Web.Tests.Platform;
+
+public class NavMenuTests : BunitContext
+{
+    public NavMenuTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+        Services.AddLocalization();
+    }
+
+    private string[] Links(params string[] roles)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("someone");
+        auth.SetRoles(roles);
+        var menu = Render<NavMenu>();
+        return menu.FindAll("a").Select(a => a.GetAttribute("href") ?? "").Where(h => h.Length > 0).ToArray();
+    }
+
+    [Fact]
+    public void CS_sees_mutations_proof_and_orders_only() =>
+        Links(Roles.CS).ShouldBe(["mutasi", "sweep/tugas", "bukti", "pesanan"], ignoreOrder: true);
+
+    [Fact]
+    public void Finance_sees_the_daily_work_and_accounts_but_not_owner_areas() =>
+        Links(Roles.Finance).ShouldBe(["mutasi", "sweep", "sweep/tugas", "bukti", "pesanan", "rekening"], ignoreOrder: true);
+
+    [Fact]
+    public void Ops_sees_integrations_but_not_the_sweep_or_proof() =>
+        Links(Roles.Ops).ShouldBe(["mutasi", "pesanan", "rekening", "integrasi"], ignoreOrder: true);
+
+    [Fact]
+    public void Owner_sees_every_area() =>
+        Links(Roles.Owner).ShouldBe(["mutasi", "sweep", "sweep/tugas", "bukti", "pesanan", "rekening", "integrasi", "laporan", "pengaturan"], ignoreOrder: true);
+
+    [Fact]
+    public void The_menu_speaks_Indonesian_by_default()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("someone");
+        auth.SetRoles(Roles.Finance);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new("id-ID");
+        try
+        {
+            Render<NavMenu>().Markup.ShouldContain("Mutasi");
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = previous; }
+    }
+}
