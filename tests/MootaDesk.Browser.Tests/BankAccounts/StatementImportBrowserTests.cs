@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using MootaDesk.Browser.Tests.Infrastructure;
 
 namespace MootaDesk.Browser.Tests.BankAccounts;
@@ -38,13 +39,13 @@ public class StatementImportBrowserTests(BrowserSession browser) : IClassFixture
             await page.ClickAsync("[data-testid=import-check]");
             await page.Locator("[data-testid=import-report]").WaitForAsync();
             await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("3 baru, 0 sudah ada, 1 ditolak");
-            (await page.Locator("[data-testid=import-rejected]").InnerTextAsync()).ShouldContain("Tanggal tidak terbaca");
+            await Expect(page.Locator("[data-testid=import-rejected]")).ToContainTextAsync("Tanggal tidak terbaca", new() { IgnoreCase = true });
             await page.ScreenshotAsync("import-report");
 
             // With a rejected row nothing is stored until the person explicitly chooses the valid rows only.
             await page.ClickAsync("[data-testid=import-commit-valid]");
-            await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("3 baru disimpan");
-            (await page.Locator("[data-testid=import-history]").InnerTextAsync()).ShouldContain(Path.GetFileName(file));
+            await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("3 baru disimpan", new() { IgnoreCase = true });
+            await Expect(page.Locator("[data-testid=import-history]")).ToContainTextAsync(Path.GetFileName(file), new() { IgnoreCase = true });
 
             // The same file again: everything is recognised. The first report may still be on screen while the second is
             // prepared, so wait for the text itself rather than for the element.

@@ -39,8 +39,8 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await page.WaitForInteractiveAsync();
 
             await page.Locator("[data-testid=import-file]").SetInputFilesAsync(good);
-            await Assertions.Expect(page.Locator("[data-testid=import-layout]")).ToContainTextAsync("KlikBCA");
-            await Assertions.Expect(page.Locator("[data-testid=import-summary-lines]")).ToContainTextAsync("4 baris ringkasan");
+            await Assertions.Expect(page.Locator("[data-testid=import-layout]")).ToContainTextAsync("KlikBCA", new() { IgnoreCase = true });
+            await Assertions.Expect(page.Locator("[data-testid=import-summary-lines]")).ToContainTextAsync("4 baris ringkasan", new() { IgnoreCase = true });
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("4 baru, 0 sudah ada, 0 ditolak");
             await Assertions.Expect(page.Locator("[data-testid=import-skipped]")).ToHaveTextAsync("1 baris PEND dilewati");
@@ -54,7 +54,7 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToHaveCountAsync(0);
             await page.ClickAsync("[data-testid=import-check]");
             var blocked = page.Locator("[data-testid=import-direction-blocked]");
-            await Assertions.Expect(blocked).ToContainTextAsync("Baris 8, 9 Okt 2026, Rp 10.000: ditulis sebagai uang masuk (kredit), tetapi saldo turun dari Rp 2.180.500 menjadi Rp 2.170.500.");
+            await Assertions.Expect(blocked).ToContainTextAsync("Baris 8, 9 Okt 2026, Rp 10.000: ditulis sebagai uang masuk (kredit), tetapi saldo turun dari Rp 2.180.500 menjadi Rp 2.170.500.", new() { IgnoreCase = true });
             await Assertions.Expect(page.Locator("[data-testid=import-commit]")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("[data-testid=import-commit-valid]")).ToHaveCountAsync(0);
             await ShootAsync(page.Locator("[data-testid=import-report]"), "statements-flipped-blocked");
@@ -64,10 +64,10 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-footer-ok]")).ToBeVisibleAsync();
             await page.ClickAsync("[data-testid=import-commit]");
-            await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("4 baru disimpan");
+            await Assertions.Expect(page.Locator("[data-testid=import-done]")).ToContainTextAsync("4 baru disimpan", new() { IgnoreCase = true });
             var history = page.Locator("[data-testid=import-history]");
-            await Assertions.Expect(history).ToContainTextAsync("mutasi-oktober.csv");
-            await Assertions.Expect(history).ToContainTextAsync("Rp 1.505.500");
+            await Assertions.Expect(history).ToContainTextAsync("mutasi-oktober.csv", new() { IgnoreCase = true });
+            await Assertions.Expect(history).ToContainTextAsync("Rp 1.505.500", new() { IgnoreCase = true });
             await ShootAsync(page.Locator("[data-testid=import-done]"), "statements-klikbca-done");
             await ShootAsync(history, "statements-klikbca-history");
 
@@ -77,7 +77,7 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await page.Locator("[data-testid=import-file]").SetInputFilesAsync(noPeriod);
             await page.Locator("[data-testid=import-preview]").WaitForAsync();
             await page.ClickAsync("[data-testid=import-check]");
-            await Assertions.Expect(page.Locator("[data-testid=import-mapping-error]")).ToContainTextAsync("tanpa tahun");
+            await Assertions.Expect(page.Locator("[data-testid=import-mapping-error]")).ToContainTextAsync("tanpa tahun", new() { IgnoreCase = true });
             await page.Locator("[data-testid=import-year] input, input[name=map-year]").First.FillAsync("2026");
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("0 baru, 4 sudah ada, 0 ditolak");

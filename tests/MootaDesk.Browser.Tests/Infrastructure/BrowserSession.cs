@@ -17,6 +17,9 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Pages update over the circuit after the action that caused it; on two busy CI cores that can take seconds,
+        // so text is asserted with Playwright's retrying assertions and they wait up to 15 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         if (Chromium.Path is null)
         {
             if (Chromium.Required) throw new InvalidOperationException("CI=true but no Chromium at /usr/bin/chromium: .ci/run must install Debian's chromium package.");

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using MootaDesk.Browser.Tests.Infrastructure;
 using MootaDesk.Core.Integrations.Moota;
 using MootaDesk.Core.Mutations;
@@ -45,7 +46,7 @@ public class OneRowPerTransactionBrowserTests(BrowserSession browser) : IClassFi
         await page.FillAsync("input[name=simAmount]", "200.037");
         await page.FillAsync("input[name=simSender]", "Dewi Lestari");
         await page.ClickAsync("[data-testid=simulate]");
-        await Assertions.Expect(page.Locator("[data-testid=simulation-outcome]")).ToContainTextAsync("1 mutasi baru");
+        await Assertions.Expect(page.Locator("[data-testid=simulation-outcome]")).ToContainTextAsync("1 mutasi baru", new() { IgnoreCase = true });
 
         // Moota pushes two mutations of BCA 0144050123.
         await DeliverAsync(http, FromCasePage("sigPhp0001A"));
@@ -57,7 +58,7 @@ public class OneRowPerTransactionBrowserTests(BrowserSession browser) : IClassFi
         await page.WaitForInteractiveAsync();
         await page.Locator("[data-testid=pull-configured]").WaitForAsync();
         await page.ClickAsync("[data-testid=pull-sync-now]");
-        await Assertions.Expect(page.Locator("[data-testid=pull-last-run]")).ToContainTextAsync("1 baru, 2 sudah ada, 0 konflik");
+        await Assertions.Expect(page.Locator("[data-testid=pull-last-run]")).ToContainTextAsync("1 baru, 2 sudah ada, 0 konflik", new() { IgnoreCase = true });
         await page.ScreenshotAsync("identity-pull-after-webhook");
 
         // The statement of that day: both rows are already there, with a link to each.
@@ -102,17 +103,17 @@ public class OneRowPerTransactionBrowserTests(BrowserSession browser) : IClassFi
         await WaitForProcessingAsync(page);
         await page.GotoAsync($"/integrasi/webhook/{second}");
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.Locator("[data-testid=delivery-conflicts]")).ToContainTextAsync("replay00001");
+        await Assertions.Expect(page.Locator("[data-testid=delivery-conflicts]")).ToContainTextAsync("replay00001", new() { IgnoreCase = true });
         await page.ScreenshotAsync("identity-delivery-conflict");
         await Assertions.Expect(page.Locator("[data-testid=notification-count]")).ToHaveTextAsync("1");
         await page.GotoAsync("/integrasi/konflik");
         await page.WaitForInteractiveAsync();
         var conflict = page.Locator("[data-testid=conflict]");
-        await Assertions.Expect(conflict).ToContainTextAsync("Rp 1.500.000");
+        await Assertions.Expect(conflict).ToContainTextAsync("Rp 1.500.000", new() { IgnoreCase = true });
         await page.ScreenshotAsync("identity-conflict-open");
         await page.ClickAsync("[data-testid=conflict-keep-old]");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Ya" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=conflict-decided]")).ToContainTextAsync("Tetap versi lama — diputuskan oleh");
+        await Assertions.Expect(page.Locator("[data-testid=conflict-decided]")).ToContainTextAsync("Tetap versi lama — diputuskan oleh", new() { IgnoreCase = true });
 
         // An older MootaDesk had stored dblOrder001 a second time from the pull, and the statement line of pullNew0001.
         LeaveLegacyDuplicates(app.DatabasePath);
@@ -122,7 +123,7 @@ public class OneRowPerTransactionBrowserTests(BrowserSession browser) : IClassFi
         await page.WaitForURLAsync("**/mutasi/duplikat");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-testid=duplicate-group]")).ToHaveCountAsync(2);
-        (await page.Locator("[data-testid=duplicates-summary]").InnerTextAsync()).ShouldContain("Rp 325.037");
+        await Expect(page.Locator("[data-testid=duplicates-summary]")).ToContainTextAsync("Rp 325.037", new() { IgnoreCase = true });
         await page.ScreenshotAsync("identity-duplicates-review");
         await page.Locator("[data-testid=duplicate-merge]").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Ya" }).ClickAsync();
@@ -131,7 +132,7 @@ public class OneRowPerTransactionBrowserTests(BrowserSession browser) : IClassFi
         await page.ScreenshotAsync("identity-duplicates-merged");
         await page.ClickAsync("[data-testid=merge-undo]");
         await Assertions.Expect(page.Locator("[data-testid=duplicate-group]")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("[data-testid=merge-history-row]")).ToContainTextAsync("dibatalkan oleh");
+        await Assertions.Expect(page.Locator("[data-testid=merge-history-row]")).ToContainTextAsync("dibatalkan oleh", new() { IgnoreCase = true });
 
         // The same review in English.
         await page.GotoAsync("/budaya?c=en-US&kembali=/mutasi/duplikat");

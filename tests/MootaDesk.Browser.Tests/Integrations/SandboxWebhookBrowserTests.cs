@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using MootaDesk.Browser.Tests.Infrastructure;
 
 namespace MootaDesk.Browser.Tests.Integrations;
@@ -16,7 +17,7 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
         // The hub links to every part of the area.
         await page.GotoAsync("/integrasi");
         await page.WaitForInteractiveAsync();
-        (await page.Locator("[data-testid=integration-links]").InnerTextAsync()).ShouldContain("Sandbox");
+        await Expect(page.Locator("[data-testid=integration-links]")).ToContainTextAsync("Sandbox", new() { IgnoreCase = true });
 
         // A sandbox account, then a simulated incoming transfer: a signed webhook over real HTTP to our own endpoint.
         await page.GotoAsync("/integrasi/sandbox");
@@ -30,8 +31,8 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
         await page.ClickAsync("[data-testid=simulate]");
         var result = page.Locator("[data-testid=simulation-result]");
         await result.WaitForAsync();
-        (await result.InnerTextAsync()).ShouldContain("diterima");
-        (await page.Locator("[data-testid=simulation-outcome]").InnerTextAsync()).ShouldContain("1 mutasi baru");
+        await Expect(result).ToContainTextAsync("diterima", new() { IgnoreCase = true });
+        await Expect(page.Locator("[data-testid=simulation-outcome]")).ToContainTextAsync("1 mutasi baru", new() { IgnoreCase = true });
         await page.ScreenshotAsync("ingest-sandbox");
 
         // The webhook log shows the delivery as processed with one new mutation.
@@ -48,13 +49,13 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
         text.ShouldContain("Sandbox");
         text.ShouldContain("Diproses", Case.Insensitive);
         text.ShouldContain("1 / 0");
-        (await page.Locator("[data-testid=count-received]").InnerTextAsync()).ShouldBe("1");
+        await Expect(page.Locator("[data-testid=count-received]")).ToHaveTextAsync("1");
         await page.ScreenshotAsync("ingest-webhook-log");
 
         // Its detail shows the headers and the pretty-printed body.
         await page.Locator("[data-testid=delivery-link]").First.ClickAsync();
         await page.Locator("[data-testid=delivery-body]").WaitForAsync();
-        (await page.Locator("[data-testid=delivery-body]").InnerTextAsync()).ShouldContain("\"type\": \"CR\"");
+        await Expect(page.Locator("[data-testid=delivery-body]")).ToContainTextAsync("\"type\": \"CR\"", new() { IgnoreCase = true });
 
         // A forged delivery is refused, kept with its body, and Ops reads why in Indonesian.
         using (var moota = new HttpClient { BaseAddress = new Uri(app.BaseUrl) })
@@ -68,8 +69,8 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
             var forgedId = answer.RootElement.GetProperty("deliveryId").GetInt64();
             await page.GotoAsync($"/integrasi/webhook/{forgedId}");
             await page.WaitForInteractiveAsync();
-            await Assertions.Expect(page.Locator("[data-testid=detail-reason]")).ToContainTextAsync("Tanda tangan tidak cocok");
-            (await page.Locator("[data-testid=delivery-body]").InnerTextAsync()).ShouldContain("palsu-1");
+            await Assertions.Expect(page.Locator("[data-testid=detail-reason]")).ToContainTextAsync("Tanda tangan tidak cocok", new() { IgnoreCase = true });
+            await Expect(page.Locator("[data-testid=delivery-body]")).ToContainTextAsync("palsu-1", new() { IgnoreCase = true });
         }
 
         // A read key made in the UI finds the mutation through the API (sandbox data only when asked for).

@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using MootaDesk.Browser.Tests.Infrastructure;
 
 namespace MootaDesk.Browser.Tests.Integrations;
@@ -56,12 +58,12 @@ public class WebhookInboxBrowserTests(BrowserSession browser) : IClassFixture<Br
             await page.ReloadAsync();
             await page.WaitForInteractiveAsync();
         }
-        (await status.InnerTextAsync()).ShouldBe("Sebagian", StringCompareShould.IgnoreCase);
-        await Assertions.Expect(page.Locator("[data-testid=detail-reason]")).ToContainTextAsync("Sebagian elemen kiriman ini tidak bisa dibaca");
+        await Expect(status).ToHaveTextAsync("Sebagian", new() { IgnoreCase = true });
+        await Assertions.Expect(page.Locator("[data-testid=detail-reason]")).ToContainTextAsync("Sebagian elemen kiriman ini tidak bisa dibaca", new() { IgnoreCase = true });
         var reasons = await page.Locator("[data-testid=rejected-elements]").InnerTextAsync();
         reasons.ShouldContain("bentuk kiriman Moota versi lama");
         reasons.ShouldContain("Kolom \"amount\" muncul lebih dari sekali");
-        (await page.Locator("[data-testid=body-redacted]").InnerTextAsync()).ShouldContain("***");
+        await Expect(page.Locator("[data-testid=body-redacted]")).ToContainTextAsync("***", new() { IgnoreCase = true });
         (await page.Locator("[data-testid=delivery-body]").InnerTextAsync()).ShouldNotContain("FAKE-ACCESS-TOKEN");
         await page.ScreenshotAsync("ingest-webhook-partial");
 
@@ -72,9 +74,9 @@ public class WebhookInboxBrowserTests(BrowserSession browser) : IClassFixture<Br
         // The readable credit is in Mutasi, at WITA time, its broken name character shown as the replacement character.
         await page.GotoAsync("/mutasi");
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Waktu (WITA)");
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("TRSF DARI SITI \uFFFD");
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("BCA");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Waktu (WITA)", new() { IgnoreCase = true });
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("TRSF DARI SITI \uFFFD", new() { IgnoreCase = true });
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("BCA", new() { IgnoreCase = true });
 
         using var health = JsonDocument.Parse(await moota.GetStringAsync("/health"));
         health.RootElement.GetProperty("status").GetString().ShouldBe("ok");

@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using System.IO.Compression;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using MootaDesk.Browser.Tests.Infrastructure;
 
 namespace MootaDesk.Browser.Tests.Mutations;
@@ -56,7 +58,7 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         }
         await SelectRowAsync(0, 1);
         await SelectRowAsync(1, 2);
-        (await page.Locator("[data-testid=selected-count]").InnerTextAsync()).ShouldStartWith("2");
+        await Expect(page.Locator("[data-testid=selected-count]")).ToHaveTextAsync(new Regex("^\\s*" + Regex.Escape("2")));
         // A busy machine can swallow the pick while the popup is still opening: pick again until the dropdown shows it.
         var bulkTags = page.Locator("[data-testid=bulk-tags]");
         for (var attempt = 0; ; attempt++)
@@ -112,7 +114,7 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
             sheet.ShouldContain("Penting");
         }
         finally { File.Delete(path); }
-        (await page.Locator("[data-testid=export-status]").InnerTextAsync()).ShouldContain("Ekspor selesai");
+        await Expect(page.Locator("[data-testid=export-status]")).ToContainTextAsync("Ekspor selesai", new() { IgnoreCase = true });
     }
 
     /// <summary>

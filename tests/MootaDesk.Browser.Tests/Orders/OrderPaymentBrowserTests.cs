@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using MootaDesk.Browser.Tests.Infrastructure;
 
 namespace MootaDesk.Browser.Tests.Orders;
@@ -29,7 +31,7 @@ public class OrderPaymentBrowserTests(BrowserSession browser) : IClassFixture<Br
 
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(new Uri(url).AbsolutePath, @"^/pesanan/\d+$"));
         await page.WaitForInteractiveAsync();
-        (await page.Locator("[data-testid=order-status]").First.InnerTextAsync()).ShouldBe("MENUNGGU", StringCompareShould.IgnoreCase);
+        await Expect(page.Locator("[data-testid=order-status]").First).ToHaveTextAsync("MENUNGGU", new() { IgnoreCase = true });
         var payable = (await page.Locator("[data-testid=order-payable]").InnerTextAsync()).Trim();
         payable.ShouldMatch(@"^Rp 150\.\d{3}$");
         payable.ShouldNotBe("Rp 150.000");
@@ -58,6 +60,6 @@ public class OrderPaymentBrowserTests(BrowserSession browser) : IClassFixture<Br
         await page.WaitForInteractiveAsync();
         var row = page.Locator("[data-testid=order-grid] tr", new PageLocatorOptions { HasTextString = "INV-BROWSER-01" });
         await row.WaitForAsync();
-        (await row.InnerTextAsync()).ShouldContain("LUNAS", Case.Insensitive);
+        await Expect(row).ToContainTextAsync("LUNAS", new() { IgnoreCase = true });
     }
 }

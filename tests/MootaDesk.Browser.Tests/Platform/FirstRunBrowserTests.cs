@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MootaDesk.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace MootaDesk.Browser.Tests.Platform;
 
@@ -14,19 +15,19 @@ public class FirstRunBrowserTests(BrowserSession browser) : IClassFixture<Browse
         await page.SetUpOwnerAsync();
 
         // The demo shop is there, and it says so.
-        (await page.Locator("h1").InnerTextAsync()).ShouldContain("Beranda");
-        (await page.Locator("[data-testid=demo-notice]").InnerTextAsync()).ShouldContain("data contoh");
+        await Expect(page.Locator("h1")).ToContainTextAsync("Beranda", new() { IgnoreCase = true });
+        await Expect(page.Locator("[data-testid=demo-notice]")).ToContainTextAsync("data contoh", new() { IgnoreCase = true });
         (await page.Locator(".md-demo-badge").CountAsync()).ShouldBeGreaterThan(0);
-        (await page.Locator(".md-brand-name").InnerTextAsync()).ShouldBe("Toko Batik Sari");
+        await Expect(page.Locator(".md-brand-name")).ToHaveTextAsync("Toko Batik Sari");
         // The Owner's sidebar has every area.
         foreach (var area in new[] { "Mutasi", "Sweep 16:30", "Bukti Transfer", "Pesanan", "Rekening", "Integrasi", "Laporan Owner", "Pengaturan" })
-            (await page.Locator(".md-nav").InnerTextAsync()).ShouldContain(area);
+            await Expect(page.Locator(".md-nav")).ToContainTextAsync(area, new() { IgnoreCase = true });
         await page.ScreenshotAsync("foundation-dashboard-id");
 
         await page.ClickAsync("a[data-culture='en-US']");
         await page.WaitForInteractiveAsync();
         await page.Locator("h1", new PageLocatorOptions { HasTextString = "Home" }).WaitForAsync();
-        (await page.Locator(".md-nav").InnerTextAsync()).ShouldContain("Mutations");
+        await Expect(page.Locator(".md-nav")).ToContainTextAsync("Mutations", new() { IgnoreCase = true });
         await page.ScreenshotAsync("foundation-dashboard-en");
 
         // Signing out ends the session: the dashboard now asks for a sign-in.

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using MootaDesk.Browser.Tests.Infrastructure;
 
 namespace MootaDesk.Browser.Tests.Proof;
@@ -34,7 +35,7 @@ public class ProofBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         await page.Locator("[data-testid=proof-card]").WaitForAsync();
         var code = await page.Locator("[data-testid=proof-code]").InnerTextAsync();
         code.ShouldMatch("^[2-9A-Z]{4}-[2-9A-Z]{4}$");
-        (await page.Locator("[data-testid=proof-destination]").InnerTextAsync()).ShouldContain("••••");
+        await Expect(page.Locator("[data-testid=proof-destination]")).ToContainTextAsync("••••", new() { IgnoreCase = true });
 
         // One click copies the WhatsApp text.
         await page.ClickAsync("[data-testid=copy-text]");
@@ -51,8 +52,8 @@ public class ProofBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         var customer = await browser.NewPageAsync(app, width: 420, height: 900);
         await customer.GotoAsync(url);
         await customer.Locator("[data-testid=proof-valid]").WaitForAsync();
-        (await customer.Locator("[data-testid=proof-code]").InnerTextAsync()).ShouldBe(code);
-        (await customer.Locator("[data-testid=proof-amount]").InnerTextAsync()).ShouldBe(firstAmount.Replace("+", ""));
+        await Expect(customer.Locator("[data-testid=proof-code]")).ToHaveTextAsync(code);
+        await Expect(customer.Locator("[data-testid=proof-amount]")).ToHaveTextAsync(firstAmount.Replace("+", ""));
         (await customer.Locator(".md-nav").CountAsync()).ShouldBe(0);
         new Uri(customer.Url).AbsolutePath.ShouldStartWith("/v/");
         await customer.ScreenshotAsync("proof-public");

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using MootaDesk.Browser.Tests.Infrastructure;
 
 namespace MootaDesk.Browser.Tests.Sweep;
@@ -47,7 +48,7 @@ public class SweepBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         await page.ClickAsync("[data-testid=send-summary]");
 
         await page.Locator("[data-testid=signed-off-badge]").WaitForAsync();
-        (await page.Locator("[data-testid=signed-off-badge]").InnerTextAsync()).ShouldContain("owner");
+        await Expect(page.Locator("[data-testid=signed-off-badge]")).ToContainTextAsync("owner", new() { IgnoreCase = true });
         // Signed-off sweeps are read-only history.
         (await page.Locator("[data-testid=summary-line-5]").IsDisabledAsync()).ShouldBeTrue();
         (await page.Locator("[data-testid=send-summary]").CountAsync()).ShouldBe(0);

@@ -26,19 +26,19 @@ public class OpenTabBrowserTests(BrowserSession browser) : IClassFixture<Browser
         var addCard = owner.Locator(".md-inline-form").Filter(new LocatorFilterOptions { HasText = "Tambah pengguna" });
         await addCard.Locator(".rz-checkbox[aria-label=Finance] .rz-chkbox-box").ClickAsync();
         await addCard.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Tambah pengguna" }).ClickAsync();
-        await Expect(owner.Locator("[data-testid=users-grid]")).ToContainTextAsync("fina");
+        await Expect(owner.Locator("[data-testid=users-grid]")).ToContainTextAsync("fina", new() { IgnoreCase = true });
 
         var finance = await browser.NewPageAsync(app);
         finance.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) cspViolations.Add(m.Text); };
         await finance.SignInAsync("fina", "teh-manis-hangat-99");
         await finance.GotoAsync("/rekening");
         await finance.WaitForInteractiveAsync();
-        await Expect(finance.Locator("h1")).ToContainTextAsync("Rekening");
+        await Expect(finance.Locator("h1")).ToContainTextAsync("Rekening", new() { IgnoreCase = true });
         await finance.ScreenshotAsync("security-finance-tab-before");
 
         var row = owner.Locator("[data-testid=users-grid] tr", new PageLocatorOptions { HasText = "Fina Keuangan" });
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nonaktifkan" }).ClickAsync();
-        await Expect(row).ToContainTextAsync("Nonaktif");
+        await Expect(row).ToContainTextAsync("Nonaktif", new() { IgnoreCase = true });
 
         // No reload: the open tab's circuit notices and sends the person to sign in.
         await Expect(finance).ToHaveURLAsync(new Regex("/masuk"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
