@@ -89,10 +89,10 @@ public static partial class NotificationTextParser
         var package = appPackage?.Trim();
         if (!string.IsNullOrEmpty(package) && entries.FirstOrDefault(e => e.Packages.Contains(package, StringComparer.OrdinalIgnoreCase)) is { } byPackage)
             return ([byPackage], NotificationMatches.Package);
+        if (!string.IsNullOrEmpty(package)) return ([], null); // a name cannot vouch for a package we do not read
         var name = appName?.Trim();
         if (!string.IsNullOrEmpty(name) && entries.FirstOrDefault(e => e.AppNames.Contains(name, StringComparer.OrdinalIgnoreCase)) is { } byName)
             return ([byName], NotificationMatches.AppName);
-        if (!string.IsNullOrEmpty(package)) return ([], null);
         var hinted = entries.Where(e => string.Equals(e.BankCode, bankHint?.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         return (hinted.Count > 0 ? hinted : entries, NotificationMatches.Text);
     }

@@ -91,6 +91,15 @@ public class NotificationPostReaderTests
         (n.Channel, n.AppPackage, n.AppName, n.Title, n.Text).ShouldBe((NotificationChannels.Sms, null, "+628123456789", "", "BCA: Dana masuk Rp 50.000,00"));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain; charset=utf-8")]
+    public void SmsForwarder_form_fields_sent_without_a_form_content_type_are_still_read_as_form_fields(string? contentType)
+    {
+        var n = Ok(Form(("from", "ovo.id"), ("content", "Top up sebesar Rp100.000 melalui BANK BRI, telah berhasil"), ("timestamp", NowMs.ToString())), contentType);
+        (n.Format, n.AppPackage, n.Text).ShouldBe((NotificationPostFormats.SmsForwarder, "ovo.id", "Top up sebesar Rp100.000 melalui BANK BRI, telah berhasil"));
+    }
+
     [Fact]
     public void SmsForwarder_custom_content_template_is_taken_whole_as_the_text()
     {

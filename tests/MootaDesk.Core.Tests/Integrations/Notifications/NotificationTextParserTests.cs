@@ -28,6 +28,10 @@ public class NotificationTextParserTests
     }
 
     [Fact]
+    public void A_bank_app_name_next_to_an_unknown_package_does_not_make_it_a_bank() =>
+        Parse("com.whatsapp", "BRImo", BrimoCredit, appName: "BRImo").Reason!.Key.ShouldBe(NotificationProblems.AppNotSupported);
+
+    [Fact]
     public void Without_a_package_the_wording_alone_finds_the_bank_and_says_so()
     {
         var result = Parse(null, "BRImo", BrimoCredit);
