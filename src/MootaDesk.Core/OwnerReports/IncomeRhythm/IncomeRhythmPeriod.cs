@@ -18,7 +18,10 @@ public sealed record IncomeRhythmPeriod
         To = to;
     }
 
+    /// <summary>First local day, inclusive.</summary>
     public DateOnly From { get; }
+
+    /// <summary>Last local day, inclusive.</summary>
     public DateOnly To { get; }
 
     /// <summary>The first local day a loader must read so that the figures are whole: <see cref="From"/> minus 90 days.</summary>

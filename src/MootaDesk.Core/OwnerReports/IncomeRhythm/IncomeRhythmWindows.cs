@@ -6,6 +6,7 @@ public readonly record struct DayRange(int FromDay, int ToDay)
 {
     public bool Wraps => FromDay > ToDay;
 
+    /// <summary>Whether day-of-month <paramref name="day"/> (1–31) lies in the range.</summary>
     public bool Contains(int day) => Wraps ? day >= FromDay || day <= ToDay : day >= FromDay && day <= ToDay;
 
     public override string ToString() => $"{FromDay}–{ToDay}";
@@ -74,6 +75,7 @@ public sealed class IncomeRhythmWindows
         return new IncomeRhythmWindows(payday, boosters.OrderBy(b => b.FromDay).ToList());
     }
 
+    /// <summary>The window of a local day: payday before booster, everything else "other".</summary>
     public IncomeWindow WindowOf(DateOnly day) =>
         Payday.Contains(day.Day) ? IncomeWindow.Payday
         : Boosters.Any(b => b.Contains(day.Day)) ? IncomeWindow.Booster

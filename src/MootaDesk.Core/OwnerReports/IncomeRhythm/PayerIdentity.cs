@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MootaDesk.Core.Proof;
 
 namespace MootaDesk.Core.OwnerReports.IncomeRhythm;
 
@@ -19,7 +20,7 @@ namespace MootaDesk.Core.OwnerReports.IncomeRhythm;
 /// ("TRSF E-BANKING CR", "BI-FAST CR BIF TRANSFER DR", "TRANSFER DARI", "QRIS CR … NMID"), then honorifics at the start
 /// ("BPK", "BAPAK", "IBU", "SDR", "SDRI", "TN", "NY", "MR", "KAK", "MBAK", "HJ" …), spaces collapsed; fewer than three
 /// letters is no name. Company forms ("PT", "CV") stay: PT ABC and CV ABC are different payers. Phones: digits only,
-/// "08…" and "8…" become "628…"; fewer than ten digits is no phone. Accounts: digits only, at least six, and a masked
+/// "08…" and "8…" become "628…" (<see cref="WhatsAppNumber"/>, the form orders store); fewer than ten digits is no phone. Accounts: digits only, at least six, and a masked
 /// number ("****1234") is no account.
 /// </para>
 /// </summary>
@@ -52,14 +53,9 @@ public static class PayerIdentity
         return name.Count(char.IsLetter) >= 3 ? name : null;
     }
 
-    /// <summary>"+62 812-3456-7890", "0812 3456 7890" and "812-3456-7890" → "6281234567890"; null when too short for a phone.</summary>
-    public static string? NormalizePhone(string? raw)
-    {
-        var digits = Digits(raw);
-        if (digits.StartsWith('0')) digits = "62" + digits[1..];
-        else if (digits.StartsWith('8')) digits = "62" + digits;
-        return digits.Length >= 10 ? digits : null;
-    }
+    /// <summary>"+62 812-3456-7890", "0812 3456 7890" and "812-3456-7890" → "6281234567890" (the wa.me form orders already
+    /// store); null when too short or too long for a phone.</summary>
+    public static string? NormalizePhone(string? raw) => WhatsAppNumber.Normalize(raw);
 
     /// <summary>"123-456-7890" → "1234567890"; null when shorter than six digits or masked.</summary>
     public static string? NormalizeAccount(string? raw)
@@ -70,15 +66,36 @@ public static class PayerIdentity
     }
 
     /// <summary>
-    /// One key per item of <paramref name="payers"/>, in order: equal keys are the same payer, null is unidentified. Keys
-    /// mean nothing outside one call.
+    /// One payer number per item of <paramref name="payers"/>, in order: equal numbers are the same payer, null is
+    /// unidentified. Numbers run from 0 without gaps and mean nothing outside one call.
     /// </summary>
-    public static IReadOnlyList<string?> Resolve(IReadOnlyList<PayerFields> payers)
+    public static IReadOnlyList<int?> Resolve(IReadOnlyList<PayerFields> payers)
     {
-        var normalized = payers.Select(p => (
+        // A year holds hundreds of thousands of payer-days but far fewer distinct payers: normalise each tuple once.
+        var tupleOf = new Dictionary<PayerFields, int>();
+        var tuples = new List<PayerFields>();
+        var indexes = new int[payers.Count];
+        for (var i = 0; i < payers.Count; i++)
+        {
+            if (!tupleOf.TryGetValue(payers[i], out var t))
+            {
+                tupleOf[payers[i]] = t = tuples.Count;
+                tuples.Add(payers[i]);
+            }
+            indexes[i] = t;
+        }
+
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Name(string? raw)
+        {
+            if (raw is null) return null;
+            if (!names.TryGetValue(raw, out var name)) names[raw] = name = NormalizeName(raw);
+            return name;
+        }
+        var normalized = tuples.Select(p => (
             Phone: NormalizePhone(p.OrderCustomerPhone) is { } phone ? "phone:" + phone : null,
             Account: NormalizeAccount(p.CounterpartyAccount) is { } account ? "account:" + account : null,
-            Name: NormalizeName(p.CounterpartyName) ?? NormalizeName(p.OrderCustomerName))).ToList();
+            Name: Name(p.CounterpartyName) ?? Name(p.OrderCustomerName))).ToList();
 
         var strong = new DisjointSets();
         foreach (var (phone, account, _) in normalized)
@@ -96,11 +113,18 @@ public static class PayerIdentity
             roots.Add(strong.Find(key));
         }
 
-        return normalized.Select(n =>
-            (n.Phone ?? n.Account) is { } key ? strong.Find(key)
-            : n.Name is null ? null
-            : strongByName.TryGetValue(n.Name, out var roots) && roots.Count == 1 ? roots.First()
-            : "name:" + n.Name).ToList();
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var payerOfTuple = normalized.Select(n =>
+        {
+            var key = (n.Phone ?? n.Account) is { } strongKey ? strong.Find(strongKey)
+                : n.Name is null ? null
+                : strongByName.TryGetValue(n.Name, out var roots) && roots.Count == 1 ? roots.First()
+                : "name:" + n.Name;
+            if (key is null) return (int?)null;
+            if (!numbers.TryGetValue(key, out var number)) numbers[key] = number = numbers.Count;
+            return number;
+        }).ToList();
+        return indexes.Select(t => payerOfTuple[t]).ToList();
     }
 
     private static string Letters(string word)
@@ -114,7 +138,7 @@ public static class PayerIdentity
         return sb.ToString();
     }
 
-    private static string Digits(string? raw) => raw is null ? "" : string.Concat(raw.Where(char.IsAsciiDigit));
+    private static string Digits(string raw) => string.Concat(raw.Where(char.IsAsciiDigit));
 
     private static bool StartsWith(List<string> words, int start, string[] phrase)
     {

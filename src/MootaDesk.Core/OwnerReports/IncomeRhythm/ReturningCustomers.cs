@@ -8,43 +8,63 @@ public static class ReturningCustomers
     /// <param name="moneyIn">All money in of the period: the base of the refund share.</param>
     public static CustomerFigures Figures(IReadOnlyList<PayerDay> payers, IEnumerable<IncomeBucket> refunds, IncomeRhythmPeriod period, decimal moneyIn)
     {
-        var keys = PayerIdentity.Resolve(payers.Select(p => p.Payer).ToList());
-        var daysOf = new Dictionary<string, SortedSet<DateOnly>>(StringComparer.Ordinal);
+        var payerOf = PayerIdentity.Resolve(payers.Select(p => p.Payer).ToList());
+        var payerCount = payerOf.Max() + 1 ?? 0;
+        var daysOf = new List<DateOnly>[payerCount];
         for (var i = 0; i < payers.Count; i++)
-        {
-            if (keys[i] is not { } key) continue;
-            if (!daysOf.TryGetValue(key, out var days)) daysOf[key] = days = [];
-            days.Add(payers[i].Day);
-        }
+            if (payerOf[i] is int payer) (daysOf[payer] ??= []).Add(payers[i].Day);
+        foreach (var days in daysOf) days.Sort();
 
-        MoneyFigures identified = MoneyFigures.None, returning = MoneyFigures.None, unidentified = MoneyFigures.None, orders = MoneyFigures.None;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var cameBack = new HashSet<string>(StringComparer.Ordinal);
+        Sum identified = default, returning = default, unidentified = default, orders = default, refunded = default;
+        var seen = new bool[payerCount];
+        var cameBack = new bool[payerCount];
         for (var i = 0; i < payers.Count; i++)
         {
             var p = payers[i];
             if (!period.Contains(p.Day)) continue;
-            orders = orders.Plus(p.OrderAmount, p.Orders);
-            if (keys[i] is not { } key)
+            orders.Add(p.OrderAmount, p.Orders);
+            if (payerOf[i] is not int payer)
             {
-                unidentified = unidentified.Plus(p.Amount, p.Count);
+                unidentified.Add(p.Amount, p.Count);
                 continue;
             }
-            identified = identified.Plus(p.Amount, p.Count);
-            seen.Add(key);
-            // The payer's latest earlier day; the same day again is the same visit, not a return.
-            var earlier = daysOf[key].GetViewBetween(p.Day.AddDays(-IncomeRhythmPeriod.LookbackDays), p.Day.AddDays(-1));
-            if (earlier.Count == 0) continue;
-            returning = returning.Plus(p.Amount, p.Count);
-            cameBack.Add(key);
+            identified.Add(p.Amount, p.Count);
+            seen[payer] = true;
+            if (!PaidWithinLookback(daysOf[payer], p.Day)) continue;
+            returning.Add(p.Amount, p.Count);
+            cameBack[payer] = true;
+        }
+        foreach (var r in refunds)
+            if (period.Contains(r.Day)) refunded.Add(r.Amount, r.Count);
+
+        int payersSeen = seen.Count(x => x), payersBack = cameBack.Count(x => x);
+        return new CustomerFigures(payersSeen, payersBack, RhythmMath.Percent(payersBack, payersSeen),
+            identified.Figures, returning.Figures, RhythmMath.Percent(returning.Amount, identified.Amount), unidentified.Figures,
+            orders.Figures, refunded.Figures, RhythmMath.Percent(refunded.Amount, moneyIn));
+    }
+
+    /// <summary>Whether the payer's latest earlier day (sorted <paramref name="days"/>) is at most 90 days before <paramref name="day"/>;
+    /// the same day again is the same visit, not a return.</summary>
+    private static bool PaidWithinLookback(List<DateOnly> days, DateOnly day)
+    {
+        var at = days.BinarySearch(day);
+        if (at < 0) at = ~at;
+        // BinarySearch may land on any of several equal days: step back to the first of them.
+        while (at > 0 && days[at - 1] == day) at--;
+        return at > 0 && day.DayNumber - days[at - 1].DayNumber <= IncomeRhythmPeriod.LookbackDays;
+    }
+
+    private struct Sum
+    {
+        public decimal Amount;
+        public int Count;
+
+        public void Add(decimal amount, int count)
+        {
+            Amount += amount;
+            Count += count;
         }
 
-        var refunded = MoneyFigures.None;
-        foreach (var r in refunds)
-            if (period.Contains(r.Day)) refunded = refunded.Plus(r.Amount, r.Count);
-
-        return new CustomerFigures(seen.Count, cameBack.Count, RhythmMath.Percent(cameBack.Count, seen.Count),
-            identified, returning, RhythmMath.Percent(returning.Amount, identified.Amount), unidentified,
-            orders, refunded, RhythmMath.Percent(refunded.Amount, moneyIn));
+        public readonly MoneyFigures Figures => MoneyFigures.Of(Amount, Count);
     }
 }

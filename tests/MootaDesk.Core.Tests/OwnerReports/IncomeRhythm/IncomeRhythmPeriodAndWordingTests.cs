@@ -91,6 +91,38 @@ public class IncomeRhythmPeriodAndWordingTests
     }
 
     [Theory]
+    [InlineData("Asia/Jakarta")]
+    [InlineData("Asia/Makassar")]
+    [InlineData("Asia/Jayapura")]
+    public void Totals_grouped_by_UTC_hour_become_the_same_local_buckets_as_the_single_mutations(string zoneId)
+    {
+        // 16:59 and 16:05 UTC Fri 20 Nov fall in UTC hour 16; 17:00 UTC in hour 17, once with a time and once day-only.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        IncomeRhythmEntry[] entries =
+        [
+            new(new DateTime(2026, 11, 20, 16, 59, 0, DateTimeKind.Utc), true, 10_000m),
+            new(new DateTime(2026, 11, 20, 16, 5, 0, DateTimeKind.Utc), true, 5_000m),
+            new(new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc), true, 20_000m),
+            new(new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc), false, 40_000m),
+        ];
+        var hours = IncomeRhythmFacts.BucketsFromUtcHours([
+            new UtcHourTotal(new DateTime(2026, 11, 20, 16, 0, 0, DateTimeKind.Utc), true, 15_000m, 2),
+            new UtcHourTotal(new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc), true, 20_000m, 1),
+            new UtcHourTotal(new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc), false, 40_000m, 1),
+        ], zone);
+
+        hours.OrderBy(b => b.Day).ThenBy(b => b.Hour).ShouldBe(IncomeRhythmFacts.FromEntries(entries, zone).Credits.OrderBy(b => b.Day).ThenBy(b => b.Hour));
+    }
+
+    [Fact]
+    public void A_zone_off_the_whole_hour_cannot_be_read_from_UTC_hours()
+    {
+        var india = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata"); // UTC+5:30
+        Should.Throw<ArgumentException>(() => IncomeRhythmFacts.BucketsFromUtcHours([new UtcHourTotal(new DateTime(2026, 11, 20, 16, 0, 0, DateTimeKind.Utc), true, 1m, 1)], india));
+        Should.Throw<ArgumentException>(() => IncomeRhythmFacts.BucketsFromUtcHours([new UtcHourTotal(new DateTime(2026, 11, 20, 16, 30, 0, DateTimeKind.Utc), true, 1m, 1)], Wib));
+    }
+
+    [Theory]
     [InlineData(14, "14%", "14%")]
     [InlineData(13.75, "13,8%", "13.8%")]
     [InlineData(0.05, "0,1%", "0.1%")]
