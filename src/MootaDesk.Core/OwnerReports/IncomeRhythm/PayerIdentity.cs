@@ -5,7 +5,7 @@ using MootaDesk.Core.Proof;
 namespace MootaDesk.Core.OwnerReports.IncomeRhythm;
 
 /// <summary>
-/// Who paid, as one key per payer, from what banks and orders tell.
+/// Who paid, as one number per payer, from what banks and orders tell.
 /// <para>
 /// <b>Precedence.</b> A matched order's WhatsApp number and the sender's account number are <i>strong</i>: each names one
 /// customer, and a payment that carries both ties them together (so a customer seen once by phone and once by account
@@ -20,8 +20,8 @@ namespace MootaDesk.Core.OwnerReports.IncomeRhythm;
 /// ("TRSF E-BANKING CR", "BI-FAST CR BIF TRANSFER DR", "TRANSFER DARI", "QRIS CR … NMID"), then honorifics at the start
 /// ("BPK", "BAPAK", "IBU", "SDR", "SDRI", "TN", "NY", "MR", "KAK", "MBAK", "HJ" …), spaces collapsed; fewer than three
 /// letters is no name. Company forms ("PT", "CV") stay: PT ABC and CV ABC are different payers. Phones: digits only,
-/// "08…" and "8…" become "628…" (<see cref="WhatsAppNumber"/>, the form orders store); fewer than ten digits is no phone. Accounts: digits only, at least six, and a masked
-/// number ("****1234") is no account.
+/// "08…" and "8…" become "628…" (<see cref="WhatsAppNumber"/>, the form orders store); fewer than ten digits is no
+/// phone. Accounts: digits only, at least six, and a masked number ("****1234") is no account.
 /// </para>
 /// </summary>
 public static class PayerIdentity

@@ -189,6 +189,24 @@ public class PaydayRhythmTests
         r.Months.Single().Other.Change.ShouldBe(new WindowChange(new MoneyFigures(30_000m, 1, 30_000m), -30_000m, -100m, -1, null));
     }
 
+    [Theory]
+    // 16:30 UTC 24 Jan 2027: 23.30 WIB on the 24th (January's quiet day), 00.30 WITA and 01.30 WIT on the 25th
+    // (February's payday).
+    [InlineData("Asia/Jakarta", 1, IncomeWindow.Other)]
+    [InlineData("Asia/Makassar", 2, IncomeWindow.Payday)]
+    [InlineData("Asia/Jayapura", 2, IncomeWindow.Payday)]
+    public void The_business_zone_decides_on_which_side_of_a_window_a_late_evening_credit_falls(string zoneId, int month, IncomeWindow window)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var r = IncomeRhythmAnalysis.Analyse([Credit(new DateTime(2027, 1, 24, 16, 30, 0, DateTimeKind.Utc), 80_000m)], zone,
+            new IncomeRhythmPeriod(new DateOnly(2026, 12, 25), new DateOnly(2027, 2, 24)));
+
+        var row = r.Months.Single(m => m.Total.Figures.Count == 1);
+        row.Month.ShouldBe(month);
+        (window == IncomeWindow.Payday ? row.Payday : row.Other).Figures.Amount.ShouldBe(80_000m);
+        (window == IncomeWindow.Payday ? r.Windows.Payday : r.Windows.Other).Amount.ShouldBe(80_000m);
+    }
+
     [Fact]
     public void February_s_cycle_is_short_and_its_payday_window_still_whole()
     {
