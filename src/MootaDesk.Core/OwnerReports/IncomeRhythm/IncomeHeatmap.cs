@@ -4,11 +4,11 @@ namespace MootaDesk.Core.OwnerReports.IncomeRhythm;
 /// Money in by weekday and hour of the business zone, and the busiest stretches named in words.
 /// <para>
 /// <b>Busiest stretches.</b> The cell with the most money (ties: more payments, then earlier weekday and hour) is a peak;
-/// its stretch grows hour by hour into the larger neighbour of the same weekday while that neighbour brings at least
-/// half of the peak's money and is not in an earlier stretch. The next peak is the busiest cell not yet used; three
-/// stretches at most, listed by their money (a later peak's stretch can outgrow an earlier one's). A stretch never crosses midnight: Friday 23.00 and Saturday 00.00 are different days to a shop.
-/// Shares are of all money in of the period, the time-unknown row included, so the sentence "14% dari pemasukan"
-/// stays true of the whole income.
+/// its stretch grows hour by hour on both sides, within the same weekday, while the next hour brings at least half of
+/// the peak's money and is not in an earlier stretch. The next peak is the busiest cell not yet used; three stretches
+/// at most, listed by their money (a later peak's stretch can outgrow an earlier one's). A stretch never crosses
+/// midnight: Friday 23.00 and Saturday 00.00 are different days to a shop. Shares are of all money in of the period,
+/// the time-unknown row included, so the sentence "14% dari pemasukan" stays true of the whole income.
 /// </para>
 /// </summary>
 public static class IncomeHeatmap
@@ -65,24 +65,17 @@ public static class IncomeHeatmap
             if (result.Count == BusiestCount) break;
             if (used.Contains((peak.Weekday, peak.Hour))) continue;
             var threshold = peak.Amount * NeighbourShare;
+            // The threshold is the peak's, so each side grows on its own: the stretch is the unbroken run of joinable hours around the peak.
             int from = peak.Hour, to = peak.Hour; // inclusive while growing
-            while (true)
-            {
-                var before = Joinable(from - 1);
-                var after = Joinable(to + 1);
-                if (before is null && after is null) break;
-                // The larger neighbour first, so the stretch follows the money; on a tie the earlier hour.
-                if (after is null || (before is not null && before.Amount >= after.Amount)) from--;
-                else to++;
-            }
+            while (Joinable(from - 1)) from--;
+            while (Joinable(to + 1)) to++;
             var stretch = Enumerable.Range(from, to - from + 1).Select(h => grid[(peak.Weekday, h)]).ToList();
             foreach (var c in stretch) used.Add((c.Weekday, c.Hour));
             var amount = stretch.Sum(c => c.Amount);
             result.Add(new BusyHours(peak.Weekday, from, to + 1, amount, stretch.Sum(c => c.Count), RhythmMath.Percent(amount, moneyIn)!.Value));
 
-            HeatmapCell? Joinable(int hour) =>
-                hour is >= 0 and <= 23 && grid.TryGetValue((peak.Weekday, hour), out var c) && !used.Contains((c.Weekday, c.Hour))
-                && c.Amount > 0 && c.Amount >= threshold ? c : null;
+            bool Joinable(int hour) =>
+                hour is >= 0 and <= 23 && !used.Contains((peak.Weekday, hour)) && grid[(peak.Weekday, hour)].Amount is var a && a > 0 && a >= threshold;
         }
         // A stable sort: equal stretches stay in peak order.
         return result.OrderByDescending(b => b.Amount).ToList();

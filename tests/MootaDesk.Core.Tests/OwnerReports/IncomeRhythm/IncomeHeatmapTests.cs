@@ -132,7 +132,7 @@ public class IncomeHeatmapTests
     }
 
     [Fact]
-    public void A_stretch_takes_every_neighbouring_hour_bringing_at_least_half_of_its_peak()
+    public void A_stretch_takes_every_neighbouring_hour_bringing_at_least_half_of_its_peak_on_both_sides()
     {
         // Wed: 09h 60.000, 10h 100.000 (peak), 11h 80.000, 12h 55.000 → 09–13 (every hour ≥ 50.000), 295.000 of 295.000 = 100 %.
         var r = IncomeRhythmAnalysis.Analyse([
