@@ -1,0 +1,68 @@
+namespace MootaDesk.Core.OwnerReports.IncomeRhythm;
+
+/// <summary>
+/// The days a report covers, inclusive, as local days of the business zone. The figures count only money in these
+/// days; the <see cref="LookbackDays"/> before <see cref="From"/> are read too, for "paid before" and for the first
+/// month's change against the month before it.
+/// </summary>
+public sealed record IncomeRhythmPeriod
+{
+    /// <summary>How far back a payment makes its payer "returning", in local days.</summary>
+    public const int LookbackDays = 90;
+
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    public IncomeRhythmPeriod(DateOnly from, DateOnly to)
+    {
+        if (to < from) throw new ArgumentException($"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
+        From = from;
+        To = to;
+    }
+
+    /// <summary>First local day, inclusive.</summary>
+    public DateOnly From { get; }
+
+    /// <summary>Last local day, inclusive.</summary>
+    public DateOnly To { get; }
+
+    /// <summary>The first local day a loader must read so that the figures are whole: <see cref="From"/> minus 90 days.</summary>
+    public DateOnly LookbackFrom => From.AddDays(-LookbackDays);
+
+    public int Days => To.DayNumber - From.DayNumber + 1;
+
+    public bool Contains(DateOnly day) => day >= From && day <= To;
+
+    /// <summary>
+    /// The half-open UTC range [start, end) a loader reads: from the start of <see cref="LookbackFrom"/> (or of
+    /// <see cref="From"/> without the lookback) to the end of <see cref="To"/>, in <paramref name="zone"/>.
+    /// </summary>
+    public (DateTime StartUtc, DateTime EndUtc) UtcRange(TimeZoneInfo zone, bool withLookback = true)
+    {
+        var start = withLookback ? LookbackFrom : From;
+        return (StartOfDayUtc(start, zone), StartOfDayUtc(To.AddDays(1), zone));
+    }
+
+    /// <summary>
+    /// The zone's UTC offset when it is the same at every instant of [<paramref name="startUtc"/>, <paramref name="endUtc"/>),
+    /// so a database can turn UTC into local hours by adding it (WIB +7, WITA +8, WIT +9 have had no change since 1964);
+    /// null when the zone changes its offset inside the range, and the local time must then be computed row by row.
+    /// </summary>
+    public static TimeSpan? FixedUtcOffset(TimeZoneInfo zone, DateTime startUtc, DateTime endUtc)
+    {
+        var start = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc);
+        var end = DateTime.SpecifyKind(endUtc, DateTimeKind.Utc);
+        var offset = zone.GetUtcOffset(start);
+        if (zone.GetUtcOffset(end) != offset) return null;
+        // An adjustment rule's dates are local; a day of margin on each side covers any offset.
+        var first = start.AddDays(-1);
+        var last = end.AddDays(1);
+        foreach (var rule in zone.GetAdjustmentRules())
+        {
+            if (rule.DateEnd < first || rule.DateStart > last) continue;
+            if (rule.DaylightDelta != TimeSpan.Zero || rule.BaseUtcOffsetDelta != TimeSpan.Zero) return null;
+        }
+        return offset;
+    }
+
+    private static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
+}
