@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using MootaDesk.Core.Ingest.Moota;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Integrations.Notifications;
 

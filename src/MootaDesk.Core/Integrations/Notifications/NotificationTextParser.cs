@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Core.Integrations.Notifications;
 

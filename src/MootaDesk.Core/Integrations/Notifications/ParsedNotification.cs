@@ -1,4 +1,4 @@
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
 
 namespace MootaDesk.Core.Integrations.Notifications;
 
@@ -62,7 +62,7 @@ public sealed record ParsedNotification(
     NotificationProblem? Reason)
 {
     /// <summary>True for a credit: the only reading that may become a provisional mutation.</summary>
-    public bool IsMoneyIn => Verdict == NotificationVerdict.Transaction && Direction == Domain.Direction.Credit;
+    public bool IsMoneyIn => Verdict == NotificationVerdict.Transaction && Direction == Mutations.Direction.Credit;
 
     internal static ParsedNotification Not(NotificationVerdict verdict, NotificationParserEntry? app, string? matchedBy, NotificationProblem reason) =>
         new(verdict, app?.BankCode, app?.Id, null, app is null ? null : matchedBy, null, null, null, null, null, null, reason);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.OwnerReports.IncomeRhythm;
 

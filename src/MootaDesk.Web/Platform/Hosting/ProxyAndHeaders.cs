@@ -28,7 +28,7 @@ public static class ProxySetup
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
         // The framework trusts loopback by default; MootaDesk trusts only what the configuration names.
         options.KnownProxies.Clear();
-        options.KnownNetworks.Clear();
+        options.KnownIPNetworks.Clear();
         foreach (var (text, i) in proxy.KnownProxies.Select((t, i) => (t, i)))
         {
             if (!IPAddress.TryParse(text?.Trim(), out var address))
@@ -39,9 +39,9 @@ public static class ProxySetup
         }
         foreach (var (text, i) in proxy.KnownNetworks.Select((t, i) => (t, i)))
         {
-            if (!Microsoft.AspNetCore.HttpOverrides.IPNetwork.TryParse(text?.Trim(), out var network))
+            if (!System.Net.IPNetwork.TryParse(text?.Trim(), out var network))
                 throw new InvalidOperationException($"MootaDesk:Proxy:KnownNetworks:{i} (\"{text}\") is not a network in CIDR form (e.g. 10.0.0.0/24).");
-            options.KnownNetworks.Add(network);
+            options.KnownIPNetworks.Add(network);
         }
         // One proxy in front: the right-most address it appended is the client.
         options.ForwardLimit = 1;

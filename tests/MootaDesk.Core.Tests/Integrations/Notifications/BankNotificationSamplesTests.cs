@@ -1,4 +1,4 @@
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Integrations.Notifications;
 using MootaDesk.Tests.Shared;
 using static MootaDesk.Core.Integrations.Notifications.NotificationVerdict;

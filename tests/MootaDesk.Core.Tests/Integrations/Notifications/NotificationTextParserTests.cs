@@ -1,5 +1,5 @@
 using System.Text;
-using MootaDesk.Core.Domain;
+using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Integrations.Notifications;
 using MootaDesk.Tests.Shared;
 
