@@ -110,7 +110,7 @@ public partial class MootaApiPage
                     Notify.Notify(NotificationSeverity.Warning, T["TokenNone"]);
                     break;
                 default:
-                    Notify.Notify(NotificationSeverity.Error, result.Error ?? T["Run.Failed"], duration: 10000);
+                    Notify.Notify(NotificationSeverity.Error, result.Error is { } refusal ? T.Say(refusal) : T["Run.Failed"], duration: 10000);
                     break;
             }
             await ReloadSelectedAsync();

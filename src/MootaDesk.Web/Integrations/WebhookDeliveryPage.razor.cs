@@ -45,6 +45,9 @@ public partial class WebhookDeliveryPage
         _ => null,
     };
 
+    /// <summary>The kept error: a refusal stored as a key (the receiver's) in the reader's language, a processor's technical text as it is.</summary>
+    private string? ErrorText => T.SayStored(Detail?.Row.Error);
+
     /// <summary>One stored reason as a sentence (IntegrationsText "Problem.*"); its arguments are the values Moota sent.</summary>
     private string Explain(MootaProblem p) => T[p.Key, [.. p.Args]].Value;
 

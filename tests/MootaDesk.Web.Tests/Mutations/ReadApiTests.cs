@@ -106,7 +106,7 @@ public class ReadApiTests
     [Theory]
     [InlineData("from=20-11-2026", "from")]
     [InlineData("to=kemarin", "to")]
-    [InlineData("from=2026-11-21&to=2026-11-20", "after")]
+    [InlineData("from=2026-11-21&to=2026-11-20", "sesudah")]
     [InlineData("direction=in", "direction")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=100000", "pageSize")]

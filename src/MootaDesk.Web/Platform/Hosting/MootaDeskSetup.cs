@@ -111,8 +111,8 @@ public static class MootaDeskSetup
             o.SupportedCultures = SupportedCultures;
             o.SupportedUICultures = SupportedCultures;
             // Indonesian unless the person chose English (cookie): the browser's language is not asked, since
-            // many Indonesian users run English-language browsers.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // many Indonesian users run English-language browsers. Programs calling /api/… may ask by Accept-Language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()];
             o.FallBackToParentUICultures = true;
         });
 
@@ -173,6 +173,7 @@ public static class MootaDeskSetup
         // request's NavigationManager, and .NET 10 refuses to initialise it twice.
         app.UseStatusCodePagesWithReExecute("/tidak-ditemukan", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseApiProblems();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorGate>();

@@ -224,7 +224,7 @@ public class WebhookInboxTests
         var client = factory.CreateClient();
         var outside = await client.SendAsync(Signed(Encoding.UTF8.GetBytes("// test tool\n[" + Element("c0") + "]")));
         outside.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await outside.Content.ReadAsStringAsync()).ShouldContain("comments");
+        (await outside.Content.ReadAsStringAsync()).ShouldContain("\"code\":\"body-comment\"");
         var inside = await client.SendAsync(Signed(Encoding.UTF8.GetBytes("[" + Element("c1") + ", {\"mutation_id\":\"c2\" /* hand-made */, \"amount\":5}]")));
         inside.StatusCode.ShouldBe(HttpStatusCode.OK);
         await WaitForInboxAsync(factory);
