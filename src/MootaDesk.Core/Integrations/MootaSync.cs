@@ -10,6 +10,7 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Platform.Metrics;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
@@ -48,7 +49,8 @@ public sealed class MootaSync(
     BusinessClock clock,
     MootaSyncLocks locks,
     ILogger<MootaSync> logger,
-    IOptionsMonitor<MootaDeskOptions>? options = null)
+    IOptionsMonitor<MootaDeskOptions>? options = null,
+    MootaDeskMetrics? metrics = null)
 {
     private static readonly Actor SyncActor = new("moota-api");
 
@@ -118,6 +120,8 @@ public sealed class MootaSync(
             logger.LogError(ex, "Moota sync of integration {IntegrationId} failed", integrationId);
         }
 
+        if (error is null) metrics?.Ingested("api", run.NewCount, run.DuplicateCount);
+        else metrics?.Failed("moota-sync", error.Code);
         var finished = clock.UtcNow;
         run.FinishedAt = finished;
         // Stored as a key with its arguments; the integration page says it in the reader's language.

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Integrations.Moota;
 using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Platform.Metrics;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
 
@@ -22,6 +23,7 @@ public sealed class WebhookReceiver(
     IOptionsMonitor<MootaDeskOptions> options,
     TimeProvider time,
     IStringLocalizer<IntegrationsText> text,
+    MootaDeskMetrics metrics,
     ILogger<WebhookReceiver> logger)
 {
     public const int MaxBodyBytes = 1024 * 1024;
@@ -93,8 +95,10 @@ public sealed class WebhookReceiver(
         delivery.AnswerMs = watch.Elapsed.TotalMilliseconds;
         // Not cancellable: once read, a delivery is kept even if Moota hangs up while we write it.
         await inbox.KeepAsync(delivery);
+        metrics.WebhookAnswered(watch.Elapsed, status);
         if (refusal is not null)
         {
+            metrics.Failed("webhook", refusal.Code);
             logger.LogWarning("Webhook delivery {DeliveryId} from {Ip} refused with {Status}: {Reason} {Args}", delivery.Id, delivery.SourceIp, status,
                 refusal.Key, refusal.Args);
             return ApiProblem.Refused(http, status, refusal, text, new Dictionary<string, object?> { ["deliveryId"] = delivery.Id });

@@ -94,7 +94,8 @@ public static class MootaDeskSetup
         });
 
         services.AddAuthentication()
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, MetricsAuthentication>(MetricsAuthentication.SchemeName, null);
         services.AddAuthorization(EndpointAccess.Register);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<SessionCheck>();
@@ -127,6 +128,7 @@ public static class MootaDeskSetup
         services.AddProblemDetails();
         services.AddHealthChecks();
         services.AddMootaDeskApiDocumentation();
+        services.AddMootaDeskMetrics();
 
         // Each area registers its own services from Core; the HTTP side of an area adds only what is HTTP.
         services.AddHome();
@@ -194,6 +196,7 @@ public static class MootaDeskSetup
         app.MapBankAccountsApi();
         app.MapIntegrationsApi();
         app.MapMootaDeskApiDocumentation();
+        app.MapMetrics();
         return app;
     }
 }
