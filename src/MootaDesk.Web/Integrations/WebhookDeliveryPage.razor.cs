@@ -12,9 +12,6 @@ public partial class WebhookDeliveryPage
 {
     [Parameter] public long Id { get; set; }
 
-    /// <summary>The page of one delivery, as links in notices and the log point to it.</summary>
-    public static string LinkFor(long id) => $"integrasi/webhook/{id}";
-
     [Inject] private WebhookLogQuery Query { get; set; } = default!;
     [Inject] private WebhookInboxProcessor Processor { get; set; } = default!;
     [Inject] private WebhookInboxSignal Signal { get; set; } = default!;

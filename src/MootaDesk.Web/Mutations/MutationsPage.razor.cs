@@ -102,12 +102,12 @@ public partial class MutationsPage
         views = items.Select(v => new ViewChoice(v.Id, (v.IsShared ? "" : "★ ") + v.Name, v)).ToList();
     }
 
-    private static string UrlFor(MutationFilter f) => f.ToQueryString() is { Length: > 0 } q ? "mutasi?" + q : "mutasi";
+    private static string UrlFor(MutationFilter f) => AppUrls.Mutations(f);
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
         var path = new Uri(e.Location).AbsolutePath.TrimEnd('/');
-        if (!path.EndsWith("/mutasi", StringComparison.OrdinalIgnoreCase)) return;
+        if (!path.EndsWith("/" + AppUrls.Mutations, StringComparison.OrdinalIgnoreCase)) return;
         var next = MutationFilter.Parse(e.Location);
         if (next.Equals(Filter)) return;
         _ = InvokeAsync(async () =>
@@ -329,7 +329,7 @@ public partial class MutationsPage
     {
         selectedViewId = id;
         var view = views.FirstOrDefault(v => v.Id == id);
-        if (view is not null) Nav.NavigateTo("mutasi" + (view.Item.Query.Length > 0 ? "?" + view.Item.Query : ""));
+        if (view is not null) Nav.NavigateTo(AppUrls.MutationsQuery(view.Item.Query));
         return Task.CompletedTask;
     }
 
@@ -388,7 +388,7 @@ public partial class MutationsPage
         {
             var file = await Task.Run(() => Exports.PrepareAsync(filter, format, v, actor, progress));
             exportMessage = T["Export.Done", file.Totals.Rows.ToString("N0"), file.FileName];
-            await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", "mutasi/unduh/" + file.Token, file.FileName);
+            await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", AppUrls.MutationDownload(file.Token), file.FileName);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException)
         {

@@ -4,6 +4,7 @@ using MootaDesk.Core.Orders;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Orders;
 
@@ -71,7 +72,7 @@ public partial class NewOrderPage
             var result = await Command.CreateAsync([request], await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
             if (result.Succeeded)
             {
-                Nav.NavigateTo($"pesanan/{result.Created[0].Id}");
+                Nav.NavigateTo(AppUrls.Order(result.Created[0].Id));
                 return;
             }
             foreach (var e in result.Errors.SelectMany(x => x.Errors))

@@ -6,6 +6,7 @@ using Radzen.Blazor;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Orders;
 
@@ -69,6 +70,6 @@ public partial class OrdersPage
 
     private void OpenOrder(DataGridRowMouseEventArgs<OrderView> args)
     {
-        if (args.Data is { } order) Nav.NavigateTo($"pesanan/{order.Id}");
+        if (args.Data is { } order) Nav.NavigateTo(AppUrls.Order(order.Id));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Proof;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Proof;
 
@@ -27,7 +28,7 @@ public partial class ProofCreatePage
         {
             case IssueProofOutcome.Debit: Message = T["Proof.DebitRefused"]; break;
             case IssueProofOutcome.NotFound: Message = T["Proof.NotFound"]; break;
-            default: Navigation.NavigateTo($"bukti/{result.ProofId}", replace: true); break;
+            default: Navigation.NavigateTo(AppUrls.Proof(result.ProofId), replace: true); break;
         }
     }
 }

@@ -7,6 +7,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Proof;
 
@@ -76,7 +77,7 @@ public partial class ProofDetailPage
     private async Task DownloadAsync(string format)
     {
         if (View is null || !View.IsActive) return;
-        await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", $"bukti/{View.ProofId}/{format}", $"bukti-{View.Card.VerificationCode}.{format}");
+        await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", AppUrls.ProofFile(View.ProofId, format), $"bukti-{View.Card.VerificationCode}.{format}");
     }
 
     private async Task RevokeAsync()

@@ -6,6 +6,7 @@ using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Proof;
 
@@ -83,7 +84,7 @@ public partial class ProofPage
             {
                 case IssueProofOutcome.Debit: Error = T["Proof.DebitRefused"]; break;
                 case IssueProofOutcome.NotFound: Error = T["Proof.NotFound"]; break;
-                default: Navigation.NavigateTo($"bukti/{result.ProofId}"); break;
+                default: Navigation.NavigateTo(AppUrls.Proof(result.ProofId)); break;
             }
         }
         finally { openingId = null; }

@@ -8,6 +8,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Sweep;
 
@@ -94,7 +95,7 @@ public partial class SweepPage
 
     private void OpenDay(DateOnly? day)
     {
-        if (day is DateOnly d) Nav.NavigateTo("sweep/" + d.ToString("yyyy-MM-dd"));
+        if (day is DateOnly d) Nav.NavigateTo(AppUrls.SweepDay(d));
     }
 
     private async Task ReloadViewAsync()
@@ -110,7 +111,7 @@ public partial class SweepPage
     private Task PrepareTodayAsync() => RunAsync(async () =>
     {
         var r = await Prepare.PrepareAsync(Clock.Today, SweepTrigger.Manual, await CurrentUser.ActorAsync(), viewer: await CurrentUser.ViewerAsync());
-        Nav.NavigateTo("sweep/" + r.Day.ToString("yyyy-MM-dd"), forceLoad: false);
+        Nav.NavigateTo(AppUrls.SweepDay(r.Day), forceLoad: false);
         Notify.Notify(NotificationSeverity.Success, T["Prepare.Done"]);
     });
 

@@ -69,9 +69,9 @@ public static class MootaDeskSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/masuk";
+            o.LoginPath = "/" + AppUrls.SignIn;
             o.LogoutPath = "/keluar";
-            o.AccessDeniedPath = "/akses-ditolak";
+            o.AccessDeniedPath = "/" + AppUrls.AccessDenied;
             o.ReturnUrlParameter = "kembali";
             o.Cookie.Name = "mootadesk.auth";
             o.Cookie.HttpOnly = true;

@@ -54,6 +54,6 @@ public partial class Setup
             return;
         }
         await SignIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: false);
-        Navigation.NavigateTo("/", forceLoad: true);
+        Navigation.NavigateTo(AppUrls.Home, forceLoad: true);
     }
 }

@@ -41,7 +41,7 @@ public partial class TwoFactorLogin
         }
         // Without the first step's cookie there is nobody to ask a code of.
         if (await SignIn.GetTwoFactorAuthenticationUserAsync() is null && !HttpMethods.IsPost(HttpContext.Request.Method))
-            Navigation.NavigateTo("/masuk", forceLoad: true);
+            Navigation.NavigateTo(AppUrls.SignIn, forceLoad: true);
     }
 
     private async Task VerifyAsync()
@@ -50,7 +50,7 @@ public partial class TwoFactorLogin
         var user = await SignIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            Navigation.NavigateTo("/masuk", forceLoad: true);
+            Navigation.NavigateTo(AppUrls.SignIn, forceLoad: true);
             return;
         }
         var code = (Input.Code ?? "").Replace(" ", "").Replace("-", "").Trim();
