@@ -20,18 +20,18 @@ public partial class MutationsPage
 {
     private static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(8);
 
-    [Inject] private MutationQueries Queries { get; set; } = default!;
-    [Inject] private TagMutationsCommand Commands { get; set; } = default!;
-    [Inject] private SavedViewStore Views { get; set; } = default!;
-    [Inject] private MutationExportService Exports { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] public required MutationQueries Queries { get; init; }
+    [Inject] public required TagMutationsCommand Commands { get; init; }
+    [Inject] public required SavedViewStore Views { get; init; }
+    [Inject] public required MutationExportService Exports { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Nav { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
     /// <summary>A link from elsewhere (the statement import's "sudah ada", the duplicates review) opens this mutation's drawer.</summary>
     [SupplyParameterFromQuery(Name = MutationLink.OpenKey)] public long? OpenId { get; set; }
@@ -102,7 +102,7 @@ public partial class MutationsPage
         views = items.Select(v => new ViewChoice(v.Id, (v.IsShared ? "" : "★ ") + v.Name, v)).ToList();
     }
 
-    private static string UrlFor(MutationFilter f) => AppUrls.Mutations(f);
+    private static string UrlFor(MutationFilter f) => AppUrls.MutationsFiltered(f);
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {

@@ -12,11 +12,11 @@ namespace MootaDesk.Web.Orders;
 
 public partial class OrdersPage
 {
-    [Inject] private OrderListQuery Query { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+    [Inject] public required OrderListQuery Query { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Nav { get; init; }
+    [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
 
     [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
 

@@ -24,13 +24,13 @@ public static class AppUrls
     public const string Duplicates = "mutasi/duplikat";
 
     /// <summary>The Mutasi page showing <paramref name="filter"/> ("mutasi?tgl=hari-ini&amp;arah=kredit").</summary>
-    public static string Mutations(MutationFilter filter) => MutationsQuery(filter.ToQueryString());
+    public static string MutationsFiltered(MutationFilter filter) => MutationsQuery(filter.ToQueryString());
 
     /// <summary>The Mutasi page with a filter's query string as stored in a saved view ("" = unfiltered).</summary>
     public static string MutationsQuery(string query) => query.Length > 0 ? Mutations + "?" + query : Mutations;
 
     /// <summary>The mutations carrying one tag, sandbox included (the glossary's usage count).</summary>
-    public static string MutationsWithTag(int tagId) => Mutations(new MutationFilter { TagsAny = [tagId], Sandbox = SandboxFilter.Include });
+    public static string MutationsWithTag(int tagId) => MutationsFiltered(new MutationFilter { TagsAny = [tagId], Sandbox = SandboxFilter.Include });
 
     /// <summary>A file the Mutasi page prepared, fetched once by its maker.</summary>
     public static string MutationDownload(string token) => "mutasi/unduh/" + Uri.EscapeDataString(token);

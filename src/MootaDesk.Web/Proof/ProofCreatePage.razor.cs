@@ -12,10 +12,10 @@ namespace MootaDesk.Web.Proof;
 /// </summary>
 public partial class ProofCreatePage
 {
-    [Inject] private IssueProofCommand Issue { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required IssueProofCommand Issue { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     [Parameter] public long MutationId { get; set; }
 

@@ -13,15 +13,15 @@ namespace MootaDesk.Web.Proof;
 
 public partial class ProofDetailPage
 {
-    [Inject] private ProofCardQuery Cards { get; set; } = default!;
-    [Inject] private RecordProofShareCommand Shares { get; set; } = default!;
-    [Inject] private RevokeProofCommand Revoke { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required ProofCardQuery Cards { get; init; }
+    [Inject] public required RecordProofShareCommand Shares { get; init; }
+    [Inject] public required RevokeProofCommand Revoke { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required IOptions<ProofOptions> Options { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     [Parameter] public long ProofId { get; set; }
 

@@ -12,12 +12,12 @@ namespace MootaDesk.Web.Proof;
 
 public partial class ProofPage
 {
-    [Inject] private PaymentSearch Search { get; set; } = default!;
-    [Inject] private IssueProofCommand Issue { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required PaymentSearch Search { get; init; }
+    [Inject] public required IssueProofCommand Issue { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     /// <summary>Lets other pages link straight to a search: /bukti?jumlah=150123&amp;pesanan=INV-1.</summary>
     [SupplyParameterFromQuery(Name = "jumlah")] public string? AmountFromQuery { get; set; }

@@ -57,8 +57,8 @@ public class AppUrlsTests
     {
         AppUrls.Order(42).ShouldBe("pesanan/42");
         AppUrls.WebhookDelivery(9).ShouldBe("integrasi/webhook/9");
-        AppUrls.Mutations(MutationFilter.Empty).ShouldBe("mutasi");
-        AppUrls.Mutations(new MutationFilter { Preset = DatePreset.Today }).ShouldBe("mutasi?tgl=hari-ini");
+        AppUrls.MutationsFiltered(MutationFilter.Empty).ShouldBe("mutasi");
+        AppUrls.MutationsFiltered(new MutationFilter { Preset = DatePreset.Today }).ShouldBe("mutasi?tgl=hari-ini");
         MutationFilter.Parse(AppUrls.MutationsWithTag(3)).TagsAny.ShouldBe([3]);
         AppUrls.SweepDay(new DateOnly(2026, 11, 21)).ShouldBe("sweep/2026-11-21");
         AppUrls.StatementImportFor(3).ShouldBe("rekening/impor?rekening=3");

@@ -13,10 +13,10 @@ namespace MootaDesk.Web.Platform.SignIn;
 /// </summary>
 public partial class TwoFactorLogin
 {
-    [Inject] private SignInManager<AppUser> SignIn { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> T { get; set; } = default!;
-    [Inject] private ILogger<TwoFactorLogin> Logger { get; set; } = default!;
+    [Inject] public required SignInManager<AppUser> SignIn { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> T { get; init; }
+    [Inject] public required ILogger<TwoFactorLogin> Logger { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
     [SupplyParameterFromForm] private CodeInput Input { get; set; } = new();
