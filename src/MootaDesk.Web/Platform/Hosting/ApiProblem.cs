@@ -22,7 +22,7 @@ public static class ApiProblem
     /// <summary>The refusal as a sentence in the current UI culture; an unknown key is shown as itself rather than hidden.</summary>
     public static string Say(this IStringLocalizer text, Refusal refusal)
     {
-        var s = text[refusal.Key, [.. refusal.Args]];
+        var s = text[refusal.Key, [.. refusal.Args.Select(a => a ?? "")]];
         return s.ResourceNotFound ? refusal.Key : s.Value;
     }
 
