@@ -23,7 +23,7 @@ public class Integration
     public DateTime? LastSyncAt { get; set; }
     public DateTime? LastSuccessfulSyncAt { get; set; }
 
-    /// <summary>Plain-language error from the last pull (401, 422, …); null when the last pull went well.</summary>
+    /// <summary>Why the last pull failed (401, 422, …) as a stored <see cref="MootaDesk.Core.Shared.Refusal"/>, translated when shown; null when it went well.</summary>
     public string? LastSyncError { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -10,6 +10,7 @@ using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Platform.Metrics;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
@@ -29,7 +30,7 @@ public sealed class MootaSyncLocks
 /// One pull's outcome. <paramref name="Duplicates"/> counts mutations already stored (by any channel, including statement rows
 /// Moota's mutations were attached to); <paramref name="Conflicts"/> those among them Moota now reports with other values.
 /// </summary>
-public sealed record SyncResult(SyncStatus Status, int BanksFound, int Fetched, int New, int Duplicates, string? Error, int Conflicts = 0);
+public sealed record SyncResult(SyncStatus Status, int BanksFound, int Fetched, int New, int Duplicates, Refusal? Error, int Conflicts = 0);
 
 /// <summary>An account as seen in a run's bank list, for the integration page.</summary>
 public sealed record SeenBank(string BankId, string BankType, string AccountNumber, string? Label, string? HolderName, decimal? Balance, bool IsActive);
@@ -48,7 +49,8 @@ public sealed class MootaSync(
     BusinessClock clock,
     MootaSyncLocks locks,
     ILogger<MootaSync> logger,
-    IOptionsMonitor<MootaDeskOptions>? options = null)
+    IOptionsMonitor<MootaDeskOptions>? options = null,
+    MootaDeskMetrics? metrics = null)
 {
     private static readonly Actor SyncActor = new("moota-api");
 
@@ -82,7 +84,7 @@ public sealed class MootaSync(
             : to.AddDays(-Math.Clamp(integration.BackfillDays, 0, 366));
         var run = new MootaSyncRun { IntegrationId = integrationId, Trigger = trigger, StartedAt = started, FromDate = from, ToDate = to };
 
-        string? error = null;
+        Refusal? error = null;
         try
         {
             var banks = await api.GetBanksAsync(token, ct);
@@ -114,19 +116,22 @@ public sealed class MootaSync(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            error = "Sinkronisasi gagal karena kesalahan di MootaDesk: " + ex.GetType().Name + ". Data yang sudah tersimpan aman; coba lagi atau hubungi admin.";
+            error = Refusal.Of("MootaSync.Internal", ex.GetType().Name);
             logger.LogError(ex, "Moota sync of integration {IntegrationId} failed", integrationId);
         }
 
+        if (error is null) metrics?.Ingested("api", run.NewCount, run.DuplicateCount);
+        else metrics?.Failed("moota-sync", error.Code);
         var finished = clock.UtcNow;
         run.FinishedAt = finished;
-        run.Error = error;
+        // Stored as a key with its arguments; the integration page says it in the reader's language.
+        run.Error = error?.ToStored();
         await using (var db = await factory.CreateDbContextAsync(CancellationToken.None))
         {
             db.MootaSyncRuns.Add(run);
             var row = await db.Integrations.FirstAsync(i => i.Id == integrationId, CancellationToken.None);
             row.LastSyncAt = finished;
-            row.LastSyncError = error;
+            row.LastSyncError = error?.ToStored();
             if (error is null) row.LastSuccessfulSyncAt = started;
             await db.SaveChangesAsync(CancellationToken.None);
         }
@@ -201,14 +206,17 @@ public sealed class MootaSync(
         return null;
     }
 
-    /// <summary>What went wrong, in words the Ops person can act on. Stored on the integration and shown on its page.</summary>
-    public static string Explain(MootaApiException ex) => ex.Failure switch
+    /// <summary>
+    /// What went wrong, as a refusal the Ops person can act on once translated (IntegrationsText <c>MootaSync.*</c>). Stored on the
+    /// integration and its run (<see cref="Refusal.ToStored"/>) and shown on its page.
+    /// </summary>
+    public static Refusal Explain(MootaApiException ex) => ex.Failure switch
     {
-        MootaApiFailure.Unauthorized => "Token API Moota ditolak (401). Buat token baru di Moota (Pengaturan → Token API) lalu simpan di sini.",
-        MootaApiFailure.Invalid => "Moota menolak permintaan (422): " + (ex.Message.Length > 0 ? ex.Message : "data tidak valid") + ". Periksa pengaturan integrasi.",
-        MootaApiFailure.NotFound => "Alamat API Moota tidak ditemukan (404). Periksa MootaDesk:Moota:BaseUrl.",
-        MootaApiFailure.Unavailable => $"Moota sedang sibuk atau bermasalah (HTTP {ex.Status}) dan belum pulih setelah beberapa kali dicoba. Sinkronisasi berikutnya akan mencoba lagi.",
-        MootaApiFailure.Unreachable => "Moota tidak bisa dihubungi (jaringan atau batas waktu habis) setelah beberapa kali dicoba. Sinkronisasi berikutnya akan mencoba lagi.",
-        _ => "Jawaban Moota tidak bisa dibaca. Sinkronisasi berikutnya akan mencoba lagi.",
+        MootaApiFailure.Unauthorized => Refusal.Of("MootaSync.Unauthorized"),
+        MootaApiFailure.Invalid => ex.Message.Length > 0 ? Refusal.Of("MootaSync.Invalid", ex.Message) : Refusal.Of("MootaSync.InvalidNoReason"),
+        MootaApiFailure.NotFound => Refusal.Of("MootaSync.NotFound"),
+        MootaApiFailure.Unavailable => Refusal.Of("MootaSync.Unavailable", ex.Status),
+        MootaApiFailure.Unreachable => Refusal.Of("MootaSync.Unreachable"),
+        _ => Refusal.Of("MootaSync.Unreadable"),
     };
 }

@@ -24,6 +24,7 @@ public class MootaSyncRun
     public bool Succeeded { get; set; }
 
     /// <summary>Plain-language reason when the run failed; never contains the token.</summary>
+    /// <summary>Why the run failed: a stored <see cref="MootaDesk.Core.Shared.Refusal"/> (key and arguments), or a sentence on runs written before keys were kept.</summary>
     public string? Error { get; set; }
 
     /// <summary>The Moota accounts the run saw (bank_id, bank_type, account_number, label, holder) as JSON.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Store;
+using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Integrations;
 
@@ -16,22 +17,20 @@ public sealed class WebhookInbox(
     InboxWriteGate gate)
 {
     /// <summary>
-    /// The secret for <paramref name="integrationId"/> (or, without one, the default integration's from configuration), or an
-    /// English sentence saying why there is none: unknown or deactivated integration, no secret set.
+    /// The secret for <paramref name="integrationId"/> (or, without one, the default integration's from configuration), or the
+    /// refusal saying why there is none (IntegrationsText <c>Webhook.*</c>): unknown or deactivated integration, no secret set.
     /// </summary>
-    public async Task<(string? Secret, string? Problem)> SecretAsync(int? integrationId, MootaSettings settings, CancellationToken ct)
+    public async Task<CommandResult<string>> SecretAsync(int? integrationId, MootaSettings settings, CancellationToken ct)
     {
         if (integrationId is not int id)
-            return string.IsNullOrEmpty(settings.WebhookSecret)
-                ? (null, "No secret configured for the default integration (MootaDesk:Moota:WebhookSecret).")
-                : (settings.WebhookSecret, null);
+            return string.IsNullOrEmpty(settings.WebhookSecret) ? Refusal.Of("Webhook.NoDefaultSecret") : settings.WebhookSecret;
         await using var db = await factory.CreateDbContextAsync(ct);
         var integration = await db.Integrations.AsNoTracking().Where(i => i.Id == id)
             .Select(i => new { i.IsActive, i.WebhookSecret }).FirstOrDefaultAsync(ct);
-        if (integration is null) return (null, $"Integration {id} does not exist.");
-        if (!integration.IsActive) return (null, $"Integration {id} is deactivated.");
-        if (string.IsNullOrEmpty(integration.WebhookSecret)) return (null, $"Integration {id} has no webhook secret.");
-        return (integration.WebhookSecret, null);
+        if (integration is null) return Refusal.Of("Webhook.UnknownIntegration", id);
+        if (!integration.IsActive) return Refusal.Of("Webhook.InactiveIntegration", id);
+        if (string.IsNullOrEmpty(integration.WebhookSecret)) return Refusal.Of("Webhook.IntegrationWithoutSecret", id);
+        return integration.WebhookSecret;
     }
 
     /// <summary>

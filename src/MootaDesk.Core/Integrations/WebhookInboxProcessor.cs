@@ -8,6 +8,7 @@ using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Notifications;
+using MootaDesk.Core.Platform.Metrics;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
@@ -29,7 +30,8 @@ public sealed class WebhookInboxProcessor(
     MutationIngestor ingestor,
     InboxWriteGate gate,
     BusinessClock clock,
-    ILogger<WebhookInboxProcessor> logger)
+    ILogger<WebhookInboxProcessor> logger,
+    MootaDeskMetrics? metrics = null)
 {
     public static readonly Actor Actor = new("webhook:moota");
 
@@ -258,6 +260,8 @@ public sealed class WebhookInboxProcessor(
         var problems = new DeliveryProblems(null, rejected);
         d.ProblemsJson = problems.ToJson();
         d.Error = rejected.Count == 0 ? null : Cap(problems.Technical);
+        metrics?.DeliveryProcessed(d.Status, d.NewCount, d.DuplicateCount);
+        if (d.Status != DeliveryStatus.Processed) metrics?.Failed("inbox", d.Status == DeliveryStatus.Partial ? "elements-unreadable" : "all-elements-unreadable");
         if (rejected.Count > 0)
             logger.LogWarning("Webhook delivery {DeliveryId}: {Stored} element(s) stored or recognised, {Rejected} kept unread: {Reasons}",
                 d.Id, attempted, rejected.Count, d.Error);
@@ -272,6 +276,8 @@ public sealed class WebhookInboxProcessor(
         d.Error = Cap(problems.Technical);
         d.ProcessedAt = clock.UtcNow;
         d.NextAttemptAt = null;
+        metrics?.DeliveryProcessed(d.Status, 0, 0);
+        metrics?.Failed("inbox", "body-unreadable");
         logger.LogWarning("Webhook delivery {DeliveryId} cannot be read: {Reason}", d.Id, d.Error);
     }
 
@@ -285,11 +291,14 @@ public sealed class WebhookInboxProcessor(
             d.NextAttemptAt = null;
             d.ProcessedAt = clock.UtcNow;
             d.ProblemsJson = DeliveryProblems.ForReason(new MootaProblem(MootaProblems.RetriesExhausted, MootaProblem.Quote(d.Error))).ToJson();
+            metrics?.DeliveryProcessed(d.Status, 0, 0);
+            metrics?.Failed("inbox", "retries-exhausted");
             logger.LogError(ex, "Webhook delivery {DeliveryId} failed after {Attempts} attempts; kept as Failed for Ops", d.Id, d.Attempts);
         }
         else
         {
             d.NextAttemptAt = clock.UtcNow + Backoff[d.Attempts - 1];
+            metrics?.Failed("inbox", "store-retry");
             logger.LogWarning(ex, "Webhook delivery {DeliveryId} attempt {Attempt} failed; next try at {Next:o}", d.Id, d.Attempts, d.NextAttemptAt);
         }
     }

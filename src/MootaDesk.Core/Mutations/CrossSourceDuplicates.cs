@@ -49,25 +49,33 @@ public sealed class CrossSourceDuplicates(IDbContextFactory<MootaDeskDbContext> 
             .SelectMany(x => new[] { (x.KeptMutationId, x.OtherMutationId), (x.OtherMutationId, x.KeptMutationId) }).ToHashSet();
 
         // Later copies of a Moota id: the migration gave the id to the oldest row only (partial index IX_Mutations_MootaCopies).
-        var copies = await db.Database.SqlQueryRaw<PairRow>("""
-            SELECT c."Id" AS "A", k."Id" AS "B"
-            FROM "Mutations" AS c JOIN "Mutations" AS k ON k."MootaMutationId" = c."SourceId" AND k."IsSandbox" = c."IsSandbox"
-            WHERE c."MootaMutationId" IS NULL AND c."Source" IN (0, 1)
-            """).ToListAsync(ct);
+        string M(string property) => db.Column<Mutation>(property);
+        var mutations = db.Table<Mutation>();
+        var (id, mootaId, sourceId, sandbox, source) = (M(nameof(Mutation.Id)), M(nameof(Mutation.MootaMutationId)), M(nameof(Mutation.SourceId)),
+            M(nameof(Mutation.IsSandbox)), M(nameof(Mutation.Source)));
+        var sql = $"""
+            SELECT c.{id} AS "A", k.{id} AS "B"
+            FROM {mutations} AS c JOIN {mutations} AS k ON k.{mootaId} = c.{sourceId} AND k.{sandbox} = c.{sandbox}
+            WHERE c.{mootaId} IS NULL AND c.{source} IN ({(int)MutationSource.Webhook}, {(int)MutationSource.Api})
+            """;
+        var copies = await db.Database.SqlQueryRaw<PairRow>(sql).ToListAsync(ct);
         var pairs = copies.Where(p => !dismissed.Contains((p.A, p.B))).Select(p => (p.A, p.B, DuplicateReason.SameMootaId)).ToList();
 
         // Statement, notification or hand-entered rows next to a Moota row of the same transaction.
         if (await db.Mutations.AsNoTracking().AnyAsync(m => m.MootaMutationId != null, ct))
         {
-            var candidates = await db.Database.SqlQueryRaw<Candidate>("""
-                SELECT s."Id" AS "Other", m."Id" AS "Moota", s."BalanceAfter" AS "OtherBalance", m."BalanceAfter" AS "MootaBalance"
-                FROM "Mutations" AS s JOIN "Mutations" AS m
-                  ON m."AccountId" = s."AccountId" AND m."BankDate" = s."BankDate" AND m."Amount" = s."Amount"
-                WHERE s."Source" IN (2, 3, 4) AND s."MootaMutationId" IS NULL AND m."MootaMutationId" IS NOT NULL
-                  AND m."Direction" = s."Direction" AND m."IsSandbox" = s."IsSandbox"
-                  AND (s."BalanceAfter" IS NULL OR m."BalanceAfter" IS NULL OR s."BalanceAfter" = m."BalanceAfter")
-                ORDER BY s."Id", m."Id"
-                """).ToListAsync(ct);
+            var (account, day, amount, balance, direction) = (M(nameof(Mutation.AccountId)), M(nameof(Mutation.BankDate)), M(nameof(Mutation.Amount)),
+                M(nameof(Mutation.BalanceAfter)), M(nameof(Mutation.Direction)));
+            var pairSql = $"""
+                SELECT s.{id} AS "Other", m.{id} AS "Moota", s.{balance} AS "OtherBalance", m.{balance} AS "MootaBalance"
+                FROM {mutations} AS s JOIN {mutations} AS m
+                  ON m.{account} = s.{account} AND m.{day} = s.{day} AND m.{amount} = s.{amount}
+                WHERE s.{source} IN ({(int)MutationSource.Import}, {(int)MutationSource.Notification}, {(int)MutationSource.Manual}) AND s.{mootaId} IS NULL AND m.{mootaId} IS NOT NULL
+                  AND m.{direction} = s.{direction} AND m.{sandbox} = s.{sandbox}
+                  AND (s.{balance} IS NULL OR m.{balance} IS NULL OR s.{balance} = m.{balance})
+                ORDER BY s.{id}, m.{id}
+                """;
+            var candidates = await db.Database.SqlQueryRaw<Candidate>(pairSql).ToListAsync(ct);
             pairs.AddRange(PairByCount(candidates.Where(c => !dismissed.Contains((c.Other, c.Moota))).ToList())
                 .Select(p => (p.Other, p.Moota, DuplicateReason.SameTransaction)));
         }

@@ -220,11 +220,14 @@ public sealed class MutationMerger(IDbContextFactory<MootaDeskDbContext> factory
         db.Record(actor, "mutation.merge.undo", "Mutation", o.Id, null, new { mergeId, restoredId = o.Id, keptId }, now);
         await db.SaveChangesAsync(ct);
         // The restored id is below the text index's mark, so the index never picks it up by itself (no insert trigger).
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
+        // The index tables are the text search's own (no EF entity); the mutation's names come from the model.
+        var sql = $$"""
             INSERT INTO "MutationSearchIndex" (rowid, "Description", "Counterparty")
-            SELECT "Id", "Description", "Counterparty" FROM "Mutations"
-            WHERE "Id" = {o.Id} AND "Id" <= (SELECT "IndexedThroughId" FROM "MutationSearchIndexState")
-            """, ct);
+            SELECT {{db.Column<Mutation>(nameof(Mutation.Id))}}, {{db.Column<Mutation>(nameof(Mutation.Description))}}, {{db.Column<Mutation>(nameof(Mutation.Counterparty))}}
+            FROM {{db.Table<Mutation>()}}
+            WHERE {{db.Column<Mutation>(nameof(Mutation.Id))}} = {0} AND {{db.Column<Mutation>(nameof(Mutation.Id))}} <= (SELECT "IndexedThroughId" FROM "MutationSearchIndexState")
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, [o.Id], ct);
         await tx.CommitAsync(ct);
         return new MergeOutcome(MergeId: merge.Id);
     }

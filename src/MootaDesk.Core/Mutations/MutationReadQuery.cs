@@ -1,61 +1,141 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
-using MutationDirection = MootaDesk.Core.Mutations.Direction;
-
 namespace MootaDesk.Core.Mutations;
 
-/// <summary>The query string of GET /api/mutations, already checked.</summary>
-public sealed record MutationReadFilter(DateOnly? From, DateOnly? To, string? Account, Direction? Direction, int Page, int PageSize, bool IncludeSandbox)
+/// <summary>
+/// The query string of <c>GET /api/mutations</c> as sent (docs/api.md). The names are the wire names, hence lower camel case:
+/// the endpoint binds this record with <c>[AsParameters]</c> and the OpenAPI document lists them with these descriptions.
+/// </summary>
+public sealed record MutationReadParameters(
+    [property: Description("First business day, yyyy-MM-dd (WIB by default), inclusive.")] string? from = null,
+    [property: Description("Last business day, yyyy-MM-dd, inclusive.")] string? to = null,
+    [property: Description("Account number (leading zeros kept) or Moota bank_id; comma list for several.")] string? account = null,
+    [property: Description("credit or debit.")] string? direction = null,
+    [property: Description("Text in the description, the counterparty or the current note (case-insensitive, at most 200 characters).")] string? q = null,
+    [property: Description("Tag names or ids, comma list: mutations carrying any of them.")] string? tag = null,
+    [property: Description("true: only mutations without any tag.")] string? untagged = null,
+    [property: Description("Reconciliation status, comma list: new, matched, needs-attention, resolved.")] string? status = null,
+    [property: Description("Exact amount, a decimal such as 150123.00.")] string? amount = null,
+    [property: Description("Smallest amount, inclusive.")] string? amountMin = null,
+    [property: Description("Largest amount, inclusive.")] string? amountMax = null,
+    [property: Description("Where the mutation came from, comma list: webhook, api, import, notification, manual, sandbox.")] string? source = null,
+    [property: Description("true to include sandbox mutations (left out by default).")] string? includeSandbox = null,
+    [property: Description("Page number from 1.")] string? page = null,
+    [property: Description("Rows per page, 1 to 500 (default 50).")] string? pageSize = null);
+
+/// <summary>
+/// A checked read request: the Mutasi page's own <see cref="MutationFilter"/> (so the page, the export and the API filter
+/// alike) plus the paging and the account and tag names still to be resolved against the store.
+/// </summary>
+public sealed record MutationReadRequest(MutationFilter Filter, IReadOnlyList<string> Accounts, IReadOnlyList<string> Tags, int Page, int PageSize)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    /// <summary>Reads the raw parameters; on a bad value returns null and a message that names the parameter and the expected form.</summary>
-    public static MutationReadFilter? TryParse(string? from, string? to, string? account, string? direction, string? page, string? pageSize, string? includeSandbox, out string? error)
+    private static readonly (string Key, ReconciliationStatus Value)[] StatusNames =
+    [
+        ("new", ReconciliationStatus.New), ("matched", ReconciliationStatus.Matched),
+        ("needs-attention", ReconciliationStatus.NeedsAttention), ("resolved", ReconciliationStatus.Resolved),
+    ];
+
+    private static readonly (string Key, MutationSource Value)[] SourceNames =
+    [
+        ("webhook", MutationSource.Webhook), ("api", MutationSource.Api), ("import", MutationSource.Import),
+        ("notification", MutationSource.Notification), ("manual", MutationSource.Manual), ("sandbox", MutationSource.Sandbox),
+    ];
+
+    /// <summary>
+    /// Checks every parameter. A bad one is refused (MutationsText <c>ReadApi.*</c>) naming the parameter, never ignored: a
+    /// program that misspells a value must not get every mutation back. Absent or empty parameters mean "no limit".
+    /// </summary>
+    public static CommandResult<MutationReadRequest> Parse(MutationReadParameters p)
     {
-        error = null;
         DateOnly? fromDay = null, toDay = null;
-        if (!string.IsNullOrWhiteSpace(from))
+        if (Present(p.from) is string from)
         {
-            if (!DateOnly.TryParseExact(from.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) { error = "from must be a date as YYYY-MM-DD."; return null; }
+            if (!Day(from, out var d)) return Refusal.Of("ReadApi.BadDate", "from", from).About("from");
             fromDay = d;
         }
-        if (!string.IsNullOrWhiteSpace(to))
+        if (Present(p.to) is string to)
         {
-            if (!DateOnly.TryParseExact(to.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) { error = "to must be a date as YYYY-MM-DD."; return null; }
+            if (!Day(to, out var d)) return Refusal.Of("ReadApi.BadDate", "to", to).About("to");
             toDay = d;
         }
-        if (fromDay > toDay) { error = "from must not be after to."; return null; }
+        if (fromDay > toDay) return Refusal.Of("ReadApi.FromAfterTo").About("from");
 
-        Direction? dir = null;
-        if (!string.IsNullOrWhiteSpace(direction))
+        Direction? direction = null;
+        if (Present(p.direction) is string dir)
         {
-            dir = direction.Trim().ToLowerInvariant() switch
-            {
-                "credit" => MutationDirection.Credit,
-                "debit" => MutationDirection.Debit,
-                _ => null,
-            };
-            if (dir is null) { error = "direction must be credit or debit."; return null; }
+            direction = dir.ToLowerInvariant() switch { "credit" => Mutations.Direction.Credit, "debit" => Mutations.Direction.Debit, _ => null };
+            if (direction is null) return Refusal.Of("ReadApi.BadDirection", dir).About("direction");
         }
 
+        decimal? exact = null, min = null, max = null;
+        foreach (var (name, raw) in new[] { ("amount", p.amount), ("amountMin", p.amountMin), ("amountMax", p.amountMax) })
+        {
+            if (Present(raw) is not string t) continue;
+            if (!decimal.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value >= 1_000_000_000_000m
+                || decimal.Round(value, 2) != value)
+                return Refusal.Of("ReadApi.BadAmount", name, t).About(name);
+            if (name == "amount") exact = value; else if (name == "amountMin") min = value; else max = value;
+        }
+        if (min > max) return Refusal.Of("ReadApi.AmountRange").About("amountMin");
+
+        if (!Keys(p.status, StatusNames, out var statuses, out var badStatus)) return Refusal.Of("ReadApi.BadStatus", badStatus).About("status");
+        if (!Keys(p.source, SourceNames, out var sources, out var badSource)) return Refusal.Of("ReadApi.BadSource", badSource).About("source");
+        if (!Flag(p.untagged, out var untagged)) return Refusal.Of("ReadApi.BadFlag", "untagged").About("untagged");
+        if (!Flag(p.includeSandbox, out var sandbox)) return Refusal.Of("ReadApi.BadFlag", "includeSandbox").About("includeSandbox");
+
         var pageNumber = 1;
-        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
-        { error = "page must be a whole number of at least 1."; return null; }
+        if (Present(p.page) is string pg && (!int.TryParse(pg, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
+            return Refusal.Of("ReadApi.BadPage").About("page");
         var size = DefaultPageSize;
-        if (!string.IsNullOrWhiteSpace(pageSize) && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > MaxPageSize))
-        { error = $"pageSize must be a whole number from 1 to {MaxPageSize}."; return null; }
+        if (Present(p.pageSize) is string ps && (!int.TryParse(ps, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+            return Refusal.Of("ReadApi.BadPageSize", MaxPageSize).About("pageSize");
+        // Paging past the capped total would be a walk over the whole table for rows nobody reads in pages.
+        if ((long)(pageNumber - 1) * size >= CappedCount.Cap) return Refusal.Of("ReadApi.PageTooDeep", CappedCount.Cap).About("page");
 
-        var sandbox = false;
-        if (!string.IsNullOrWhiteSpace(includeSandbox) && !bool.TryParse(includeSandbox, out sandbox))
-        { error = "includeSandbox must be true or false."; return null; }
+        var text = Present(p.q);
+        if (text?.Length > 200) return Refusal.Of("ReadApi.TextTooLong", 200).About("q");
 
-        return new MutationReadFilter(fromDay, toDay, string.IsNullOrWhiteSpace(account) ? null : account.Trim(), dir, pageNumber, size, sandbox);
+        var filter = new MutationFilter
+        {
+            From = fromDay, To = toDay, Direction = direction, AmountExact = exact, AmountMin = min, AmountMax = max, Text = text,
+            UntaggedOnly = untagged, Statuses = statuses, Sources = sources, Sandbox = sandbox ? SandboxFilter.Include : SandboxFilter.Exclude,
+        };
+        return new MutationReadRequest(filter, List(p.account), List(p.tag), pageNumber, size);
+    }
+
+    private static string? Present(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static List<string> List(string? s) =>
+        s is null ? [] : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(50).ToList();
+
+    private static bool Day(string s, out DateOnly day) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    private static bool Flag(string? s, out bool value)
+    {
+        value = false;
+        return Present(s) is not string t || bool.TryParse(t, out value);
+    }
+
+    private static bool Keys<T>(string? s, (string Key, T Value)[] table, out IReadOnlyList<T> values, out string? bad)
+    {
+        var found = new List<T>();
+        bad = null;
+        foreach (var item in List(s))
+        {
+            var match = table.FirstOrDefault(k => k.Key.Equals(item, StringComparison.OrdinalIgnoreCase));
+            if (match.Key is null) { bad = item; values = []; return false; }
+            found.Add(match.Value);
+        }
+        values = found.Distinct().ToList();
+        return true;
     }
 }
 
@@ -64,37 +144,62 @@ public sealed record MutationReadItem(
     string Description, string? Counterparty, string Amount, string Direction, string? BalanceAfter, IReadOnlyList<string> Tags,
     string? OrderReference, string Status, bool IsSandbox);
 
-public sealed record MutationReadPage(IReadOnlyList<MutationReadItem> Items, int Page, int PageSize, int Total);
+/// <summary>
+/// One page of the read API. <see cref="Total"/> stops at <see cref="CappedCount.Cap"/> (10,000) like the page's count;
+/// <see cref="TotalIsCapped"/> says there are more.
+/// </summary>
+public sealed record MutationReadPage(IReadOnlyList<MutationReadItem> Items, int Page, int PageSize, int Total, bool TotalIsCapped);
 
-/// <summary>Mutations for other tools, newest first, under the same role rules as the screens (CS: credits only, no balances).</summary>
+/// <summary>
+/// Mutations for other tools, newest first, through the Mutasi page's <see cref="MutationSearch"/>: the same filter, the same
+/// indexes and the same role rule (CS: credits only, no balances), applied once inside the search.
+/// </summary>
 public sealed class MutationReadQuery(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
 {
-    public async Task<MutationReadPage> LoadAsync(MutationReadFilter filter, Viewer viewer, CancellationToken ct = default)
+    /// <summary>The page, or a refusal when a named tag does not exist (an unknown account simply matches nothing).</summary>
+    public async Task<CommandResult<MutationReadPage>> LoadAsync(MutationReadRequest request, Viewer viewer, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = db.Mutations.AsNoTracking().VisibleTo(viewer);
-        if (!filter.IncludeSandbox) q = q.Where(m => !m.IsSandbox);
-        if (filter.From is DateOnly from) { var start = clock.DayRangeUtc(from).StartUtc; q = q.Where(m => m.TransactionTime >= start); }
-        if (filter.To is DateOnly to) { var end = clock.DayRangeUtc(to).EndUtc; q = q.Where(m => m.TransactionTime < end); }
-        if (filter.Direction is Direction d) q = q.Where(m => m.Direction == d);
-        if (filter.Account is string account) q = q.Where(m => m.Account!.AccountNumber == account || m.Account.ExternalId == account);
+        var filter = request.Filter;
+        if (request.Accounts.Count > 0)
+        {
+            var numbers = request.Accounts;
+            var ids = await db.Accounts.AsNoTracking().Where(a => numbers.Contains(a.AccountNumber) || (a.ExternalId != null && numbers.Contains(a.ExternalId)))
+                .Select(a => a.Id).ToListAsync(ct);
+            if (ids.Count == 0) return new MutationReadPage([], request.Page, request.PageSize, 0, false);
+            filter = filter with { AccountIds = ids };
+        }
+        if (request.Tags.Count > 0)
+        {
+            var ids = new List<int>();
+            foreach (var name in request.Tags)
+            {
+                var normalized = TagName.Normalize(name);
+                var id = int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    ? await db.Tags.AsNoTracking().Where(t => t.Id == n).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
+                    : await db.Tags.AsNoTracking().Where(t => t.NormalizedName == normalized).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+                if (id is not int found) return Refusal.Of("ReadApi.UnknownTag", name).About("tag");
+                ids.Add(found);
+            }
+            filter = filter with { TagsAny = ids };
+        }
 
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+        var q = MutationSearch.Sorted(await MutationSearch.ApplyAsync(db, filter, viewer, clock, MutationSearch.PageCandidateLimit, ct), filter.Sort);
+        var balances = viewer.CanSeeBalances;
+        var rows = await q.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(m => new
             {
                 m.Id, m.Source, m.SourceId, m.Account!.AccountNumber, m.Account.BankCode, m.TransactionTime, m.HasTimeOfDay, m.ReadTime,
-                m.Description, m.Counterparty, m.Amount, m.Direction, m.BalanceAfter, m.OrderReference, m.Status, m.IsSandbox,
+                m.Description, m.Counterparty, m.Amount, m.Direction, BalanceAfter = balances ? m.BalanceAfter : null, m.OrderReference, m.Status, m.IsSandbox,
                 Tags = m.Tags.Select(t => t.Tag!.Name).ToList(),
             }).ToListAsync(ct);
+        var count = await MutationSearch.CountAsync(db, filter, viewer, clock, ct: ct);
 
         var items = rows.Select(r => new MutationReadItem(
             r.Id, r.Source.ToString().ToLowerInvariant(), r.SourceId, r.AccountNumber, r.BankCode, Iso(r.TransactionTime), r.HasTimeOfDay, Iso(r.ReadTime),
             r.Description, r.Counterparty, Decimal(r.Amount), r.Direction == Direction.Credit ? "credit" : "debit",
-            viewer.CanSeeBalances && r.BalanceAfter is decimal b ? Decimal(b) : null,
-            r.Tags, r.OrderReference, r.Status.ToString(), r.IsSandbox)).ToList();
-        return new MutationReadPage(items, filter.Page, filter.PageSize, total);
+            r.BalanceAfter is decimal b ? Decimal(b) : null, r.Tags, r.OrderReference, r.Status.ToString(), r.IsSandbox)).ToList();
+        return new MutationReadPage(items, request.Page, request.PageSize, count.Value, count.IsCapped);
     }
 
     /// <summary>ISO 8601 in the business zone with its offset ("2026-11-20T14:01:55+07:00"), so callers see the bank's local time.</summary>

@@ -108,10 +108,14 @@ public sealed partial class TagCatalog(IDbContextFactory<MootaDeskDbContext> fac
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.Tags.FirstOrDefaultAsync(t => t.Id == sourceId, ct) ?? throw new MutationChangeRefused("Error.NotFound");
         var target = await db.Tags.FirstOrDefaultAsync(t => t.Id == targetId, ct) ?? throw new MutationChangeRefused("Error.NotFound");
-        var moved = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT OR IGNORE INTO MutationTags (MutationId, TagId, TaggedBy, TaggedAt)
-            SELECT MutationId, {targetId}, TaggedBy, TaggedAt FROM MutationTags WHERE TagId = {sourceId}
-            """, ct);
+        // Names from the model; the ids are parameters ({0}, {1}).
+        string Links() => db.Table<MutationTag>();
+        string Col(string property) => db.Column<MutationTag>(property);
+        var sql = $$"""
+            INSERT OR IGNORE INTO {{Links()}} ({{Col(nameof(MutationTag.MutationId))}}, {{Col(nameof(MutationTag.TagId))}}, {{Col(nameof(MutationTag.TaggedBy))}}, {{Col(nameof(MutationTag.TaggedAt))}})
+            SELECT {{Col(nameof(MutationTag.MutationId))}}, {0}, {{Col(nameof(MutationTag.TaggedBy))}}, {{Col(nameof(MutationTag.TaggedAt))}} FROM {{Links()}} WHERE {{Col(nameof(MutationTag.TagId))}} = {1}
+            """;
+        var moved = await db.Database.ExecuteSqlRawAsync(sql, [targetId, sourceId], ct);
         await db.MutationTags.Where(mt => mt.TagId == sourceId).ExecuteDeleteAsync(ct);
         foreach (var rule in await db.AutoTagRules.ToListAsync(ct))
         {

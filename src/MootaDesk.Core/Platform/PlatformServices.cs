@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Platform.Metrics;
 using MootaDesk.Core.Platform.Notifications;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
@@ -38,6 +39,7 @@ public static class PlatformServices
         services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureInboxSqlite(o, inboxConnectionString));
 
         services.AddSingleton<StoreHealth>();
+        services.AddSingleton<MootaDeskMetrics>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<BusinessSettings>();
         services.AddSingleton<NotificationInbox>();

@@ -122,7 +122,13 @@ public static class SweepDataLoader
         return new DateTime(ticks, DateTimeKind.Utc);
     }
 
-    private const string Columns = "Id, AccountId, TransactionTime, HasTimeOfDay, ReadTime, Amount, Direction, BalanceAfter, Description, Counterparty, OrderReference, Status, HasNote, IsSandbox";
+    // Read by position below; the names come from the model.
+    private static readonly string[] ColumnProperties =
+    [
+        nameof(Mutation.Id), nameof(Mutation.AccountId), nameof(Mutation.TransactionTime), nameof(Mutation.HasTimeOfDay), nameof(Mutation.ReadTime),
+        nameof(Mutation.Amount), nameof(Mutation.Direction), nameof(Mutation.BalanceAfter), nameof(Mutation.Description), nameof(Mutation.Counterparty),
+        nameof(Mutation.OrderReference), nameof(Mutation.Status), nameof(Mutation.HasNote), nameof(Mutation.IsSandbox),
+    ];
 
     private static async Task<List<SweepMutation>> ReadWindowAsync(MootaDeskDbContext db, DateTime start, DateTime end, CancellationToken ct)
     {
@@ -130,10 +136,12 @@ public static class SweepDataLoader
         await db.Database.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var columns = string.Join(", ", ColumnProperties.Select(db.Column<Mutation>));
+        var (mutations, time, read) = (db.Table<Mutation>(), db.Column<Mutation>(nameof(Mutation.TransactionTime)), db.Column<Mutation>(nameof(Mutation.ReadTime)));
         cmd.CommandText = $"""
-            SELECT {Columns} FROM Mutations WHERE TransactionTime >= $s AND TransactionTime < $e AND ReadTime < $e
+            SELECT {columns} FROM {mutations} WHERE {time} >= $s AND {time} < $e AND {read} < $e
             UNION ALL
-            SELECT {Columns} FROM Mutations WHERE ReadTime >= $s AND ReadTime < $e AND (TransactionTime < $s OR TransactionTime >= $e)
+            SELECT {columns} FROM {mutations} WHERE {read} >= $s AND {read} < $e AND ({time} < $s OR {time} >= $e)
             """;
         Add(cmd, "$s", SqlDate(start));
         Add(cmd, "$e", SqlDate(end));
@@ -158,7 +166,10 @@ public static class SweepDataLoader
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         // The key (MutationId, TagId) makes the id range a range scan; rows outside the window are dropped here.
-        cmd.CommandText = "SELECT mt.MutationId, t.NormalizedName FROM MutationTags mt JOIN Tags t ON t.Id = mt.TagId WHERE mt.MutationId BETWEEN $min AND $max";
+        var linkMutation = db.Column<MutationTag>(nameof(MutationTag.MutationId));
+        cmd.CommandText = $"SELECT mt.{linkMutation}, t.{db.Column<Tag>(nameof(Tag.NormalizedName))} FROM {db.Table<MutationTag>()} mt " +
+                          $"JOIN {db.Table<Tag>()} t ON t.{db.Column<Tag>(nameof(Tag.Id))} = mt.{db.Column<MutationTag>(nameof(MutationTag.TagId))} " +
+                          $"WHERE mt.{linkMutation} BETWEEN $min AND $max";
         Add(cmd, "$min", ids.Min());
         Add(cmd, "$max", ids.Max());
         await using var r = await cmd.ExecuteReaderAsync(ct);

@@ -11,14 +11,14 @@ namespace MootaDesk.Web.BankAccounts;
 
 public partial class AccountsPage
 {
-    [Inject] private AccountList List { get; set; } = default!;
-    [Inject] private AccountEditor Editor { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IStringLocalizer<BankAccountsText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] public required AccountList List { get; init; }
+    [Inject] public required AccountEditor Editor { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Nav { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IStringLocalizer<BankAccountsText> T { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
     private IReadOnlyList<AccountRow>? Rows { get; set; }
     private bool CanImport { get; set; }

@@ -151,7 +151,7 @@ internal static class BankAccountsApi
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         foreach (var (key, value) in extra) extensions[key] = value;
-        return Results.Problem(statusCode: status, title: Title(status), detail: detail, extensions: extensions);
+        return Results.Problem(type: ApiProblem.TypeOf(code), statusCode: status, title: Title(status), detail: detail, extensions: extensions);
     }
 
     private static string Title(int status) => status switch

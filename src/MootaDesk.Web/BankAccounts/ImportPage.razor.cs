@@ -11,10 +11,10 @@ namespace MootaDesk.Web.BankAccounts;
 
 public partial class ImportPage : IDisposable
 {
-    [Inject] private StatementImporter Importer { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private IStringLocalizer<BankAccountsText> T { get; set; } = default!;
+    [Inject] public required StatementImporter Importer { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required IStringLocalizer<BankAccountsText> T { get; init; }
 
     [SupplyParameterFromQuery(Name = "rekening")] public int? AccountParam { get; set; }
 

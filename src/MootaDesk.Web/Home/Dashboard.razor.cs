@@ -9,10 +9,10 @@ namespace MootaDesk.Web.Home;
 
 public partial class Dashboard
 {
-    [Inject] private DashboardQuery Query { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private IStringLocalizer<HomeText> T { get; set; } = default!;
+    [Inject] public required DashboardQuery Query { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required IStringLocalizer<HomeText> T { get; init; }
 
     private DashboardModel? Model { get; set; }
     private IReadOnlyList<ChartPoint> ChartDays { get; set; } = [];

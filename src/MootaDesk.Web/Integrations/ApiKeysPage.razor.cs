@@ -11,13 +11,13 @@ namespace MootaDesk.Web.Integrations;
 
 public partial class ApiKeysPage
 {
-    [Inject] private ApiKeyCommands Commands { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IJSRuntime Js { get; set; } = default!;
-    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+    [Inject] public required ApiKeyCommands Commands { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IJSRuntime Js { get; init; }
+    [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
     private IReadOnlyList<ApiKeyRow> Keys { get; set; } = [];
     private CreatedApiKey? Shown { get; set; }

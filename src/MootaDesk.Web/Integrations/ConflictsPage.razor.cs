@@ -10,12 +10,12 @@ namespace MootaDesk.Web.Integrations;
 
 public partial class ConflictsPage
 {
-    [Inject] private MootaConflicts Conflicts { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+    [Inject] public required MootaConflicts Conflicts { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
     private IReadOnlyList<ConflictView>? Rows { get; set; }
     private Viewer? viewer;

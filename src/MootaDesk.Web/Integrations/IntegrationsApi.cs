@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Platform.Hosting;
@@ -37,7 +38,7 @@ public static class IntegrationsApi
     public sealed record IntegrationResult(int Id, string Name, string Status, int Banks, int Fetched, int New, int AlreadyStored, int Conflicts, string? Error);
 
     private static async Task<IResult> SyncAsync(HttpContext http, [FromQuery] int? integration, IServiceProvider services, MootaIntegrationSettings settings,
-        CancellationToken ct)
+        IStringLocalizer<IntegrationsText> text, CancellationToken ct)
     {
         var all = await settings.ListAsync(ct);
         var targets = integration is int id ? all.Where(i => i.Id == id).ToList() : all.Where(i => i.IsActive && i.MaskedToken is not null).ToList();
@@ -56,7 +57,8 @@ public static class IntegrationsApi
             {
                 SyncStatus.Succeeded => "succeeded", SyncStatus.AlreadyRunning => "running", SyncStatus.NotConfigured => "not-configured", _ => "failed",
             };
-            results.Add(new IntegrationResult(target.Id, target.Name, status, r.BanksFound, r.Fetched, r.New, r.Duplicates, r.Conflicts, r.Error));
+            results.Add(new IntegrationResult(target.Id, target.Name, status, r.BanksFound, r.Fetched, r.New, r.Duplicates, r.Conflicts,
+                r.Error is { } refusal ? text.Say(refusal) : null));
         }
 
         var totals = new Dictionary<string, object?>

@@ -11,14 +11,14 @@ namespace MootaDesk.Web.Integrations;
 
 public partial class MootaApiPage
 {
-    [Inject] private MootaIntegrationSettings Settings { get; set; } = default!;
-    [Inject] private IServiceProvider Services { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
-    [Inject] private Microsoft.Extensions.Options.IOptionsMonitor<MootaDeskOptions> Options { get; set; } = default!;
+    [Inject] public required MootaIntegrationSettings Settings { get; init; }
+    [Inject] public required IServiceProvider Services { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> S { get; init; }
+    [Inject] public required Microsoft.Extensions.Options.IOptionsMonitor<MootaDeskOptions> Options { get; init; }
 
     [SupplyParameterFromQuery(Name = "id")] public int? IdParam { get; set; }
 
@@ -110,7 +110,7 @@ public partial class MootaApiPage
                     Notify.Notify(NotificationSeverity.Warning, T["TokenNone"]);
                     break;
                 default:
-                    Notify.Notify(NotificationSeverity.Error, result.Error ?? T["Run.Failed"], duration: 10000);
+                    Notify.Notify(NotificationSeverity.Error, result.Error is { } refusal ? T.Say(refusal) : T["Run.Failed"], duration: 10000);
                     break;
             }
             await ReloadSelectedAsync();

@@ -11,10 +11,10 @@ namespace MootaDesk.Web.Integrations;
 
 public partial class SandboxPage : IDisposable
 {
-    [Inject] private SandboxCommands Commands { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+    [Inject] public required SandboxCommands Commands { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
     private sealed record Option<TValue>(TValue Value, string Text);
 

@@ -12,16 +12,13 @@ public partial class WebhookDeliveryPage
 {
     [Parameter] public long Id { get; set; }
 
-    /// <summary>The page of one delivery, as links in notices and the log point to it.</summary>
-    public static string LinkFor(long id) => $"integrasi/webhook/{id}";
-
-    [Inject] private WebhookLogQuery Query { get; set; } = default!;
-    [Inject] private WebhookInboxProcessor Processor { get; set; } = default!;
-    [Inject] private WebhookInboxSignal Signal { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+    [Inject] public required WebhookLogQuery Query { get; init; }
+    [Inject] public required WebhookInboxProcessor Processor { get; init; }
+    [Inject] public required WebhookInboxSignal Signal { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
     private WebhookDeliveryDetail? Detail { get; set; }
 
@@ -44,6 +41,9 @@ public partial class WebhookDeliveryPage
         { Row.Status: DeliveryStatus.Pending, Row.Error: not null } => T["Reason.Retrying"].Value,
         _ => null,
     };
+
+    /// <summary>The kept error: a refusal stored as a key (the receiver's) in the reader's language, a processor's technical text as it is.</summary>
+    private string? ErrorText => T.SayStored(Detail?.Row.Error);
 
     /// <summary>One stored reason as a sentence (IntegrationsText "Problem.*"); its arguments are the values Moota sent.</summary>
     private string Explain(MootaProblem p) => T[p.Key, [.. p.Args]].Value;

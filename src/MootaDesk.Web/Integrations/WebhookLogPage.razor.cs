@@ -10,13 +10,13 @@ namespace MootaDesk.Web.Integrations;
 
 public partial class WebhookLogPage
 {
-    [Inject] private WebhookLogQuery Query { get; set; } = default!;
-    [Inject] private WebhookInboxProcessor Processor { get; set; } = default!;
-    [Inject] private WebhookInboxSignal Signal { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IStringLocalizer<IntegrationsText> T { get; set; } = default!;
+    [Inject] public required WebhookLogQuery Query { get; init; }
+    [Inject] public required WebhookInboxProcessor Processor { get; init; }
+    [Inject] public required WebhookInboxSignal Signal { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
     private sealed record StatusOption(DeliveryStatus? Value, string Text);
 

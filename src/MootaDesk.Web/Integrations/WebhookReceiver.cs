@@ -2,10 +2,14 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Integrations.Moota;
 using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Platform.Metrics;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Integrations;
 
@@ -18,6 +22,8 @@ public sealed class WebhookReceiver(
     WebhookInbox inbox,
     IOptionsMonitor<MootaDeskOptions> options,
     TimeProvider time,
+    IStringLocalizer<IntegrationsText> text,
+    MootaDeskMetrics metrics,
     ILogger<WebhookReceiver> logger)
 {
     public const int MaxBodyBytes = 1024 * 1024;
@@ -26,6 +32,10 @@ public sealed class WebhookReceiver(
     public static readonly string[] KeptHeaders =
         ["Content-Type", "Content-Length", "User-Agent", "X-MOOTA-USER", "X-MOOTA-WEBHOOK", "Signature", "X-Forwarded-For"];
 
+    /// <summary>
+    /// Verifies and keeps one delivery. 200 <c>{"status":"accepted","deliveryId":N}</c> once it is committed; every refusal is a
+    /// problem details document (docs/api.md) with the <c>deliveryId</c> it was kept as and the reason in the request's language.
+    /// </summary>
     public async Task<IResult> ReceiveAsync(HttpContext http, int? integrationId)
     {
         var watch = Stopwatch.StartNew();
@@ -43,25 +53,25 @@ public sealed class WebhookReceiver(
 
         var settings = options.CurrentValue.Moota;
         if (!IsAllowed(remote, settings.AllowedIps))
-            return await FinishAsync(delivery, watch, StatusCodes.Status403Forbidden, SignatureVerdict.IpRefused,
-                $"Source address {delivery.SourceIp ?? "(unknown)"} is not in MootaDesk:Moota:AllowedIps.", ct);
+            return await FinishAsync(http, delivery, watch, StatusCodes.Status403Forbidden, SignatureVerdict.IpRefused,
+                Refusal.Of("Webhook.IpRefused", delivery.SourceIp ?? "?"));
 
         var body = await ReadCappedAsync(http.Request, ct);
         if (body is null)
-            return await FinishAsync(delivery, watch, StatusCodes.Status413PayloadTooLarge, SignatureVerdict.NotChecked,
-                $"Body larger than {MaxBodyBytes / 1024} KiB; not stored.", ct);
+            return await FinishAsync(http, delivery, watch, StatusCodes.Status413PayloadTooLarge, SignatureVerdict.NotChecked,
+                Refusal.Of("Webhook.TooLarge", MaxBodyBytes / 1024));
         delivery.Body = body;
 
-        var (secret, secretProblem) = await inbox.SecretAsync(integrationId, settings, ct);
-        if (secretProblem is not null)
-            return await FinishAsync(delivery, watch, integrationId is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status404NotFound,
-                SignatureVerdict.NotChecked, secretProblem, ct);
+        var secret = await inbox.SecretAsync(integrationId, settings, ct);
+        if (secret.Refusal is { } noSecret)
+            return await FinishAsync(http, delivery, watch, integrationId is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status404NotFound,
+                SignatureVerdict.NotChecked, noSecret);
 
         // The signature is checked on the raw bytes before anything reads the JSON.
-        var verdict = MootaSignature.Verify(body, http.Request.Headers["Signature"].ToString(), secret!);
+        var verdict = MootaSignature.Verify(body, http.Request.Headers["Signature"].ToString(), secret.Value!);
         if (verdict != SignatureVerdict.Valid)
-            return await FinishAsync(delivery, watch, StatusCodes.Status401Unauthorized, verdict,
-                verdict == SignatureVerdict.Missing ? "No Signature header." : "Signature does not match the body.", ct);
+            return await FinishAsync(http, delivery, watch, StatusCodes.Status401Unauthorized, verdict,
+                Refusal.Of(verdict == SignatureVerdict.Missing ? "Webhook.SignatureMissing" : "Webhook.SignatureInvalid"));
 
         // A body that is not one JSON array (or has comments around its elements) is refused with 400, not accepted and failed
         // later: Moota then records the delivery as failed on its side too, and the merchant sees it there (decision 017).
@@ -69,36 +79,32 @@ public sealed class WebhookReceiver(
         {
             delivery.Status = DeliveryStatus.Malformed;
             delivery.ProblemsJson = DeliveryProblems.ForReason(problem).ToJson();
-            return await FinishAsync(delivery, watch, StatusCodes.Status400BadRequest, verdict, Explain(problem), ct);
+            return await FinishAsync(http, delivery, watch, StatusCodes.Status400BadRequest, verdict, new Refusal(problem.Key, [.. problem.Args]));
         }
 
         delivery.Status = DeliveryStatus.Pending;
-        return await FinishAsync(delivery, watch, StatusCodes.Status200OK, verdict, null, ct);
+        return await FinishAsync(http, delivery, watch, StatusCodes.Status200OK, verdict, null);
     }
 
-    private async Task<IResult> FinishAsync(WebhookDelivery delivery, Stopwatch watch, int status, SignatureVerdict verdict, string? error, CancellationToken ct)
+    private async Task<IResult> FinishAsync(HttpContext http, WebhookDelivery delivery, Stopwatch watch, int status, SignatureVerdict verdict, Refusal? refusal)
     {
         delivery.Signature = verdict;
-        delivery.Error = error;
+        // Kept as a key with its arguments: the delivery page says it in the reader's language.
+        delivery.Error = refusal?.ToStored();
         // Measured up to the commit; the commit itself is the rest of the answer time (see docs/performance.md).
         delivery.AnswerMs = watch.Elapsed.TotalMilliseconds;
         // Not cancellable: once read, a delivery is kept even if Moota hangs up while we write it.
         await inbox.KeepAsync(delivery);
-        if (status != StatusCodes.Status200OK)
+        metrics.WebhookAnswered(watch.Elapsed, status);
+        if (refusal is not null)
         {
-            logger.LogWarning("Webhook delivery {DeliveryId} from {Ip} refused with {Status}: {Reason}", delivery.Id, delivery.SourceIp, status, error);
-            return Results.Json(new { error, deliveryId = delivery.Id }, statusCode: status);
+            metrics.Failed("webhook", refusal.Code);
+            logger.LogWarning("Webhook delivery {DeliveryId} from {Ip} refused with {Status}: {Reason} {Args}", delivery.Id, delivery.SourceIp, status,
+                refusal.Key, refusal.Args);
+            return ApiProblem.Refused(http, status, refusal, text, new Dictionary<string, object?> { ["deliveryId"] = delivery.Id });
         }
         return Results.Json(new { status = "accepted", deliveryId = delivery.Id });
     }
-
-    /// <summary>What the refusal says to the sender (Moota's log shows it), in English like the rest of the API.</summary>
-    private static string Explain(MootaProblem problem) => problem.Key switch
-    {
-        MootaProblems.BodyNotArray => "The body is not a JSON array of mutations.",
-        MootaProblems.BodyComment => "The body has comments outside its mutation objects; JSON has no comments, so it is not read.",
-        _ => "The body is not valid JSON: " + string.Join(" ", problem.Args),
-    };
 
     /// <summary>The whole body, or null when it is over the limit (then reading stops early).</summary>
     private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, CancellationToken ct)

@@ -10,13 +10,13 @@ namespace MootaDesk.Web.Mutations;
 
 public partial class DuplicatesPage
 {
-    [Inject] private CrossSourceDuplicates Duplicates { get; set; } = default!;
-    [Inject] private MutationMerger Merger { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
+    [Inject] public required CrossSourceDuplicates Duplicates { get; init; }
+    [Inject] public required MutationMerger Merger { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
 
     private DuplicateReview? Review { get; set; }
     private IReadOnlyList<MergeHistoryRow> History { get; set; } = [];

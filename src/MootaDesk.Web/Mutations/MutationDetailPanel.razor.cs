@@ -12,13 +12,13 @@ namespace MootaDesk.Web.Mutations;
 
 public partial class MutationDetailPanel
 {
-    [Inject] private MutationQueries Queries { get; set; } = default!;
-    [Inject] private TagMutationsCommand Commands { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] public required MutationQueries Queries { get; init; }
+    [Inject] public required TagMutationsCommand Commands { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
     [Parameter] public long MutationId { get; set; }
 

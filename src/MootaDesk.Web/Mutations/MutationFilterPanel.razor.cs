@@ -10,7 +10,7 @@ public sealed record Choice<T>(T Value, string Text);
 
 public partial class MutationFilterPanel
 {
-    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
+    [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
 
     [Parameter] public MutationFilter Filter { get; set; } = MutationFilter.Empty;
     [Parameter] public IReadOnlyList<AccountOption> Accounts { get; set; } = [];

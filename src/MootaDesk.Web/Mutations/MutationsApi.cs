@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Platform.Hosting;
@@ -44,16 +45,18 @@ public static class MutationsApi
                 await exports.WriteAsync(http.Response.Body, filter, f, viewer, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), ct: ct);
         }).RequirePermission(Actions.ExportMutations);
 
-        // The read API for other tools (X-Api-Key with scope read); the CS rule applies as on the page.
-        app.MapGet("/api/mutations", async (HttpContext http, MutationReadQuery query, string? from, string? to, string? account,
-                string? direction, string? page, string? pageSize, string? includeSandbox) =>
+        // The read API for other tools (X-Api-Key with scope read): the page's filter and search, the CS rule inside it.
+        app.MapGet("/api/mutations", async (HttpContext http, MutationReadQuery query, IStringLocalizer<MutationsText> text, [AsParameters] MutationReadParameters parameters) =>
             {
-                var filter = MutationReadFilter.TryParse(from, to, account, direction, page, pageSize, includeSandbox, out var error);
-                if (filter is null) return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
-                return Results.Json(await query.LoadAsync(filter, http.User.ToViewer(), http.RequestAborted));
+                var request = MutationReadRequest.Parse(parameters);
+                if (request.Refusal is { } bad) return ApiProblem.Refused(http, StatusCodes.Status400BadRequest, bad, text);
+                var page = await query.LoadAsync(request.Value!, http.User.ToViewer(), http.RequestAborted);
+                return page.Refusal is { } refused ? ApiProblem.Refused(http, StatusCodes.Status400BadRequest, refused, text) : Results.Json(page.Value);
             })
             .RequirePermission(Actions.ReadCredits, apiKey: true)
-            .WithName("ReadMutations");
+            .WithName("ReadMutations")
+            .Produces<MutationReadPage>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 }

@@ -20,18 +20,18 @@ public partial class MutationsPage
 {
     private static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(8);
 
-    [Inject] private MutationQueries Queries { get; set; } = default!;
-    [Inject] private TagMutationsCommand Commands { get; set; } = default!;
-    [Inject] private SavedViewStore Views { get; set; } = default!;
-    [Inject] private MutationExportService Exports { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] public required MutationQueries Queries { get; init; }
+    [Inject] public required TagMutationsCommand Commands { get; init; }
+    [Inject] public required SavedViewStore Views { get; init; }
+    [Inject] public required MutationExportService Exports { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Nav { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
     /// <summary>A link from elsewhere (the statement import's "sudah ada", the duplicates review) opens this mutation's drawer.</summary>
     [SupplyParameterFromQuery(Name = MutationLink.OpenKey)] public long? OpenId { get; set; }
@@ -102,12 +102,12 @@ public partial class MutationsPage
         views = items.Select(v => new ViewChoice(v.Id, (v.IsShared ? "" : "★ ") + v.Name, v)).ToList();
     }
 
-    private static string UrlFor(MutationFilter f) => f.ToQueryString() is { Length: > 0 } q ? "mutasi?" + q : "mutasi";
+    private static string UrlFor(MutationFilter f) => AppUrls.MutationsFiltered(f);
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
         var path = new Uri(e.Location).AbsolutePath.TrimEnd('/');
-        if (!path.EndsWith("/mutasi", StringComparison.OrdinalIgnoreCase)) return;
+        if (!path.EndsWith("/" + AppUrls.Mutations, StringComparison.OrdinalIgnoreCase)) return;
         var next = MutationFilter.Parse(e.Location);
         if (next.Equals(Filter)) return;
         _ = InvokeAsync(async () =>
@@ -329,7 +329,7 @@ public partial class MutationsPage
     {
         selectedViewId = id;
         var view = views.FirstOrDefault(v => v.Id == id);
-        if (view is not null) Nav.NavigateTo("mutasi" + (view.Item.Query.Length > 0 ? "?" + view.Item.Query : ""));
+        if (view is not null) Nav.NavigateTo(AppUrls.MutationsQuery(view.Item.Query));
         return Task.CompletedTask;
     }
 
@@ -388,7 +388,7 @@ public partial class MutationsPage
         {
             var file = await Task.Run(() => Exports.PrepareAsync(filter, format, v, actor, progress));
             exportMessage = T["Export.Done", file.Totals.Rows.ToString("N0"), file.FileName];
-            await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", "mutasi/unduh/" + file.Token, file.FileName);
+            await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", AppUrls.MutationDownload(file.Token), file.FileName);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException)
         {

@@ -13,14 +13,14 @@ namespace MootaDesk.Web.Mutations;
 
 public partial class RulesPage
 {
-    [Inject] private AutoTagRuleStore Store { get; set; } = default!;
-    [Inject] private MutationQueries Queries { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] public required AutoTagRuleStore Store { get; init; }
+    [Inject] public required MutationQueries Queries { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
     private IReadOnlyList<AutoTagRule> rules = [];
     private IReadOnlyList<AccountOption> accounts = [];

@@ -10,12 +10,12 @@ namespace MootaDesk.Web.Mutations;
 
 public partial class TagsPage
 {
-    [Inject] private TagCatalog Catalog { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<MutationsText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] public required TagCatalog Catalog { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
     private sealed class TagForm
     {

@@ -11,11 +11,11 @@ public partial class ImportOrdersPage
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
-    [Inject] private OrderCsvReader Reader { get; set; } = default!;
-    [Inject] private CreateOrdersCommand Command { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+    [Inject] public required OrderCsvReader Reader { get; init; }
+    [Inject] public required CreateOrdersCommand Command { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
 
     private sealed record PreviewRow(int Line, OrderRequest Request, List<string> Problems);
 

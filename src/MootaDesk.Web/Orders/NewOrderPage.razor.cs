@@ -4,18 +4,19 @@ using MootaDesk.Core.Orders;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Orders;
 
 public partial class NewOrderPage
 {
-    [Inject] private CreateOrdersCommand Command { get; set; } = default!;
-    [Inject] private OrderListQuery Query { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private OrderOptions Options { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+    [Inject] public required CreateOrdersCommand Command { get; init; }
+    [Inject] public required OrderListQuery Query { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required OrderOptions Options { get; init; }
+    [Inject] public required NavigationManager Nav { get; init; }
+    [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
 
     private sealed record AccountChoice(int Id, string Text);
 
@@ -71,7 +72,7 @@ public partial class NewOrderPage
             var result = await Command.CreateAsync([request], await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
             if (result.Succeeded)
             {
-                Nav.NavigateTo($"pesanan/{result.Created[0].Id}");
+                Nav.NavigateTo(AppUrls.Order(result.Created[0].Id));
                 return;
             }
             foreach (var e in result.Errors.SelectMany(x => x.Errors))

@@ -15,15 +15,15 @@ public partial class OrderDetailPage
 {
     [Parameter] public int Id { get; set; }
 
-    [Inject] private OrderDetailQuery Query { get; set; } = default!;
-    [Inject] private SettleOrderCommand Settle { get; set; } = default!;
-    [Inject] private SimulateTransferCommand Simulate { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private IJSRuntime Js { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
-    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+    [Inject] public required OrderDetailQuery Query { get; init; }
+    [Inject] public required SettleOrderCommand Settle { get; init; }
+    [Inject] public required SimulateTransferCommand Simulate { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required IJSRuntime Js { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required NotificationService Notifications { get; init; }
+    [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
 
     private OrderDetail? Detail { get; set; }
     private bool CanWrite { get; set; }

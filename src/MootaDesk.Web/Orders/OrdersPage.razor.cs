@@ -6,16 +6,17 @@ using Radzen.Blazor;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Orders;
 
 public partial class OrdersPage
 {
-    [Inject] private OrderListQuery Query { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+    [Inject] public required OrderListQuery Query { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Nav { get; init; }
+    [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
 
     [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
 
@@ -69,6 +70,6 @@ public partial class OrdersPage
 
     private void OpenOrder(DataGridRowMouseEventArgs<OrderView> args)
     {
-        if (args.Data is { } order) Nav.NavigateTo($"pesanan/{order.Id}");
+        if (args.Data is { } order) Nav.NavigateTo(AppUrls.Order(order.Id));
     }
 }

@@ -10,13 +10,13 @@ namespace MootaDesk.Web.Orders;
 
 public partial class UnmatchedCreditsPage
 {
-    [Inject] private UnmatchedCreditsQuery Query { get; set; } = default!;
-    [Inject] private OrderCandidates CandidateSearch { get; set; } = default!;
-    [Inject] private SettleOrderCommand Settle { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<OrdersText> T { get; set; } = default!;
+    [Inject] public required UnmatchedCreditsQuery Query { get; init; }
+    [Inject] public required OrderCandidates CandidateSearch { get; init; }
+    [Inject] public required SettleOrderCommand Settle { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
 
     private IReadOnlyList<UnmatchedCredit>? Credits { get; set; }
     private UnmatchedCredit? Selected { get; set; }

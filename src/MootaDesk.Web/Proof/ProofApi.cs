@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
@@ -78,17 +79,16 @@ public static class ProofApi
         : Results.File(ProofCardRenderer.Png(view.Card, clock), "image/png", $"bukti-{view.Card.VerificationCode}.png");
 
     private static async Task<IResult> CreateViaApiAsync(long id, HttpContext http, IssueProofCommand issue, ProofCardQuery cards,
-        IOptions<ProofOptions> options, BusinessClock clock, CancellationToken ct)
+        IOptions<ProofOptions> options, BusinessClock clock, IStringLocalizer<ProofText> text, CancellationToken ct)
     {
         var viewer = http.User.ToViewer();
         var result = await issue.IssueAsync(id, viewer, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), "api", reuseActive: false, ct);
         switch (result.Outcome)
         {
             case IssueProofOutcome.NotFound:
-                return Results.Json(new { error = "No mutation with this id." }, statusCode: StatusCodes.Status404NotFound);
+                return ApiProblem.Refused(http, StatusCodes.Status404NotFound, Refusal.Of("Api.NoMutation", id), text);
             case IssueProofOutcome.Debit:
-                return Results.Json(new { error = "Proofs are only made for credits (money in); this mutation is a debit." },
-                    statusCode: StatusCodes.Status422UnprocessableEntity);
+                return ApiProblem.Refused(http, StatusCodes.Status422UnprocessableEntity, Refusal.Of("Api.Debit", id), text);
         }
         var view = await cards.LoadAsync(result.ProofId, viewer, http.Request.BaseUrl(options.Value), ct);
         if (view is null) return Results.NotFound();

@@ -8,8 +8,8 @@ namespace MootaDesk.Web.Proof;
 
 public partial class ProofCardView
 {
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     [Parameter, EditorRequired] public ProofCard Card { get; set; } = default!;
     [Parameter] public bool ShowQr { get; set; } = true;

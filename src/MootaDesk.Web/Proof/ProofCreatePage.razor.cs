@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Proof;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Proof;
 
@@ -11,10 +12,10 @@ namespace MootaDesk.Web.Proof;
 /// </summary>
 public partial class ProofCreatePage
 {
-    [Inject] private IssueProofCommand Issue { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required IssueProofCommand Issue { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     [Parameter] public long MutationId { get; set; }
 
@@ -27,7 +28,7 @@ public partial class ProofCreatePage
         {
             case IssueProofOutcome.Debit: Message = T["Proof.DebitRefused"]; break;
             case IssueProofOutcome.NotFound: Message = T["Proof.NotFound"]; break;
-            default: Navigation.NavigateTo($"bukti/{result.ProofId}", replace: true); break;
+            default: Navigation.NavigateTo(AppUrls.Proof(result.ProofId), replace: true); break;
         }
     }
 }

@@ -7,20 +7,21 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Proof;
 
 public partial class ProofDetailPage
 {
-    [Inject] private ProofCardQuery Cards { get; set; } = default!;
-    [Inject] private RecordProofShareCommand Shares { get; set; } = default!;
-    [Inject] private RevokeProofCommand Revoke { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required ProofCardQuery Cards { get; init; }
+    [Inject] public required RecordProofShareCommand Shares { get; init; }
+    [Inject] public required RevokeProofCommand Revoke { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required IOptions<ProofOptions> Options { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     [Parameter] public long ProofId { get; set; }
 
@@ -76,7 +77,7 @@ public partial class ProofDetailPage
     private async Task DownloadAsync(string format)
     {
         if (View is null || !View.IsActive) return;
-        await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", $"bukti/{View.ProofId}/{format}", $"bukti-{View.Card.VerificationCode}.{format}");
+        await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", AppUrls.ProofFile(View.ProofId, format), $"bukti-{View.Card.VerificationCode}.{format}");
     }
 
     private async Task RevokeAsync()

@@ -10,12 +10,12 @@ namespace MootaDesk.Web.Proof;
 
 public partial class ProofLogPage
 {
-    [Inject] private ProofLogQuery Log { get; set; } = default!;
-    [Inject] private RevokeProofCommand Revoke { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required ProofLogQuery Log { get; init; }
+    [Inject] public required RevokeProofCommand Revoke { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     private IReadOnlyList<ProofLogRow>? Rows { get; set; }
     private string? Filter { get; set; }

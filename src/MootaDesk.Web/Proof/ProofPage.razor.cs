@@ -6,17 +6,18 @@ using MootaDesk.Core.Proof;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Proof;
 
 public partial class ProofPage
 {
-    [Inject] private PaymentSearch Search { get; set; } = default!;
-    [Inject] private IssueProofCommand Issue { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required PaymentSearch Search { get; init; }
+    [Inject] public required IssueProofCommand Issue { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     /// <summary>Lets other pages link straight to a search: /bukti?jumlah=150123&amp;pesanan=INV-1.</summary>
     [SupplyParameterFromQuery(Name = "jumlah")] public string? AmountFromQuery { get; set; }
@@ -83,7 +84,7 @@ public partial class ProofPage
             {
                 case IssueProofOutcome.Debit: Error = T["Proof.DebitRefused"]; break;
                 case IssueProofOutcome.NotFound: Error = T["Proof.NotFound"]; break;
-                default: Navigation.NavigateTo($"bukti/{result.ProofId}"); break;
+                default: Navigation.NavigateTo(AppUrls.Proof(result.ProofId)); break;
             }
         }
         finally { openingId = null; }

@@ -10,10 +10,10 @@ namespace MootaDesk.Web.Proof;
 /// <summary>A server-rendered page with only the card, for the browser's print dialog (receipt printer or paper).</summary>
 public partial class ProofPrintPage
 {
-    [Inject] private ProofCardQuery Cards { get; set; } = default!;
-    [Inject] private RecordProofShareCommand Shares { get; set; } = default!;
-    [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
+    [Inject] public required ProofCardQuery Cards { get; init; }
+    [Inject] public required RecordProofShareCommand Shares { get; init; }
+    [Inject] public required IOptions<ProofOptions> Options { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
 
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
     [Parameter] public long ProofId { get; set; }

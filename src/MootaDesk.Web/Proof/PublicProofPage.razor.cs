@@ -14,11 +14,11 @@ namespace MootaDesk.Web.Proof;
 /// </summary>
 public partial class PublicProofPage
 {
-    [Inject] private ProofCardQuery Cards { get; set; } = default!;
-    [Inject] private RecordProofShareCommand Shares { get; set; } = default!;
-    [Inject] private IOptions<ProofOptions> Options { get; set; } = default!;
-    [Inject] private IStringLocalizer<ProofText> T { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] public required ProofCardQuery Cards { get; init; }
+    [Inject] public required RecordProofShareCommand Shares { get; init; }
+    [Inject] public required IOptions<ProofOptions> Options { get; init; }
+    [Inject] public required IStringLocalizer<ProofText> T { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
 
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
     [Parameter] public string Token { get; set; } = "";

@@ -13,17 +13,17 @@ namespace MootaDesk.Web.Settings;
 
 public partial class SettingsPage
 {
-    [Inject] private UserAdministration Admin { get; set; } = default!;
-    [Inject] private BusinessSettings Settings { get; set; } = default!;
-    [Inject] private DemoDataStore Demo { get; set; } = default!;
-    [Inject] private TwoFactorPolicy TwoFactor { get; set; } = default!;
-    [Inject] private Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private IStringLocalizer<AdminText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] public required UserAdministration Admin { get; init; }
+    [Inject] public required BusinessSettings Settings { get; init; }
+    [Inject] public required DemoDataStore Demo { get; init; }
+    [Inject] public required TwoFactorPolicy TwoFactor { get; init; }
+    [Inject] public required Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IStringLocalizer<AdminText> T { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
     private IReadOnlyList<UserRow> Users { get; set; } = [];
     private Dictionary<string, List<string>> EditRoles { get; } = [];

@@ -10,11 +10,11 @@ namespace MootaDesk.Web.Sweep;
 
 public partial class CsTasksPage
 {
-    [Inject] private CsTaskCommands Tasks { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IStringLocalizer<SweepText> T { get; set; } = default!;
+    [Inject] public required CsTaskCommands Tasks { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IStringLocalizer<SweepText> T { get; init; }
 
     private sealed class TaskInput
     {

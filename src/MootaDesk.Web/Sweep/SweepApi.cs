@@ -1,6 +1,7 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Hosting;
 
@@ -19,10 +20,12 @@ public static class SweepApi
     private static bool TryDay(string text, out DateOnly day) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
-    private static async Task<IResult> PrepareAsync(string day, HttpContext http, PrepareSweepCommand prepare, CancellationToken ct)
+    private static IResult BadDay(HttpContext http, string day, IStringLocalizer<SweepText> text) =>
+        ApiProblem.Refused(http, StatusCodes.Status400BadRequest, Refusal.Of("Api.BadDay", day).About("day"), text);
+
+    private static async Task<IResult> PrepareAsync(string day, HttpContext http, PrepareSweepCommand prepare, IStringLocalizer<SweepText> text, CancellationToken ct)
     {
-        if (!TryDay(day, out var d))
-            return Results.BadRequest(new { error = "The day must be written yyyy-MM-dd, e.g. 2026-11-21." });
+        if (!TryDay(day, out var d)) return BadDay(http, day, text);
         try
         {
             var r = await prepare.PrepareAsync(d, SweepTrigger.Api, http.User.ToActor(http.Connection.RemoteIpAddress?.ToString()), ct: ct, viewer: http.User.ToViewer());
@@ -31,17 +34,16 @@ public static class SweepApi
         }
         catch (SweepRefusedException ex)
         {
-            return Results.BadRequest(new { error = ex.Message, code = ex.Code });
+            return ApiProblem.Refused(http, ex.Code == "forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest, Refusal.Of("Refused." + ex.Code), text);
         }
     }
 
-    private static async Task<IResult> SummaryAsync(string day, HttpContext http, SweepQuery sweeps, CancellationToken ct)
+    private static async Task<IResult> SummaryAsync(string day, HttpContext http, SweepQuery sweeps, IStringLocalizer<SweepText> words, CancellationToken ct)
     {
-        if (!TryDay(day, out var d))
-            return Results.BadRequest(new { error = "The day must be written yyyy-MM-dd, e.g. 2026-11-21." });
+        if (!TryDay(day, out var d)) return BadDay(http, day, words);
         var s = await sweeps.SummaryAsync(d, ct);
         if (s is null)
-            return Results.NotFound(new { error = $"No sweep was prepared for {d:yyyy-MM-dd}." });
+            return ApiProblem.Refused(http, StatusCodes.Status404NotFound, Refusal.Of("Api.NoSweep", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), words);
         var lines = s.Summary.Lines;
         var text = s.Summary.ToText();
         var accept = http.Request.Headers.Accept.ToString();

@@ -8,6 +8,7 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Hosting;
+using MootaDesk.Web.Platform;
 
 namespace MootaDesk.Web.Sweep;
 
@@ -15,16 +16,16 @@ public partial class SweepPage
 {
     [Parameter] public string? Day { get; set; }
 
-    [Inject] private SweepQuery Query { get; set; } = default!;
-    [Inject] private SweepCommands Commands { get; set; } = default!;
-    [Inject] private PrepareSweepCommand Prepare { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private IOptionsMonitor<SweepOptions> Options { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private NotificationService Notify { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private IStringLocalizer<SweepText> T { get; set; } = default!;
+    [Inject] public required SweepQuery Query { get; init; }
+    [Inject] public required SweepCommands Commands { get; init; }
+    [Inject] public required PrepareSweepCommand Prepare { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required IOptionsMonitor<SweepOptions> Options { get; init; }
+    [Inject] public required NavigationManager Nav { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required IStringLocalizer<SweepText> T { get; init; }
 
     private static readonly SweepItemKind[] Step2Kinds = [SweepItemKind.CreditWithoutReference];
 
@@ -94,7 +95,7 @@ public partial class SweepPage
 
     private void OpenDay(DateOnly? day)
     {
-        if (day is DateOnly d) Nav.NavigateTo("sweep/" + d.ToString("yyyy-MM-dd"));
+        if (day is DateOnly d) Nav.NavigateTo(AppUrls.SweepDay(d));
     }
 
     private async Task ReloadViewAsync()
@@ -110,7 +111,7 @@ public partial class SweepPage
     private Task PrepareTodayAsync() => RunAsync(async () =>
     {
         var r = await Prepare.PrepareAsync(Clock.Today, SweepTrigger.Manual, await CurrentUser.ActorAsync(), viewer: await CurrentUser.ViewerAsync());
-        Nav.NavigateTo("sweep/" + r.Day.ToString("yyyy-MM-dd"), forceLoad: false);
+        Nav.NavigateTo(AppUrls.SweepDay(r.Day), forceLoad: false);
         Notify.Notify(NotificationSeverity.Success, T["Prepare.Done"]);
     });
 

@@ -106,7 +106,7 @@ public class ReadApiTests
     [Theory]
     [InlineData("from=20-11-2026", "from")]
     [InlineData("to=kemarin", "to")]
-    [InlineData("from=2026-11-21&to=2026-11-20", "after")]
+    [InlineData("from=2026-11-21&to=2026-11-20", "sesudah")]
     [InlineData("direction=in", "direction")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=100000", "pageSize")]
@@ -142,5 +142,72 @@ public class ReadApiTests
         (await GetAsync(client, "/api/mutations", created.Key)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await commands.CreateAsync("", ["read"], Roles.Finance, owner)).ErrorKey.ShouldBe("ApiKeys.Error.Name");
         (await commands.CreateAsync("x", [], Roles.Finance, owner)).ErrorKey.ShouldBe("ApiKeys.Error.Scopes");
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpClient client, string query, string key)
+    {
+        var response = await GetAsync(client, "/api/mutations?" + query, key);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task The_read_API_takes_the_pages_filters_text_tags_status_amounts_accounts_and_sources()
+    {
+        await using var factory = FactoryWithKeys();
+        var client = factory.CreateBareClient();
+        await SeedAsync(factory, client);
+        const string finance = "finance-key-0123456789";
+
+        var text = await ReadAsync(client, "q=budi%20santoso", finance);
+        text.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sourceId").GetString()).ShouldContain("aolk4PekJxM");
+        text.GetProperty("items").EnumerateArray().ShouldAllBe(i =>
+            (i.GetProperty("description").GetString() + " " + i.GetProperty("counterparty").GetString()).Contains("BUDI SANTOSO", StringComparison.OrdinalIgnoreCase));
+
+        // Tag by name, any letter case, or by id; an unknown tag is refused rather than ignored.
+        var tagged = await ReadAsync(client, "tag=supplier", finance);
+        tagged.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sourceId").GetString()).ShouldBe(["cR7tYuIo2pQ"]);
+        (await ReadAsync(client, "untagged=true", finance)).GetProperty("total").GetInt32().ShouldBe(3);
+
+        var big = await ReadAsync(client, "amountMin=8000000&amountMax=8250000.50", finance);
+        big.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("amount").GetString()).ShouldBe(["8250000.50"]);
+        (await ReadAsync(client, "amount=150123.00", finance)).GetProperty("total").GetInt32().ShouldBe(1);
+        (await ReadAsync(client, "status=new,matched&source=webhook", finance)).GetProperty("total").GetInt32().ShouldBe(4);
+        (await ReadAsync(client, "source=import", finance)).GetProperty("total").GetInt32().ShouldBe(0);
+        (await ReadAsync(client, "account=1300012345678,0000000000", finance)).GetProperty("total").GetInt32().ShouldBe(1);
+        (await ReadAsync(client, "account=0000000000", finance)).GetProperty("total").GetInt32().ShouldBe(0);
+
+        var all = await ReadAsync(client, "", finance);
+        all.GetProperty("totalIsCapped").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_CS_key_filtering_for_large_amounts_or_the_supplier_tag_still_gets_no_debit()
+    {
+        await using var factory = FactoryWithKeys();
+        var client = factory.CreateBareClient();
+        await SeedAsync(factory, client);
+
+        (await ReadAsync(client, "tag=Supplier", "cs-key-0123456789")).GetProperty("total").GetInt32().ShouldBe(0);
+        (await ReadAsync(client, "amountMin=8000000", "cs-key-0123456789")).GetProperty("total").GetInt32().ShouldBe(0);
+        (await ReadAsync(client, "q=supplier&direction=debit", "cs-key-0123456789")).GetProperty("total").GetInt32().ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("amountMin=10&amountMax=5", "amountMin")]
+    [InlineData("amount=1.005", "amount")]
+    [InlineData("status=lunas", "status")]
+    [InlineData("source=bank", "source")]
+    [InlineData("untagged=ya", "untagged")]
+    [InlineData("page=201&pageSize=50", "page")]
+    public async Task Bad_filter_values_are_refused_naming_the_parameter_not_ignored(string query, string field)
+    {
+        await using var factory = FactoryWithKeys();
+        var response = await GetAsync(factory.CreateBareClient(), "/api/mutations?" + query, "finance-key-0123456789");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        doc.RootElement.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
     }
 }

@@ -56,6 +56,8 @@ public static class Actions
     [Allowed(Owner, Ops)] public const string ManageIntegrations = "integrations.manage";
     [Allowed(Owner, Ops, Scope = ApiScopes.Integrations)] public const string RunMootaSync = "integrations.sync";
     [Allowed(Owner, Ops)] public const string DecideMootaConflicts = "integrations.decide-conflicts";
+    // Operations: the /metrics scrape (also open to the configured scraper token, docs/operations.md).
+    [Allowed(Owner, Ops)] public const string ReadMetrics = "platform.read-metrics";
 
     // Owner only
     [Allowed(Owner)] public const string ReadOwnerReports = "reports.read";

@@ -22,6 +22,17 @@ public sealed class MootaDeskOptions
 
     public MootaSettings Moota { get; set; } = new();
     public ApiSettings Api { get; set; } = new();
+    public MetricsSettings Metrics { get; set; } = new();
+}
+
+/// <summary>`MootaDesk:Metrics`: who besides signed-in Owners and Ops may read <c>/metrics</c>.</summary>
+public sealed class MetricsSettings
+{
+    /// <summary>
+    /// A long random token a Prometheus scraper sends as <c>Authorization: Bearer &lt;token&gt;</c>; compared in constant time,
+    /// never logged. Empty (the default): only signed-in Owners and Ops read the metrics.
+    /// </summary>
+    public string? ScrapeToken { get; set; }
 }
 
 public sealed class MootaSettings

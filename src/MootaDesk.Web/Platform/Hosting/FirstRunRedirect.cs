@@ -27,7 +27,7 @@ internal sealed class FirstRunRedirect(RequestDelegate next)
     // Only navigations: static files, the API, the health check and Blazor's own endpoints pass untouched.
     internal static bool IsPage(PathString path) =>
         !path.StartsWithSegments("/api") && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content")
-        && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/brand") && !path.StartsWithSegments("/budaya")
+        && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/health") && !path.StartsWithSegments(MetricsEndpoint.Path) && !path.StartsWithSegments("/brand") && !path.StartsWithSegments("/budaya")
         && !Path.HasExtension(path.Value);
 }
 

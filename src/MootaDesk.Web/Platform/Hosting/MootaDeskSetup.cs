@@ -69,9 +69,9 @@ public static class MootaDeskSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/masuk";
+            o.LoginPath = "/" + AppUrls.SignIn;
             o.LogoutPath = "/keluar";
-            o.AccessDeniedPath = "/akses-ditolak";
+            o.AccessDeniedPath = "/" + AppUrls.AccessDenied;
             o.ReturnUrlParameter = "kembali";
             o.Cookie.Name = "mootadesk.auth";
             o.Cookie.HttpOnly = true;
@@ -94,7 +94,8 @@ public static class MootaDeskSetup
         });
 
         services.AddAuthentication()
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, MetricsAuthentication>(MetricsAuthentication.SchemeName, null);
         services.AddAuthorization(EndpointAccess.Register);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<SessionCheck>();
@@ -111,8 +112,8 @@ public static class MootaDeskSetup
             o.SupportedCultures = SupportedCultures;
             o.SupportedUICultures = SupportedCultures;
             // Indonesian unless the person chose English (cookie): the browser's language is not asked, since
-            // many Indonesian users run English-language browsers.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // many Indonesian users run English-language browsers. Programs calling /api/… may ask by Accept-Language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()];
             o.FallBackToParentUICultures = true;
         });
 
@@ -127,6 +128,7 @@ public static class MootaDeskSetup
         services.AddProblemDetails();
         services.AddHealthChecks();
         services.AddMootaDeskApiDocumentation();
+        services.AddMootaDeskMetrics();
 
         // Each area registers its own services from Core; the HTTP side of an area adds only what is HTTP.
         services.AddHome();
@@ -173,6 +175,7 @@ public static class MootaDeskSetup
         // request's NavigationManager, and .NET 10 refuses to initialise it twice.
         app.UseStatusCodePagesWithReExecute("/tidak-ditemukan", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseApiProblems();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorGate>();
@@ -193,6 +196,7 @@ public static class MootaDeskSetup
         app.MapBankAccountsApi();
         app.MapIntegrationsApi();
         app.MapMootaDeskApiDocumentation();
+        app.MapMetrics();
         return app;
     }
 }

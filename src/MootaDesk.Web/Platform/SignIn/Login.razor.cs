@@ -15,11 +15,11 @@ public partial class Login
 {
     public const string TwoFactorPath = "/masuk/dua-langkah";
 
-    [Inject] private SignInManager<AppUser> SignIn { get; set; } = default!;
-    [Inject] private SignInLockout Lockout { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> T { get; set; } = default!;
-    [Inject] private ILogger<Login> Logger { get; set; } = default!;
+    [Inject] public required SignInManager<AppUser> SignIn { get; init; }
+    [Inject] public required SignInLockout Lockout { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> T { get; init; }
+    [Inject] public required ILogger<Login> Logger { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
     [SupplyParameterFromForm] private LoginInput Input { get; set; } = new();

@@ -13,10 +13,10 @@ namespace MootaDesk.Web.Platform.SignIn;
 /// </summary>
 public partial class SecurityPage
 {
-    [Inject] private SignInManager<AppUser> SignIn { get; set; } = default!;
-    [Inject] private TwoFactorSetup Setup { get; set; } = default!;
-    [Inject] private TwoFactorPolicy Policy { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> T { get; set; } = default!;
+    [Inject] public required SignInManager<AppUser> SignIn { get; init; }
+    [Inject] public required TwoFactorSetup Setup { get; init; }
+    [Inject] public required TwoFactorPolicy Policy { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> T { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
     [SupplyParameterFromForm] private CodeInput Input { get; set; } = new();

@@ -10,10 +10,10 @@ namespace MootaDesk.Web.Platform.SignIn;
 /// <summary>First run: creates the Owner, then is gone for everyone (it answers "already done" and sends people to sign in).</summary>
 public partial class Setup
 {
-    [Inject] private UserAdministration Users { get; set; } = default!;
-    [Inject] private SignInManager<AppUser> SignIn { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> T { get; set; } = default!;
+    [Inject] public required UserAdministration Users { get; init; }
+    [Inject] public required SignInManager<AppUser> SignIn { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> T { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
     [SupplyParameterFromForm] private SetupInput Input { get; set; } = new();
@@ -54,6 +54,6 @@ public partial class Setup
             return;
         }
         await SignIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: false);
-        Navigation.NavigateTo("/", forceLoad: true);
+        Navigation.NavigateTo(AppUrls.Home, forceLoad: true);
     }
 }

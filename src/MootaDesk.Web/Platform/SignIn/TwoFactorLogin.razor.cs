@@ -13,10 +13,10 @@ namespace MootaDesk.Web.Platform.SignIn;
 /// </summary>
 public partial class TwoFactorLogin
 {
-    [Inject] private SignInManager<AppUser> SignIn { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> T { get; set; } = default!;
-    [Inject] private ILogger<TwoFactorLogin> Logger { get; set; } = default!;
+    [Inject] public required SignInManager<AppUser> SignIn { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IStringLocalizer<SharedText> T { get; init; }
+    [Inject] public required ILogger<TwoFactorLogin> Logger { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
     [SupplyParameterFromForm] private CodeInput Input { get; set; } = new();
@@ -41,7 +41,7 @@ public partial class TwoFactorLogin
         }
         // Without the first step's cookie there is nobody to ask a code of.
         if (await SignIn.GetTwoFactorAuthenticationUserAsync() is null && !HttpMethods.IsPost(HttpContext.Request.Method))
-            Navigation.NavigateTo("/masuk", forceLoad: true);
+            Navigation.NavigateTo(AppUrls.SignIn, forceLoad: true);
     }
 
     private async Task VerifyAsync()
@@ -50,7 +50,7 @@ public partial class TwoFactorLogin
         var user = await SignIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            Navigation.NavigateTo("/masuk", forceLoad: true);
+            Navigation.NavigateTo(AppUrls.SignIn, forceLoad: true);
             return;
         }
         var code = (Input.Code ?? "").Replace(" ", "").Replace("-", "").Trim();

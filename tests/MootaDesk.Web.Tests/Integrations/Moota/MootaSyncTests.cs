@@ -1,3 +1,4 @@
+using MootaDesk.Core.Shared;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -119,7 +120,8 @@ public class MootaSyncTests
         _moota.Requests.Count.ShouldBe(1);
         await using var db = test.CreateDbContext();
         var integration = await db.Integrations.SingleAsync();
-        integration.LastSyncError!.ShouldContain("Token API Moota ditolak (401)");
+        // A key, not a sentence: the page says it in the reader's language (Moota_sync_error_is_shown_in_the_readers_language).
+        Refusal.FromStored(integration.LastSyncError)!.Key.ShouldBe("MootaSync.Unauthorized");
         integration.LastSuccessfulSyncAt.ShouldBeNull();
         integration.LastSyncAt.ShouldNotBeNull();
         (await db.Mutations.CountAsync()).ShouldBe(0);
@@ -153,7 +155,8 @@ public class MootaSyncTests
         var result = await sync.SyncAsync(id, SyncTrigger.Manual);
 
         result.Status.ShouldBe(SyncStatus.Failed);
-        result.Error!.ShouldContain("HTTP 500");
+        result.Error.ShouldNotBeNull();
+        (result.Error.Key, result.Error.Args.Single()).ShouldBe(("MootaSync.Unavailable", (object?)500));
         _moota.Requests.Count.ShouldBe(4); // one try and three retries
         await using var db = test.CreateDbContext();
         (await db.MootaSyncRuns.SingleAsync()).Succeeded.ShouldBeFalse();
@@ -171,7 +174,7 @@ public class MootaSyncTests
         var result = await sync.SyncAsync(id, SyncTrigger.Manual);
 
         result.Status.ShouldBe(SyncStatus.Failed);
-        result.Error!.ShouldContain("tidak bisa dihubungi");
+        result.Error!.Key.ShouldBe("MootaSync.Unreachable");
         _moota.Requests.Count.ShouldBe(4);
     }
 

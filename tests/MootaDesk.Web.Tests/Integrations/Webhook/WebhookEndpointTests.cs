@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -135,7 +136,12 @@ public class WebhookEndpointTests
         request.Headers.TryAddWithoutValidation("Signature", MootaSignature.Compute(body, MootaFixtures.Secret));
         var response = await client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("JSON array");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        using (var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()))
+        {
+            problem.RootElement.GetProperty("code").GetString().ShouldBe("body-not-array");
+            problem.RootElement.GetProperty("detail").GetString()!.ShouldContain("array JSON");
+        }
 
         await using var db = await DbAsync(factory);
         await using var inbox = await InboxAsync(factory);
@@ -162,7 +168,7 @@ public class WebhookEndpointTests
         await using var inbox = await InboxAsync(factory);
         var logged = await inbox.WebhookDeliveries.SingleAsync();
         logged.Status.ShouldBe(DeliveryStatus.Rejected);
-        logged.Error!.ShouldContain("1024 KiB");
+        Refusal.FromStored(logged.Error).ShouldBe(Refusal.Of("Webhook.TooLarge", "1024"), "kept as a key with its argument, said in the reader's language when shown");
         (await db.Mutations.CountAsync()).ShouldBe(0);
     }
 

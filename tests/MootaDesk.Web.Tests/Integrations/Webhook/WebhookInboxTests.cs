@@ -96,7 +96,7 @@ public class WebhookInboxTests
         {
             var stored = await db.Mutations.OrderBy(m => m.SourceId).ToListAsync();
             stored.Select(m => (m.SourceId, m.Amount, m.Direction)).ShouldBe([("batchGood01", 275_031m, Direction.Credit), ("batchGood02", 412_077m, Direction.Credit)]);
-            (await db.Notifications.SingleAsync(n => n.Role == Roles.Ops)).Link.ShouldBe(WebhookDeliveryPage.LinkFor(stored[0].WebhookDeliveryId!.Value));
+            (await db.Notifications.SingleAsync(n => n.Role == Roles.Ops)).Link.ShouldBe(MootaDesk.Web.Platform.AppUrls.WebhookDelivery(stored[0].WebhookDeliveryId!.Value));
         }
         var query = factory.Services.GetRequiredService<WebhookLogQuery>();
         var id = (await (await InboxAsync(factory)).WebhookDeliveries.SingleAsync()).Id;
@@ -224,7 +224,7 @@ public class WebhookInboxTests
         var client = factory.CreateClient();
         var outside = await client.SendAsync(Signed(Encoding.UTF8.GetBytes("// test tool\n[" + Element("c0") + "]")));
         outside.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await outside.Content.ReadAsStringAsync()).ShouldContain("comments");
+        (await outside.Content.ReadAsStringAsync()).ShouldContain("\"code\":\"body-comment\"");
         var inside = await client.SendAsync(Signed(Encoding.UTF8.GetBytes("[" + Element("c1") + ", {\"mutation_id\":\"c2\" /* hand-made */, \"amount\":5}]")));
         inside.StatusCode.ShouldBe(HttpStatusCode.OK);
         await WaitForInboxAsync(factory);
