@@ -35,7 +35,7 @@ public static class SweepApi
         }
     }
 
-    private static async Task<IResult> SummaryAsync(string day, HttpContext http, SweepQuery sweeps, CancellationToken ct)
+    private static async Task<IResult> SummaryAsync(string day, HttpContext http, SweepQuery sweeps, SweepCommands commands, CancellationToken ct)
     {
         if (!TryDay(day, out var d))
             return Results.BadRequest(new { error = "The day must be written yyyy-MM-dd, e.g. 2026-11-21." });
@@ -43,7 +43,8 @@ public static class SweepApi
         if (s is null)
             return Results.NotFound(new { error = $"No sweep was prepared for {d:yyyy-MM-dd}." });
         var lines = s.Summary.Lines;
-        var text = s.Summary.ToText();
+        // Which shop and which day first, as the owner receives it; the five lines stay five in "lines".
+        var text = await commands.OwnerMessageAsync(s.Day, s.Summary, ct);
         var accept = http.Request.Headers.Accept.ToString();
         if (accept.Contains("text/plain", StringComparison.OrdinalIgnoreCase) && !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -58,6 +59,7 @@ public static class SweepApi
         return Results.Ok(new
         {
             date = d.ToString("yyyy-MM-dd"),
+            heading = text[..text.IndexOf('\n')],
             lines,
             text,
             signedOff = s.SignedOffAt is not null,

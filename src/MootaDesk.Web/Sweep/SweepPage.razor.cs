@@ -75,7 +75,7 @@ public partial class SweepPage
         if (View is not null)
         {
             Lines = View.Header.Summary.Lines.ToArray();
-            WhatsAppLink = await Commands.WhatsAppLinkAsync(View.Header.Summary.ToText());
+            WhatsAppLink = await Commands.WhatsAppLinkAsync(await Commands.OwnerMessageAsync(View.Header.Day, View.Header.Summary));
         }
         if (CanWrite) CsUsers = await Query.CsUsersAsync();
         ownerPhone = await Commands.OwnerWhatsAppAsync();
@@ -171,7 +171,7 @@ public partial class SweepPage
     private async Task CopyAsync()
     {
         if (View is null) return;
-        await JS.InvokeAsync<bool>("mootadesk.copyText", View.Header.Summary.ToText());
+        await JS.InvokeAsync<bool>("mootadesk.copyText", await Commands.OwnerMessageAsync(View.Header.Day, View.Header.Summary));
         Notify.Notify(NotificationSeverity.Info, T["Step5.Copied"]);
     }
 
