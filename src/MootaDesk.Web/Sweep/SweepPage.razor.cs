@@ -59,6 +59,13 @@ public partial class SweepPage
 
     private double ProgressPercent => View is null ? 0 : View.Steps.Count(s => s.Complete) * 100.0 / 5;
 
+    // Read from View at render time, not from a header captured in the markup: the tabs render a step's content
+    // from the previous render's fragment, so a captured header showed the button after "Tandai sudah diperiksa".
+    private string? ReviewedNote => View?.Header is { AccountsReviewedAt: DateTime at } h
+        ? T["Accounts.ReviewedBy", h.AccountsReviewedBy ?? "", Clock.FormatDateTime(at)].Value : null;
+
+    private bool CanMarkReviewed => CanWrite && View?.Header is { AccountsReviewedAt: null, IsSignedOff: false };
+
     private bool StepsBeforeSummaryDone => View?.Steps.Where(s => s.Step < 5).All(s => s.Complete) ?? false;
 
     protected override async Task OnParametersSetAsync()
