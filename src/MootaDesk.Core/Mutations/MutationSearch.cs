@@ -125,7 +125,10 @@ public static class MutationSearch
             var sources = f.Sources.ToList();
             q = q.Where(m => EF.Constant(sources).Contains(m.Source));
         }
-        q = f.Sandbox switch
+        // One rule with the home page, the sweep and the reports: a store holding only the demo shop shows the demo shop,
+        // whatever the filter says about sandbox rows (a reset filter or a built-in view would otherwise show nothing).
+        var sandbox = f.Sandbox == SandboxFilter.Exclude && await OnlyDemoData.InAsync(db, ct) ? SandboxFilter.Include : f.Sandbox;
+        q = sandbox switch
         {
             SandboxFilter.Exclude => q.Where(m => !m.IsSandbox),
             SandboxFilter.Only => q.Where(m => m.IsSandbox),

@@ -27,6 +27,12 @@ public class DailySweep
     /// </summary>
     public string? AccountFigures { get; set; }
 
+    /// <summary>
+    /// Swept while the store held only the demo shop (Core/Shared/OnlyDemoData), so its figures are demo money: every
+    /// place that shows it (sweep page, owner's Beranda and Laporan) labels it Demo, and real reports leave it out.
+    /// </summary>
+    public bool IsDemo { get; set; }
+
     public DateTime PreparedAt { get; set; }
     public string PreparedBy { get; set; } = "";
     public SweepTrigger Trigger { get; set; }

@@ -72,8 +72,8 @@ public static class OwnerSummaryBuilder
 
         var p = input.PendingOrders;
         var pending = p.Count == 0
-            ? "Pesanan pending: tidak ada"
-            : $"Pesanan pending: {p.Count.ToString("N0", Id)} ({Money.Format(p.Total)})"
+            ? "Pesanan menunggu bayar: tidak ada"
+            : $"Pesanan menunggu bayar: {p.Count.ToString("N0", Id)} ({Money.Format(p.Total)})"
               + (p.OldestCreatedAtUtc is DateTime oldest ? $", tertua sejak {clock.FormatDateTime(oldest, Id)}" : "");
 
         var refunds = input.RefundCount == 0

@@ -67,6 +67,7 @@ public sealed class PrepareSweepCommand(
         sweep.Income = result.Income;
         sweep.Summary = result.Summary;
         sweep.AccountFigures = AccountFiguresJson.Write(result.Accounts);
+        sweep.IsDemo = input.IsDemo;
         var findings = Distinct(result.Findings);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -47,6 +47,9 @@ public sealed record SweepInput(
     /// never part of the day's income (<see cref="Mutations"/> holds only the day's own transactions).
     /// </summary>
     public IReadOnlyList<SweepMutation> EarlierDayCredits { get; init; } = [];
+
+    /// <summary>The store held only the demo shop, so the demo shop was swept.</summary>
+    public bool IsDemo { get; init; }
 }
 
 public sealed record SweepResult(IReadOnlyList<SweepFinding> Findings, IReadOnlyList<AccountDayFigures> Accounts, OwnerSummary Summary,

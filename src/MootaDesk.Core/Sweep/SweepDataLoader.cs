@@ -127,7 +127,7 @@ public static class SweepDataLoader
 
         return new SweepInput(window, nowUtc, mutations, accounts, deliveries, orders,
             withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds)
-        { Conflicts = conflicts, EarlierDayCredits = earlier };
+        { Conflicts = conflicts, EarlierDayCredits = earlier, IsDemo = demoOnly };
     }
 
     /// <summary>EF's SQLite text form of DateTime, so raw parameters compare exactly like LINQ's.</summary>

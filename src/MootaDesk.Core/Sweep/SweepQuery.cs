@@ -89,8 +89,7 @@ public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory, Bu
             new(4, t4, d4),
             new(5, 1, s.SignedOffAt is null ? 0 : 1),
         };
-        var isDemo = await OnlyDemoData.InAsync(db, ct);
-        return new SweepView(isDemo, header, await AccountFiguresAsync(db, s, ct), steps, byKind);
+        return new SweepView(s.IsDemo, header, await AccountFiguresAsync(db, s, ct), steps, byKind);
     }
 
     /// <summary>

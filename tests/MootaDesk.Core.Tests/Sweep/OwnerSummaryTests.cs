@@ -64,7 +64,7 @@ public class OwnerSummaryTests
         r.Summary.ToText().Split('\n').Length.ShouldBe(5);
         r.Summary.Income.ShouldBe("Pemasukan: Rp 400.000 (2 transaksi)");
         r.Summary.Outflows.ShouldBe("Pengeluaran penting: CV KAIN Rp 7.000.000; GAJI Rp 6.000.000; SEWA Rp 5.000.000 (+1 lainnya)");
-        r.Summary.PendingOrders.ShouldBe("Pesanan pending: 3 (Rp 450.000), tertua sejak 20 Nov 2026 10.00 WIB");
+        r.Summary.PendingOrders.ShouldBe("Pesanan menunggu bayar: 3 (Rp 450.000), tertua sejak 20 Nov 2026 10.00 WIB");
         r.Summary.Refunds.ShouldBe("Refund: 2 (Rp 70.000)");
         // Neither own-transfer leg is work for anyone: not a credit to place, not an untagged debit.
         r.Findings.ShouldNotContain(f => f.MutationId == 3 || f.MutationId == 4);
@@ -87,7 +87,7 @@ public class OwnerSummaryTests
 
         var s = OwnerSummaryBuilder.Build(new OwnerSummaryInput(0m, 0, [], new PendingOrdersFigure(0, 0m, null), 0, 0m, notes), Clock);
         s.ToText().ShouldBe(string.Join('\n',
-            "Pemasukan: Rp 0 (0 transaksi)", "Pengeluaran penting: tidak ada", "Pesanan pending: tidak ada", "Refund: tidak ada",
+            "Pemasukan: Rp 0 (0 transaksi)", "Pengeluaran penting: tidak ada", "Pesanan menunggu bayar: tidak ada", "Refund: tidak ada",
             "Catatan: 2 webhook ditolak; 1 saldo tidak cocok"));
         (s with { Notes = "a\r\n b\n\nc" }).Normalized().Notes.ShouldBe("a b c");
     }

@@ -1502,6 +1502,9 @@ namespace MootaDesk.Core.Platform.Store.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("PreparedAt")
                         .HasColumnType("TEXT");
 

@@ -15,6 +15,21 @@ namespace MootaDesk.Core.Platform.Store.Migrations
                 table: "Sweeps",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsDemo",
+                table: "Sweeps",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            // Hand-written backfill (carry over at regeneration): a sweep made while no real account existed yet swept
+            // the demo shop, so it is marked demo and never shows unlabelled once real data arrives.
+            migrationBuilder.Sql("""
+                UPDATE "Sweeps" SET "IsDemo" = 1
+                WHERE EXISTS (SELECT 1 FROM "Accounts" WHERE "IsDemo" = 1)
+                  AND NOT EXISTS (SELECT 1 FROM "Accounts" WHERE "IsSandbox" = 0 AND "CreatedAt" <= "Sweeps"."WindowEndUtc");
+                """);
         }
 
         /// <inheritdoc />
@@ -22,6 +37,10 @@ namespace MootaDesk.Core.Platform.Store.Migrations
         {
             migrationBuilder.DropColumn(
                 name: "AccountFigures",
+                table: "Sweeps");
+
+            migrationBuilder.DropColumn(
+                name: "IsDemo",
                 table: "Sweeps");
         }
     }
