@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using Radzen;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Hosting;
@@ -63,6 +64,9 @@ public partial class SweepPage
     // from the previous render's fragment, so a captured header showed the button after "Tandai sudah diperiksa".
     private string? ReviewedNote => View?.Header is { AccountsReviewedAt: DateTime at } h
         ? T["Accounts.ReviewedBy", h.AccountsReviewedBy ?? "", Clock.FormatDateTime(at)].Value : null;
+
+    /// <summary>The scheduler acts as "system": people read "sistem (otomatis)", not the account's name.</summary>
+    private string Who(string name) => name == Actor.System.Name ? T["Actor.System"] : name;
 
     private bool CanMarkReviewed => CanWrite && View?.Header is { AccountsReviewedAt: null, IsSignedOff: false };
 
