@@ -72,9 +72,11 @@ public sealed class AutoTagRuleStore(IDbContextFactory<MootaDeskDbContext> facto
         if (string.IsNullOrWhiteSpace(input.Name)) return ("Rule.Error.Name", null);
         var rule = input.ToRule("");
         if (!RuleMatcher.HasAnyCondition(rule)) return ("Rule.Error.NoCondition", null);
-        if (rule.TagIds.Count == 0 && rule.SetStatus is null) return ("Rule.Error.NoAction", null);
-        if (rule.AmountMin is decimal min && rule.AmountMax is decimal max && min > max) return ("Rule.Error.AmountRange", null);
+        // The conditions before the action: "Uji" previews a rule that has no tag yet, and a broken pattern must be
+        // reported then, not compiled (it threw and lost the form).
         if (RuleMatcher.PatternError(rule.DescriptionPattern) is string error) return ("Rule.Error.Pattern", error);
+        if (rule.AmountMin is decimal min && rule.AmountMax is decimal max && min > max) return ("Rule.Error.AmountRange", null);
+        if (rule.TagIds.Count == 0 && rule.SetStatus is null) return ("Rule.Error.NoAction", null);
         return null;
     }
 

@@ -38,9 +38,9 @@ public static class MutationExport
     public const string DateTimeFormat = "dd/mm/yyyy hh:mm";
 
     public static readonly string[] Headers =
-        ["Waktu (WIB)", "Rekening", "Bank", "No. Rekening", "Keterangan", "Pihak Lawan", "Arah", "Kredit", "Debit", "Saldo", "Status", "Tag", "Referensi Order", "Ada Catatan", "Sumber", "ID"];
+        ["Waktu (WIB)", "Rekening", "Bank", "No. Rekening", "Keterangan", "Pihak Lawan", "Arah", "Kredit", "Debit", "Saldo", "Status", "Tag", "Nomor Pesanan", "Catatan", "Sumber", "ID"];
 
-    private static readonly double[] Widths = [17, 22, 10, 16, 48, 26, 8, 16, 16, 18, 14, 24, 18, 11, 11, 10];
+    private static readonly double[] Widths = [17, 22, 10, 16, 48, 26, 8, 16, 16, 18, 14, 24, 18, 40, 11, 10];
 
     public static string StatusText(ReconciliationStatus s) => s switch
     {
@@ -51,7 +51,7 @@ public static class MutationExport
         _ => s.ToString(),
     };
 
-    /// <summary>Rows of the filter in ledger order, <see cref="PageSize"/> at a time, each page with its tags.</summary>
+    /// <summary>Rows of the filter newest first, as the Mutasi screen lists them, <see cref="PageSize"/> at a time, each page with its tags and notes.</summary>
     public static async IAsyncEnumerable<IReadOnlyList<MutationRow>> PagesAsync(IDbContextFactory<MootaDeskDbContext> factory, MutationFilter filter,
         Viewer viewer, BusinessClock clock, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -74,10 +74,10 @@ public static class MutationExport
             {
                 var id = lastId;
                 // The separate ">=" lets the time index start at the last row instead of rescanning every earlier page.
-                q = q.Where(m => m.TransactionTime >= t).Where(m => m.TransactionTime > t || m.Id > id);
+                q = q.Where(m => m.TransactionTime <= t).Where(m => m.TransactionTime < t || m.Id < id);
             }
             var take = Math.Min(PageSize, MaxRows - total);
-            var page = await q.OrderBy(m => m.TransactionTime).ThenBy(m => m.Id).Take(take)
+            var page = await q.OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Take(take)
                 .Select(m => new
                 {
                     m.Id, m.TransactionTime, m.HasTimeOfDay, m.AccountId, m.Description, m.Counterparty, m.Amount, m.Direction,
@@ -92,6 +92,15 @@ public static class MutationExport
                     m.Counterparty, m.Amount, m.Direction, m.BalanceAfter, m.Status, m.Source, m.IsSandbox, m.HasNote, m.OrderReference);
             }).ToList();
             var withTags = await MutationSearch.WithTagsAsync(db, rows, ct);
+            // Notes are what the clerk wrote ("DP pesanan 12, sisa minggu depan"): exported as text, not "Ya".
+            var noted = page.Where(m => m.HasNote).Select(m => m.Id).ToList();
+            if (noted.Count > 0)
+            {
+                var notes = (await db.MutationNotes.AsNoTracking().Where(n => noted.Contains(n.MutationId)).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+                    .Select(n => new { n.MutationId, n.Text }).ToListAsync(ct))
+                    .GroupBy(n => n.MutationId).ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(n => n.Text)));
+                withTags = withTags.Select(m => notes.TryGetValue(m.Id, out var text) ? m with { NoteText = text } : m).ToList();
+            }
             total += rows.Count;
             lastTime = rows[^1].TransactionTime;
             lastId = rows[^1].Id;
@@ -181,10 +190,12 @@ public static class MutationExport
     public static async Task<ExportTotals> WriteCsvAsync(Stream output, ExportInfo info, IAsyncEnumerable<IReadOnlyList<MutationRow>> pages,
         BusinessClock clock, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        // Written by hand (RFC 4180 quoting): one line per row, UTF-8 with BOM so Excel shows "Rp" and names right.
+        // Written by hand (RFC 4180 quoting) in the form an Indonesian Excel opens in columns: its list separator is ";"
+        // and its decimal mark ",", so fields are separated by ";" and amounts written 150123,50 (docs/exports.md).
+        // UTF-8 with BOM so Excel shows names right.
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 1 << 16, leaveOpen: true);
         var columns = ColumnsFor(info);
-        await writer.WriteLineAsync(string.Join(',', columns.Select(c => CsvField(Headers[c]))));
+        await writer.WriteLineAsync(string.Join(CsvSeparator, columns.Select(c => CsvField(Headers[c]))));
         var rows = 0;
         decimal credit = 0, debit = 0;
         var line = new System.Text.StringBuilder();
@@ -196,13 +207,13 @@ public static class MutationExport
                 line.Clear();
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    if (i > 0) line.Append(',');
+                    if (i > 0) line.Append(CsvSeparator);
                     if (columns[i] == AccountNumberColumn) { line.Append(CsvText(m.AccountNumber)); continue; }
                     line.Append(values[columns[i]] switch
                     {
                         null => "",
                         DateTime dt => dt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                        decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+                        decimal d => d.ToString("0.00", CsvNumbers),
                         long l => l.ToString(CultureInfo.InvariantCulture),
                         var o => CsvField((string)o),
                     });
@@ -219,6 +230,12 @@ public static class MutationExport
 
     private const int AccountNumberColumn = 3;
 
+    /// <summary>The CSV's field separator: Indonesian Windows' list separator.</summary>
+    public const char CsvSeparator = ';';
+
+    /// <summary>Amounts with a decimal comma and no grouping (150123,50), as an Indonesian Excel reads a number.</summary>
+    private static readonly NumberFormatInfo CsvNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "" };
+
     /// <summary>
     /// A number that is really text (an account number): written as <c>="0012345"</c>, which Excel, LibreOffice and
     /// Google Sheets open as the text 0012345 instead of the number 12345 (or 1,23E+15 for a 16-digit virtual
@@ -231,7 +248,7 @@ public static class MutationExport
     public static string CsvField(string text)
     {
         if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@') text = "'" + text;
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        return text.IndexOfAny([',', ';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
 
     private static int[] ColumnsFor(ExportInfo info) =>
@@ -252,7 +269,7 @@ public static class MutationExport
         StatusText(m.Status),
         string.Join(", ", m.Tags.Select(t => t.Name)),
         m.OrderReference,
-        m.HasNote ? "Ya" : "Tidak",
+        m.NoteText ?? "",
         m.Source.ToString(),
         m.Id,
     ];

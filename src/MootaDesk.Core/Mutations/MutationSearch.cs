@@ -16,6 +16,9 @@ public sealed record MutationRow(
 {
     public IReadOnlyList<TagChip> Tags { get; init; } = [];
 
+    /// <summary>The notes' texts, oldest first, joined with " | " (filled for exports only; null elsewhere).</summary>
+    public string? NoteText { get; init; }
+
     /// <summary>"••••6789" (<see cref="AccountMask"/>): enough to tell accounts apart on screen without showing the number.</summary>
     public string MaskedNumber => AccountMask.MaskNumber(AccountNumber);
 }
@@ -88,13 +91,15 @@ public static class MutationSearch
 
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
-            var text = f.Text.Trim();
-            if (MutationTextSearch.CanUseIndex(text))
+            // Words in any order: "saputra hendra" finds what "hendra saputra" finds. Every word must be present
+            // (description, counterparty or current note); the longest word drives the trigram index.
+            var words = f.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Where(MutationTextSearch.CanUseIndex).OrderByDescending(w => w.Length).FirstOrDefault() is string indexed)
             {
-                var candidates = MutationTextSearch.CandidateIds(db, text);
+                var candidates = MutationTextSearch.CandidateIds(db, indexed);
                 if (await FitsAsync(candidates, candidateLimit, ct)) q = q.Where(m => candidates.Contains(m.Id));
             }
-            q = q.Where(MutationTextSearch.Matches(text));
+            foreach (var word in words) q = q.Where(MutationTextSearch.Matches(word));
         }
 
         if (f.TagsAny.Count > 0)
@@ -125,7 +130,10 @@ public static class MutationSearch
             var sources = f.Sources.ToList();
             q = q.Where(m => EF.Constant(sources).Contains(m.Source));
         }
-        q = f.Sandbox switch
+        // One rule with the home page, the sweep and the reports: a store holding only the demo shop shows the demo shop,
+        // whatever the filter says about sandbox rows (a reset filter or a built-in view would otherwise show nothing).
+        var sandbox = f.Sandbox == SandboxFilter.Exclude && await OnlyDemoData.InAsync(db, ct) ? SandboxFilter.Include : f.Sandbox;
+        q = sandbox switch
         {
             SandboxFilter.Exclude => q.Where(m => !m.IsSandbox),
             SandboxFilter.Only => q.Where(m => m.IsSandbox),

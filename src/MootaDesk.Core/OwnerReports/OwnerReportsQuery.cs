@@ -9,7 +9,8 @@ using MootaDesk.Core.Sweep;
 
 namespace MootaDesk.Core.OwnerReports;
 
-public sealed record SummaryRow(DateOnly Day, OwnerSummary Summary, DateTime? SignedOffAt, string? SignedOffBy)
+/// <param name="IsDemo">Swept from the demo shop (<see cref="DailySweep.IsDemo"/>): shown with a Demo label, and only while the store holds nothing else.</param>
+public sealed record SummaryRow(DateOnly Day, OwnerSummary Summary, DateTime? SignedOffAt, string? SignedOffBy, bool IsDemo = false)
 {
     public IReadOnlyList<string> Lines => Summary.Lines;
 }
@@ -35,20 +36,24 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
     public async Task<SummaryRow?> LatestAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Summaries(db).FirstOrDefaultAsync(ct);
+        return await (await SummariesAsync(db, ct)).FirstOrDefaultAsync(ct);
     }
 
     public async Task<OwnerReport> LoadAsync(int days = 30, int weeks = 8, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var past = await Summaries(db).Take(60).ToListAsync(ct);
+        var past = await (await SummariesAsync(db, ct)).Take(60).ToListAsync(ct);
         var (perDay, perAccount) = await IncomeAsync(db, days, ct);
         return new OwnerReport(past.FirstOrDefault(), past, perDay, perAccount, await WeeksAsync(db, weeks, ct));
     }
 
-    private static IQueryable<SummaryRow> Summaries(MootaDeskDbContext db) =>
-        db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null).OrderByDescending(s => s.BusinessDate)
-            .Select(s => new SummaryRow(s.BusinessDate, s.Summary, s.SignedOffAt, s.SignedOffBy));
+    /// <summary>Signed-off summaries, newest first; the demo shop's only while the store holds nothing but the demo shop.</summary>
+    private static async Task<IQueryable<SummaryRow>> SummariesAsync(MootaDeskDbContext db, CancellationToken ct)
+    {
+        var demoOnly = await OnlyDemoData.InAsync(db, ct);
+        return db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && (demoOnly || !s.IsDemo)).OrderByDescending(s => s.BusinessDate)
+            .Select(s => new SummaryRow(s.BusinessDate, s.Summary, s.SignedOffAt, s.SignedOffBy, s.IsDemo));
+    }
 
     private async Task<(IReadOnlyList<IncomeDay>, IReadOnlyList<IncomeAccount>)> IncomeAsync(MootaDeskDbContext db, int days, CancellationToken ct)
     {
@@ -113,7 +118,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
                 .Where(m => m.TransactionTime >= start && m.TransactionTime < end && (demoOnly || !m.IsSandbox) && m.ReadLatencySeconds != null)
                 .AverageAsync(m => (double?)m.ReadLatencySeconds, ct);
             var tasks = await db.CsTasks.AsNoTracking().CountAsync(t => t.Status == CsTaskStatus.Done && t.DoneAt >= start && t.DoneAt < end, ct);
-            var signed = await db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && s.BusinessDate >= from && s.BusinessDate <= to)
+            var signed = await db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && s.BusinessDate >= from && s.BusinessDate <= to && (demoOnly || !s.IsDemo))
                 .Select(s => new { s.CreditsAtSignOff, s.CreditsReconciledAtSignOff }).ToListAsync(ct);
             // Payment questions CS answered with a proof: every proof issued that week, by hand or through the API.
             var proofCount = await proofs.CountCreatedAsync(start, end, ct);

@@ -55,6 +55,8 @@ public sealed class CsTaskCommands(IDbContextFactory<MootaDeskDbContext> factory
         if (task.Status == CsTaskStatus.Done)
             throw new SweepRefusedException("done", "Tugas ini sudah selesai.");
         var m = await db.Mutations.FirstAsync(x => x.Id == task.MutationId, ct);
+        if (!string.IsNullOrEmpty(reference))
+            reference = await KnownOrderReferenceAsync(db, reference, m.IsSandbox, ct);
         var now = clock.UtcNow;
         var parts = new List<string>();
         if (!string.IsNullOrEmpty(reference))
@@ -87,5 +89,20 @@ public sealed class CsTaskCommands(IDbContextFactory<MootaDeskDbContext> factory
             item.CheckNote = task.Resolution.Length > 1000 ? task.Resolution[..1000] : task.Resolution;
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The order's reference as stored (case as the order has it) when the business keeps its orders in MootaDesk;
+    /// a number that names no order is refused, so a typo never lands on a credit as if it were paid. A business
+    /// with no orders here (orders kept elsewhere) may write its own numbers.
+    /// </summary>
+    private static async Task<string> KnownOrderReferenceAsync(MootaDeskDbContext db, string reference, bool sandbox, CancellationToken ct)
+    {
+        var orders = db.Orders.AsNoTracking().Where(o => o.IsSandbox == sandbox);
+        if (!await orders.AnyAsync(ct)) return reference;
+        var upper = reference.ToUpperInvariant();
+        return await orders.Where(o => o.Reference == reference || o.Reference.ToUpper() == upper).Select(o => o.Reference).FirstOrDefaultAsync(ct)
+            ?? throw new SweepRefusedException("unknown-order",
+                $"Pesanan \"{reference}\" tidak ditemukan. Periksa nomornya, atau tulis catatan bila pesanan tidak tercatat di MootaDesk.");
     }
 }

@@ -12,9 +12,26 @@ public class DailySweep
     public int Id { get; set; }
     public DateOnly BusinessDate { get; set; }
 
-    /// <summary>Half-open UTC window [start, end): from the end of the last signed-off sweep (or 00:00) until preparation.</summary>
+    /// <summary>
+    /// <see cref="SweepWindow"/>: the day's transactions are chosen by bank date and counted when stored before
+    /// <see cref="WindowEndUtc"/> (the moment of preparation); late reads of earlier days are those stored from
+    /// <see cref="WindowStartUtc"/> (the previous sweep's cut-off, or 00:00) on.
+    /// </summary>
     public DateTime WindowStartUtc { get; set; }
     public DateTime WindowEndUtc { get; set; }
+
+    /// <summary>
+    /// Step 1's figures per account as computed at preparation (JSON array of <see cref="AccountDayFigures"/>), so a
+    /// signed-off sweep shows what was signed: no account created later, no balance reported later. Null for sweeps
+    /// prepared before the figures were kept.
+    /// </summary>
+    public string? AccountFigures { get; set; }
+
+    /// <summary>
+    /// Swept while the store held only the demo shop (Core/Shared/OnlyDemoData), so its figures are demo money: every
+    /// place that shows it (sweep page, owner's Beranda and Laporan) labels it Demo, and real reports leave it out.
+    /// </summary>
+    public bool IsDemo { get; set; }
 
     public DateTime PreparedAt { get; set; }
     public string PreparedBy { get; set; } = "";

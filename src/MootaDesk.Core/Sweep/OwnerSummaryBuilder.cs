@@ -28,6 +28,16 @@ public sealed record OwnerSummary(string Income, string Outflows, string Pending
 
     public string ToText() => string.Join('\n', Lines);
 
+    /// <summary>
+    /// "Ringkasan Toko Maju, Sabtu 21 November 2026": the line a message to the owner starts with, so a forwarded or
+    /// late-read summary says which shop and which day it covers. Not one of the five lines (those stay five).
+    /// </summary>
+    public static string Heading(string business, DateOnly day) =>
+        $"Ringkasan {business.Trim()}, {day.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"))}";
+
+    /// <summary>The message the owner reads (WhatsApp, e-mail, API text): <see cref="Heading"/>, then the five lines.</summary>
+    public string ToMessage(string business, DateOnly day) => Heading(business, day) + "\n" + ToText();
+
     /// <summary>An edited line stays one line: line breaks inside it would break "exactly five lines".</summary>
     public static string OneLine(string? text) =>
         string.Join(' ', (text ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
@@ -62,8 +72,8 @@ public static class OwnerSummaryBuilder
 
         var p = input.PendingOrders;
         var pending = p.Count == 0
-            ? "Pesanan pending: tidak ada"
-            : $"Pesanan pending: {p.Count.ToString("N0", Id)} ({Money.Format(p.Total)})"
+            ? "Pesanan menunggu bayar: tidak ada"
+            : $"Pesanan menunggu bayar: {p.Count.ToString("N0", Id)} ({Money.Format(p.Total)})"
               + (p.OldestCreatedAtUtc is DateTime oldest ? $", tertua sejak {clock.FormatDateTime(oldest, Id)}" : "");
 
         var refunds = input.RefundCount == 0

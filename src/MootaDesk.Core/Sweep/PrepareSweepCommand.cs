@@ -46,13 +46,14 @@ public sealed class PrepareSweepCommand(
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var now = clock.UtcNow;
-        var lastSignedOffEnd = await db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && s.BusinessDate < day)
-            .MaxAsync(s => (DateTime?)s.WindowEndUtc, ct);
-        var window = SweepWindow.Compute(day, lastSignedOffEnd, now, clock);
+        // "Since the last sweep": the cut-off of the latest sweep of an earlier day, whether signed off or not.
+        var previousEnd = await db.Sweeps.AsNoTracking().Where(s => s.BusinessDate < day)
+            .OrderByDescending(s => s.BusinessDate).Select(s => (DateTime?)s.WindowEndUtc).FirstOrDefaultAsync(ct);
+        var window = SweepWindow.Compute(day, previousEnd, now, clock);
         var opts = options.CurrentValue;
         SweepInput input;
         await using (var inbox = await inboxFactory.CreateDbContextAsync(ct))
-            input = await SweepDataLoader.LoadAsync(db, inbox, window, now, await settings.ImportantDebitThresholdAsync(ct), opts.Thresholds(), ct);
+            input = await SweepDataLoader.LoadAsync(db, inbox, day, window, clock, await settings.ImportantDebitThresholdAsync(ct), opts.Thresholds(), ct);
         var loadMs = stopwatch.ElapsedMilliseconds;
         var result = SweepAnalysis.Analyse(input, clock, opts.Calendar());
         var analyseMs = stopwatch.ElapsedMilliseconds - loadMs;
@@ -65,6 +66,8 @@ public sealed class PrepareSweepCommand(
         sweep.Trigger = trigger;
         sweep.Income = result.Income;
         sweep.Summary = result.Summary;
+        sweep.AccountFigures = AccountFiguresJson.Write(result.Accounts);
+        sweep.IsDemo = input.IsDemo;
         var findings = Distinct(result.Findings);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -80,7 +83,7 @@ public sealed class PrepareSweepCommand(
             });
         }
         db.Record(actor, existing is null ? "sweep.prepare" : "sweep.refresh", "Sweep", day.ToString("yyyy-MM-dd"), null,
-            new { trigger = trigger.ToString(), window.StartUtc, window.EndUtc, items = findings.Count, result.Income }, now);
+            new { trigger = trigger.ToString(), window.StartUtc, window.EndUtc, items = findings.Count, result.Income, lateCredits = input.EarlierDayCredits.Count }, now);
         try
         {
             await db.SaveChangesAsync(ct);

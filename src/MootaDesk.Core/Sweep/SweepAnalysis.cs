@@ -12,6 +12,18 @@ public sealed record AccountDayFigures(int AccountId, string Label, bool IsSandb
     public decimal? Difference => ClosingBalance is decimal c && ReportedBalance is decimal r ? r - c : null;
 }
 
+/// <param name="Mutations">The swept bank day's own transactions stored before the cut-off (<see cref="SweepWindow.EndUtc"/>).</param>
+/// <summary>Step 1's figures kept on the sweep row (<see cref="DailySweep.AccountFigures"/>) as JSON.</summary>
+public static class AccountFiguresJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new();
+
+    public static string Write(IReadOnlyList<AccountDayFigures> figures) => System.Text.Json.JsonSerializer.Serialize(figures, Options);
+
+    public static IReadOnlyList<AccountDayFigures> Read(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<AccountDayFigures>>(json, Options) ?? [];
+}
+
 public sealed record SweepInput(
     SweepWindow Window,
     DateTime NowUtc,
@@ -29,6 +41,15 @@ public sealed record SweepInput(
 {
     /// <summary>Moota conflicts still waiting for Ops' decision when the sweep is prepared.</summary>
     public IReadOnlyList<SweepConflict> Conflicts { get; init; } = [];
+
+    /// <summary>
+    /// Real credits of earlier bank days read since the last sweep: listed apart and named in the notes line,
+    /// never part of the day's income (<see cref="Mutations"/> holds only the day's own transactions).
+    /// </summary>
+    public IReadOnlyList<SweepMutation> EarlierDayCredits { get; init; } = [];
+
+    /// <summary>The store held only the demo shop, so the demo shop was swept.</summary>
+    public bool IsDemo { get; init; }
 }
 
 public sealed record SweepResult(IReadOnlyList<SweepFinding> Findings, IReadOnlyList<AccountDayFigures> Accounts, OwnerSummary Summary,
@@ -43,7 +64,7 @@ public static class SweepAnalysis
     [
         SweepItemKind.WebhookRejected, SweepItemKind.WebhookFailed, SweepItemKind.DuplicateMutation, SweepItemKind.SilentAccount,
         SweepItemKind.BalanceBreak, SweepItemKind.LateRead, SweepItemKind.UnusualAmount, SweepItemKind.OrderPaidTwice, SweepItemKind.CreditWithoutOrder,
-        SweepItemKind.MootaConflict,
+        SweepItemKind.MootaConflict, SweepItemKind.EarlierDayCredit,
     ];
 
     public static int StepOf(SweepItemKind kind) => kind switch
@@ -89,9 +110,7 @@ public static class SweepAnalysis
         findings.AddRange(AnomalyDetectors.RejectedOrFailedDeliveries(input.Deliveries));
         findings.AddRange(AnomalyDetectors.Duplicates(real));
         findings.AddRange(AnomalyDetectors.SilentAccounts(input.Accounts, input.LastSuccessfulSyncUtc, input.NowUtc, input.Thresholds, clock, calendar));
-        // Balances follow the bank's order of the window's own transactions; late-read older lines would break the chain.
-        var inWindow = real.Where(m => input.Window.Contains(m.TransactionTime)).ToList();
-        findings.AddRange(AnomalyDetectors.BalanceBreaks(inWindow, input.Accounts));
+        findings.AddRange(AnomalyDetectors.BalanceBreaks(real, input.Accounts));
         findings.AddRange(AnomalyDetectors.LateReads(real, input.Thresholds.LateRead));
         findings.AddRange(AnomalyDetectors.UnusualAmounts(real, input.History, input.Thresholds));
         findings.AddRange(AnomalyDetectors.OrdersPaidTwice(real, input.Orders));
@@ -99,8 +118,11 @@ public static class SweepAnalysis
         // A credit already handed to CS in step 2 is not listed a second time as an anomaly.
         var inStep2 = findings.Where(f => f.Kind == SweepItemKind.CreditWithoutReference).Select(f => f.MutationId!.Value).ToHashSet();
         findings.AddRange(AnomalyDetectors.CreditsWithoutOrder(real, input.Orders, ownTransfers).Where(f => !inStep2.Contains(f.MutationId!.Value)));
+        findings.AddRange(input.EarlierDayCredits.Where(m => !m.IsSandbox).Select(m => new SweepFinding(SweepItemKind.EarlierDayCredit,
+            $"Kredit tanggal {BusinessClock.FormatDay(m.BankDate, IdCulture)} baru terbaca {clock.FormatDateTime(m.ReadTime, IdCulture)}: {Describe(m)}",
+            m.Id, m.AccountId, m.Amount)));
 
-        var figures = AccountFigures(input);
+        var figures = AccountFigures(input.Mutations, input.Accounts);
 
         var incomeRows = real.Where(m => m.IsCredit && !ownTransfers.Contains(m.Id)).ToList();
         var income = incomeRows.Sum(m => m.Amount);
@@ -114,10 +136,17 @@ public static class SweepAnalysis
         return new SweepResult(findings, figures, summary, income, incomeRows.Count, ownTransfers);
     }
 
-    /// <summary>"2 webhook ditolak; 1 saldo tidak cocok": one phrase per kind of unresolved anomaly, for the notes line.</summary>
+    private static readonly System.Globalization.CultureInfo IdCulture = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+
+    /// <summary>
+    /// "2 webhook ditolak; 1 saldo tidak cocok": one phrase per kind of unresolved anomaly, for the notes line.
+    /// Late reads of earlier days also say their total, so the owner sees the money that is not in line 1.
+    /// </summary>
     public static IReadOnlyList<string> UnresolvedNotes(IEnumerable<SweepFinding> findings) =>
         findings.Where(f => StepOf(f.Kind) == 4).GroupBy(f => f.Kind).OrderBy(g => g.Key)
-            .Select(g => $"{g.Count()} {KindPhrase(g.Key)}").ToList();
+            .Select(g => g.Key == SweepItemKind.EarlierDayCredit
+                ? $"{g.Count()} {KindPhrase(g.Key)} ({Money.Format(g.Sum(f => f.Amount ?? 0))}, tidak dihitung di pemasukan hari ini)"
+                : $"{g.Count()} {KindPhrase(g.Key)}").ToList();
 
     public static string KindPhrase(SweepItemKind kind) => kind switch
     {
@@ -131,14 +160,19 @@ public static class SweepAnalysis
         SweepItemKind.OrderPaidTwice => "pesanan dibayar dua kali",
         SweepItemKind.CreditWithoutOrder => "kredit tanpa pesanan",
         SweepItemKind.MootaConflict => "konflik data Moota belum diputuskan",
+        SweepItemKind.EarlierDayCredit => "kredit tanggal sebelumnya baru terbaca",
         _ => kind.ToString(),
     };
 
-    private static IReadOnlyList<AccountDayFigures> AccountFigures(SweepInput input)
+    /// <summary>
+    /// Step 1: per account, the day's count, money in and out, closing balance (last printed on a line of the day,
+    /// else opening plus the day's net) and the bank-reported balance at the end of the day to compare with.
+    /// </summary>
+    public static IReadOnlyList<AccountDayFigures> AccountFigures(IReadOnlyList<SweepMutation> dayMutations, IReadOnlyList<SweepAccount> accounts)
     {
-        var byAccount = input.Mutations.Where(m => input.Window.Contains(m.TransactionTime)).GroupBy(m => m.AccountId).ToDictionary(g => g.Key, g => g.ToList());
+        var byAccount = dayMutations.GroupBy(m => m.AccountId).ToDictionary(g => g.Key, g => g.ToList());
         var result = new List<AccountDayFigures>();
-        foreach (var a in input.Accounts)
+        foreach (var a in accounts.OrderBy(a => a.IsSandbox).ThenBy(a => a.Label, StringComparer.CurrentCulture))
         {
             byAccount.TryGetValue(a.Id, out var rows);
             rows ??= [];
@@ -148,7 +182,8 @@ public static class SweepAnalysis
             // Closing balance: the last balance the bank printed on a line, else opening plus the day's net.
             var lastWithBalance = rows.Where(m => m.BalanceAfter is not null).OrderBy(m => m.TransactionTime).ThenBy(m => m.Id).LastOrDefault();
             decimal? closing = lastWithBalance?.BalanceAfter ?? (a.OpeningBalance is decimal o ? o + moneyIn - moneyOut : null);
-            var reported = a.LastKnownBalanceAt is DateTime at && at >= input.Window.StartUtc ? a.LastKnownBalance : null;
+            // A report older than the day's last line does not hold that line yet: nothing to compare.
+            var reported = a.LastKnownBalanceAt is DateTime at && (rows.Count == 0 || at >= rows.Max(m => m.TransactionTime)) ? a.LastKnownBalance : null;
             result.Add(new AccountDayFigures(a.Id, a.Label, a.IsSandbox, rows.Count, moneyIn, moneyOut, a.OpeningBalance, closing, reported,
                 reported is null ? null : a.LastKnownBalanceAt));
         }

@@ -137,10 +137,10 @@ public sealed class SweepCommands(
         await using var db = await factory.CreateDbContextAsync(ct);
         var s = await OpenSweepAsync(db, sweepId, ct);
         var now = clock.UtcNow;
-        var (start, end) = (s.WindowStartUtc, s.WindowEndUtc);
+        var (day, end) = (s.BusinessDate, s.WindowEndUtc);
         var demoOnly = await OnlyDemoData.InAsync(db, ct);
-        var credits = db.Mutations.Where(m => m.Direction == Direction.Credit && (demoOnly || !m.IsSandbox)
-            && ((m.TransactionTime >= start && m.TransactionTime < end && m.ReadTime < end) || (m.ReadTime >= start && m.ReadTime < end)));
+        // The day's own credits, as the sweep counted them (bank date, stored before the cut-off).
+        var credits = db.Mutations.Where(m => m.Direction == Direction.Credit && (demoOnly || !m.IsSandbox) && m.BankDate == day && m.ReadTime < end);
         s.CreditsAtSignOff = await credits.CountAsync(ct);
         s.CreditsReconciledAtSignOff = await credits.CountAsync(m => m.Status == ReconciliationStatus.Matched || m.HasNote || m.OrderReference != null, ct);
         s.Summary = lines.ForStorage();
@@ -151,8 +151,8 @@ public sealed class SweepCommands(
             new { lines = lines.Lines, s.CreditsAtSignOff, s.CreditsReconciledAtSignOff }, now);
         await db.SaveChangesAsync(ct);
 
-        var text = lines.ToText();
         var business = await settings.BusinessNameAsync(ct);
+        var text = lines.ToMessage(business, s.BusinessDate);
         var mail = await email.SendAsync($"{business}: ringkasan {BusinessClock.FormatDay(s.BusinessDate, System.Globalization.CultureInfo.GetCultureInfo("id-ID"))}", text, ct);
         return new SignOffResult(text, await WhatsAppLinkAsync(text, ct), mail, now, actor.Name);
     }
@@ -167,6 +167,10 @@ public sealed class SweepCommands(
             throw new SweepRefusedException("phone", "Nomor WhatsApp tidak valid. Contoh: 0812 3456 7890 atau 62812…");
         await settings.SetAsync(OwnerWhatsAppKey, normalized, actor, ct);
     }
+
+    /// <summary>The owner's message for a day: which shop and which day first, then the five lines.</summary>
+    public async Task<string> OwnerMessageAsync(DateOnly day, OwnerSummary summary, CancellationToken ct = default) =>
+        summary.ToMessage(await settings.BusinessNameAsync(ct), day);
 
     /// <summary>The owner's chat with <paramref name="text"/> filled in; a number stored by an older version is read by the same rule.</summary>
     public async Task<string> WhatsAppLinkAsync(string text, CancellationToken ct = default) =>

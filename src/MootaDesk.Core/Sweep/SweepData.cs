@@ -25,6 +25,9 @@ public sealed record SweepMutation(
 {
     public bool IsCredit => Direction == Direction.Credit;
     public bool IsTagged => Tags != SweepTags.None;
+
+    /// <summary>The day the bank booked it (<see cref="Mutation.BankDate"/>); the sweep of that day counts it.</summary>
+    public DateOnly BankDate { get; init; }
 }
 
 [Flags]
@@ -44,9 +47,14 @@ public sealed record SweepAccount(
     string HolderName,
     bool IsSandbox,
     bool IsActive,
-    /// <summary>The last balance the bank reported before the window, if any.</summary>
+    /// <summary>The last balance the bank printed on a line of an earlier day, if any.</summary>
     decimal? OpeningBalance,
+    /// <summary>
+    /// The balance the bank reported for the account (Moota's latest), taken back to the end of the swept day by
+    /// removing the later days' transactions that happened before the report; null when the report is older than the day.
+    /// </summary>
     decimal? LastKnownBalance,
+    /// <summary>When the bank reported <see cref="LastKnownBalance"/>.</summary>
     DateTime? LastKnownBalanceAt,
     /// <summary>Last time any mutation of this account was stored, before or in the window.</summary>
     DateTime? LastReadTime);

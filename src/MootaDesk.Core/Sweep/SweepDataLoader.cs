@@ -11,9 +11,9 @@ using MootaDesk.Core.Shared;
 namespace MootaDesk.Core.Sweep;
 
 /// <summary>
-/// Loads what <see cref="SweepAnalysis"/> needs for a window in a handful of indexed queries. A mutation
-/// belongs to the window when it happened in it (and was already stored by its end) or was first stored in
-/// it; windows are contiguous, so each mutation is swept exactly once even when read late.
+/// Loads what <see cref="SweepAnalysis"/> needs for a day in a handful of indexed queries: the day's own
+/// transactions by bank date stored before the cut-off, and the credits of earlier days read since the last
+/// sweep (docs/decisions/023-sweep-counts-the-bank-day.md).
 /// </summary>
 public static class SweepDataLoader
 {
@@ -24,42 +24,78 @@ public static class SweepDataLoader
     public static readonly string SupplierTag = TagName.Normalize("Supplier");
     public static readonly string[] ImportantTags = [TagName.Normalize("Penting"), TagName.Normalize("Important")];
 
-    public static async Task<SweepInput> LoadAsync(MootaDeskDbContext db, InboxDbContext inbox, SweepWindow window, DateTime nowUtc, decimal threshold,
-        AnomalyThresholds thresholds, CancellationToken ct)
+    /// <summary>The day's transactions and accounts as step 1 and the analysis see them.</summary>
+    public sealed record DayData(IReadOnlyList<SweepMutation> Mutations, IReadOnlyList<SweepMutation> EarlierDayCredits, IReadOnlyList<SweepAccount> Accounts,
+        bool DemoOnly);
+
+    /// <summary>
+    /// The day's own mutations (bank date <paramref name="day"/>, stored before <see cref="SweepWindow.EndUtc"/>), the
+    /// credits of earlier bank days stored in the window, and each account with its opening balance and its bank-reported
+    /// balance taken back to the end of the day.
+    /// </summary>
+    public static async Task<DayData> LoadDayAsync(MootaDeskDbContext db, DateOnly day, SweepWindow window, BusinessClock clock, CancellationToken ct)
     {
         var (start, end) = (window.StartUtc, window.EndUtc);
-        // Raw reads for the two big sets: EF materialisation of 50,000 rows through value converters costs more
-        // than the whole rest of the sweep; the SQL is the same a LINQ query would produce.
-        var rows = await ReadWindowAsync(db, start, end, ct);
+        var (dayStart, _) = clock.DayRangeUtc(day);
+        var accountRows = await db.Accounts.AsNoTracking().Where(a => a.CreatedAt <= end).ToListAsync(ct);
+        // Raw reads for the big set: EF materialisation of 50,000 rows through value converters costs more than the
+        // whole rest of the sweep; the SQL is the same a LINQ query would produce.
+        string C(string property) => db.Column<Mutation>(property);
+        var rows = await ReadAsync(db, $"{C(nameof(Mutation.AccountId))} IN ({string.Join(',', accountRows.Select(a => a.Id))}) AND {C(nameof(Mutation.BankDate))} = $d AND {C(nameof(Mutation.ReadTime))} < $e",
+            day, start, end, ct);
+        var late = await ReadAsync(db, $"{C(nameof(Mutation.ReadTime))} >= $s AND {C(nameof(Mutation.ReadTime))} < $e AND {C(nameof(Mutation.BankDate))} < $d AND {C(nameof(Mutation.Direction))} = {(int)Direction.Credit}", day, start, end, ct);
         var tags = await ReadTagsAsync(db, rows, ct);
 
         // Like the home page: a database holding nothing but the demo shop sweeps the demo shop (the page says
         // so); as soon as one real account exists, sandbox money is out again.
-        var accountRows = await db.Accounts.AsNoTracking().ToListAsync(ct);
         var demoOnly = OnlyDemoData.In(accountRows);
-        var mutations = demoOnly ? rows.Select(r => r with { IsSandbox = false, Tags = tags.GetValueOrDefault(r.Id) }).ToList()
-            : rows.Select(r => r with { Tags = tags.GetValueOrDefault(r.Id) }).ToList();
-        var lastReadInWindow = mutations.GroupBy(m => m.AccountId).ToDictionary(g => g.Key, g => g.Max(m => m.ReadTime));
+        var mutations = rows.Select(r => r with { IsSandbox = r.IsSandbox && !demoOnly, Tags = tags.GetValueOrDefault(r.Id) }).ToList();
+        var earlier = late.Select(r => r with { IsSandbox = r.IsSandbox && !demoOnly }).ToList();
+        var lastReadOfDay = mutations.GroupBy(m => m.AccountId).ToDictionary(g => g.Key, g => g.Max(m => m.ReadTime));
+        var historyStart = dayStart.AddDays(-HistoryDays);
 
         var accounts = new List<SweepAccount>(accountRows.Count);
-        var history = new Dictionary<(int, Direction), decimal[]>();
-        var historyStart = start.AddDays(-HistoryDays);
         foreach (var a in accountRows)
         {
             var opening = await db.Mutations.AsNoTracking()
-                .Where(m => m.AccountId == a.Id && m.TransactionTime < start && m.BalanceAfter != null)
+                .Where(m => m.AccountId == a.Id && m.BankDate < day && m.ReadTime < end && m.BalanceAfter != null)
                 .OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id)
                 .Select(m => m.BalanceAfter).FirstOrDefaultAsync(ct);
-            var lastRead = lastReadInWindow.TryGetValue(a.Id, out var inWindow) ? inWindow : await db.Mutations.AsNoTracking()
-                .Where(m => m.AccountId == a.Id && m.TransactionTime >= historyStart && m.TransactionTime < start)
+            var lastRead = lastReadOfDay.TryGetValue(a.Id, out var ofDay) ? ofDay : await db.Mutations.AsNoTracking()
+                .Where(m => m.AccountId == a.Id && m.TransactionTime >= historyStart && m.TransactionTime < dayStart)
                 .MaxAsync(m => (DateTime?)m.ReadTime, ct);
+            // The bank reports the balance of "now"; the day is compared with its own end, so the later days'
+            // transactions that happened before the report are taken back out.
+            decimal? reported = null;
+            if (a.LastKnownBalance is decimal known && a.LastKnownBalanceAt is DateTime at && at >= dayStart)
+            {
+                var later = db.Mutations.AsNoTracking().Where(m => m.AccountId == a.Id && m.BankDate > day && m.TransactionTime <= at);
+                var laterIn = await later.Where(m => m.Direction == Direction.Credit).SumAsync(m => m.Amount, ct);
+                var laterOut = await later.Where(m => m.Direction == Direction.Debit).SumAsync(m => m.Amount, ct);
+                reported = known - laterIn + laterOut;
+            }
             accounts.Add(new SweepAccount(a.Id, string.IsNullOrWhiteSpace(a.Label) ? $"{BankNames.Display(a.BankCode)} {a.AccountNumber}" : a.Label,
-                a.HolderName, a.IsSandbox && !demoOnly, a.IsActive, opening, a.LastKnownBalance, a.LastKnownBalanceAt, lastRead));
-            if (a.IsSandbox && !demoOnly) continue;
+                a.HolderName, a.IsSandbox && !demoOnly, a.IsActive, opening, reported, reported is null ? null : a.LastKnownBalanceAt, lastRead));
+        }
+        return new DayData(mutations, earlier, accounts, demoOnly);
+    }
+
+    public static async Task<SweepInput> LoadAsync(MootaDeskDbContext db, InboxDbContext inbox, DateOnly day, SweepWindow window, BusinessClock clock,
+        decimal threshold, AnomalyThresholds thresholds, CancellationToken ct)
+    {
+        var (start, end) = (window.StartUtc, window.EndUtc);
+        var nowUtc = end;
+        var (dayStart, _) = clock.DayRangeUtc(day);
+        var (mutations, earlier, accounts, demoOnly) = await LoadDayAsync(db, day, window, clock, ct);
+
+        var history = new Dictionary<(int, Direction), decimal[]>();
+        var historyStart = dayStart.AddDays(-HistoryDays);
+        foreach (var a in accounts.Where(a => !a.IsSandbox))
+        {
             foreach (var direction in new[] { Direction.Credit, Direction.Debit })
             {
                 var amounts = await db.Mutations.AsNoTracking()
-                    .Where(m => m.AccountId == a.Id && m.TransactionTime >= historyStart && m.TransactionTime < start && m.Direction == direction)
+                    .Where(m => m.AccountId == a.Id && m.TransactionTime >= historyStart && m.TransactionTime < dayStart && m.Direction == direction)
                     .OrderByDescending(m => m.TransactionTime).Take(HistoryRowsPerAccount).Select(m => m.Amount).ToArrayAsync(ct);
                 history[(a.Id, direction)] = amounts;
             }
@@ -71,7 +107,7 @@ public static class SweepDataLoader
             .Select(d => new SweepDelivery(d.Id, d.ReceivedAt, d.Status, d.Signature, d.Error, d.SourceIp)).ToListAsync(ct);
 
         // Orders of the last 60 days and every pending one: a credit pays a recent order.
-        var orderSince = start.AddDays(-60);
+        var orderSince = dayStart.AddDays(-60);
         var orders = await db.Orders.AsNoTracking()
             .Where(o => (demoOnly || !o.IsSandbox) && (o.CreatedAt >= orderSince || o.Status == OrderStatus.Pending))
             .Select(o => new SweepOrder(o.Id, o.Reference, o.AccountId, o.PayableAmount, o.Status, o.MatchedMutationId, o.CreatedAt, o.IsSandbox))
@@ -91,7 +127,8 @@ public static class SweepDataLoader
                 c.StoredDirection, c.IncomingDirection, c.StoredBankDate, c.IncomingBankDate, c.IncomingAccountText)).ToListAsync(ct);
 
         return new SweepInput(window, nowUtc, mutations, accounts, deliveries, orders,
-            withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds) { Conflicts = conflicts };
+            withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds)
+        { Conflicts = conflicts, EarlierDayCredits = earlier, IsDemo = demoOnly };
     }
 
     /// <summary>EF's SQLite text form of DateTime, so raw parameters compare exactly like LINQ's.</summary>
@@ -127,22 +164,19 @@ public static class SweepDataLoader
     [
         nameof(Mutation.Id), nameof(Mutation.AccountId), nameof(Mutation.TransactionTime), nameof(Mutation.HasTimeOfDay), nameof(Mutation.ReadTime),
         nameof(Mutation.Amount), nameof(Mutation.Direction), nameof(Mutation.BalanceAfter), nameof(Mutation.Description), nameof(Mutation.Counterparty),
-        nameof(Mutation.OrderReference), nameof(Mutation.Status), nameof(Mutation.HasNote), nameof(Mutation.IsSandbox),
+        nameof(Mutation.OrderReference), nameof(Mutation.Status), nameof(Mutation.HasNote), nameof(Mutation.IsSandbox), nameof(Mutation.BankDate),
     ];
 
-    private static async Task<List<SweepMutation>> ReadWindowAsync(MootaDeskDbContext db, DateTime start, DateTime end, CancellationToken ct)
+    /// <param name="where">A condition over $d (the bank day, EF's yyyy-MM-dd text), $s and $e (UTC text).</param>
+    private static async Task<List<SweepMutation>> ReadAsync(MootaDeskDbContext db, string where, DateOnly day, DateTime start, DateTime end, CancellationToken ct)
     {
         var conn = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var columns = string.Join(", ", ColumnProperties.Select(db.Column<Mutation>));
-        var (mutations, time, read) = (db.Table<Mutation>(), db.Column<Mutation>(nameof(Mutation.TransactionTime)), db.Column<Mutation>(nameof(Mutation.ReadTime)));
-        cmd.CommandText = $"""
-            SELECT {columns} FROM {mutations} WHERE {time} >= $s AND {time} < $e AND {read} < $e
-            UNION ALL
-            SELECT {columns} FROM {mutations} WHERE {read} >= $s AND {read} < $e AND ({time} < $s OR {time} >= $e)
-            """;
+        cmd.CommandText = $"SELECT {columns} FROM {db.Table<Mutation>()} WHERE {where}";
+        Add(cmd, "$d", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(cmd, "$s", SqlDate(start));
         Add(cmd, "$e", SqlDate(end));
         var result = new List<SweepMutation>();
@@ -152,7 +186,8 @@ public static class SweepDataLoader
             result.Add(new SweepMutation(
                 r.GetInt64(0), r.GetInt32(1), ParseDate(r.GetString(2)), r.GetBoolean(3), ParseDate(r.GetString(4)), r.GetInt64(5) / 100m,
                 (Direction)r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt64(7) / 100m, r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
-                r.IsDBNull(10) ? null : r.GetString(10), (ReconciliationStatus)r.GetInt32(11), r.GetBoolean(12), r.GetBoolean(13)));
+                r.IsDBNull(10) ? null : r.GetString(10), (ReconciliationStatus)r.GetInt32(11), r.GetBoolean(12), r.GetBoolean(13))
+            { BankDate = DateOnly.ParseExact(r.GetString(14), "yyyy-MM-dd", CultureInfo.InvariantCulture) });
         }
         return result;
     }

@@ -22,6 +22,8 @@ public enum SweepItemKind
     OrderPaidTwice = 27,
     CreditWithoutOrder = 28,
     MootaConflict = 29,
+    /// <summary>A credit of an earlier bank day read since the last sweep: listed apart, not the day's income.</summary>
+    EarlierDayCredit = 30,
 }
 
 /// <summary>One line of a sweep's checklist (a credit to explain, a debit to confirm, an anomaly to check) and who checked it.</summary>

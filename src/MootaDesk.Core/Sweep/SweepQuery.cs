@@ -38,7 +38,7 @@ public sealed record SweepSummary(DateOnly Day, OwnerSummary Summary, DateTime W
     DateTime? SignedOffAt, string? SignedOffBy);
 
 /// <summary>Reads for the sweep page: list, one sweep with per-step progress, and pages of checklist items.</summary>
-public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory)
+public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
 {
     public async Task<IReadOnlyList<SweepListRow>> ListAsync(int take = 60, CancellationToken ct = default)
     {
@@ -89,36 +89,18 @@ public sealed class SweepQuery(IDbContextFactory<MootaDeskDbContext> factory)
             new(4, t4, d4),
             new(5, 1, s.SignedOffAt is null ? 0 : 1),
         };
-        var isDemo = await OnlyDemoData.InAsync(db, ct);
-        return new SweepView(isDemo, header, await AccountFiguresAsync(db, s, ct), steps, byKind);
+        return new SweepView(s.IsDemo, header, await AccountFiguresAsync(db, s, ct), steps, byKind);
     }
 
-    /// <summary>Step 1 from the window's transactions, in SQL: count and sums per account, last printed balance.</summary>
-    private static async Task<IReadOnlyList<AccountDayFigures>> AccountFiguresAsync(MootaDeskDbContext db, DailySweep s, CancellationToken ct)
+    /// <summary>
+    /// Step 1 as computed at preparation, so a signed-off sweep stays as signed. Sweeps prepared before the figures
+    /// were kept are computed again by the same rule, from what was stored before their cut-off.
+    /// </summary>
+    private async Task<IReadOnlyList<AccountDayFigures>> AccountFiguresAsync(MootaDeskDbContext db, DailySweep s, CancellationToken ct)
     {
-        var (start, end) = (s.WindowStartUtc, s.WindowEndUtc);
-        var inWindow = db.Mutations.AsNoTracking().Where(m => m.TransactionTime >= start && m.TransactionTime < end && m.ReadTime < end);
-        var sums = await inWindow.GroupBy(m => new { m.AccountId, m.Direction })
-            .Select(g => new { g.Key.AccountId, g.Key.Direction, Count = g.Count(), Total = g.Sum(m => m.Amount) }).ToListAsync(ct);
-        var accounts = await db.Accounts.AsNoTracking().OrderBy(a => a.IsSandbox).ThenBy(a => a.Label).ToListAsync(ct);
-        var result = new List<AccountDayFigures>();
-        foreach (var a in accounts)
-        {
-            var mine = sums.Where(x => x.AccountId == a.Id).ToList();
-            if (mine.Count == 0 && !a.IsActive) continue;
-            var moneyIn = mine.Where(x => x.Direction == Direction.Credit).Sum(x => x.Total);
-            var moneyOut = mine.Where(x => x.Direction == Direction.Debit).Sum(x => x.Total);
-            var opening = await db.Mutations.AsNoTracking().Where(m => m.AccountId == a.Id && m.TransactionTime < start && m.BalanceAfter != null)
-                .OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Select(m => m.BalanceAfter).FirstOrDefaultAsync(ct);
-            var closingPrinted = await inWindow.Where(m => m.AccountId == a.Id && m.BalanceAfter != null)
-                .OrderByDescending(m => m.TransactionTime).ThenByDescending(m => m.Id).Select(m => m.BalanceAfter).FirstOrDefaultAsync(ct);
-            var closing = closingPrinted ?? (opening is decimal o ? o + moneyIn - moneyOut : null);
-            var reported = a.LastKnownBalanceAt is DateTime at && at >= start ? a.LastKnownBalance : null;
-            var label = string.IsNullOrWhiteSpace(a.Label) ? $"{BankNames.Display(a.BankCode)} {a.AccountNumber}" : a.Label;
-            result.Add(new AccountDayFigures(a.Id, label, a.IsSandbox, mine.Sum(x => x.Count), moneyIn, moneyOut, opening, closing, reported,
-                reported is null ? null : a.LastKnownBalanceAt));
-        }
-        return result;
+        if (s.AccountFigures is { } json) return AccountFiguresJson.Read(json);
+        var data = await SweepDataLoader.LoadDayAsync(db, s.BusinessDate, new SweepWindow(s.WindowStartUtc, s.WindowEndUtc), clock, ct);
+        return SweepAnalysis.AccountFigures(data.Mutations, data.Accounts);
     }
 
     public async Task<(IReadOnlyList<SweepItemRow> Rows, int Count)> ItemsAsync(int sweepId, IReadOnlyCollection<SweepItemKind> kinds, bool onlyOpen,

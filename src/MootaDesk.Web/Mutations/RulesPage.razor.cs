@@ -32,7 +32,9 @@ public partial class RulesPage
     private Viewer? viewer;
     private bool busy;
 
-    private IEnumerable<TagOption> ActiveTags => tags.Where(t => !t.IsArchived);
+    // A list built once per load: a fresh enumerable on every render made the multi-select rebuild its items and
+    // drop the tick (no tag could be picked for a rule).
+    private IReadOnlyList<TagOption> ActiveTags { get; set; } = [];
     private IReadOnlyList<Choice<Direction?>> Directions => [new(Direction.Credit, T["Direction.Credit"]), new(Direction.Debit, T["Direction.Debit"])];
     private IReadOnlyList<Choice<ReconciliationStatus?>> StatusOptions =>
         Enum.GetValues<ReconciliationStatus>().Select(s => new Choice<ReconciliationStatus?>(s, T["Status." + s])).ToList();
@@ -42,6 +44,7 @@ public partial class RulesPage
         viewer = await CurrentUser.ViewerAsync();
         accounts = await Queries.AccountsAsync();
         tags = await Queries.TagsAsync();
+        ActiveTags = tags.Where(t => !t.IsArchived).ToList();
         rules = await Store.ListAsync();
     }
 

@@ -38,14 +38,16 @@ public static class SweepApi
         }
     }
 
-    private static async Task<IResult> SummaryAsync(string day, HttpContext http, SweepQuery sweeps, IStringLocalizer<SweepText> words, CancellationToken ct)
+    private static async Task<IResult> SummaryAsync(string day, HttpContext http, SweepQuery sweeps, SweepCommands commands, IStringLocalizer<SweepText> words,
+        CancellationToken ct)
     {
         if (!TryDay(day, out var d)) return BadDay(http, day, words);
         var s = await sweeps.SummaryAsync(d, ct);
         if (s is null)
             return ApiProblem.Refused(http, StatusCodes.Status404NotFound, Refusal.Of("Api.NoSweep", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), words);
         var lines = s.Summary.Lines;
-        var text = s.Summary.ToText();
+        // Which shop and which day first, as the owner receives it; the five lines stay five in "lines".
+        var text = await commands.OwnerMessageAsync(s.Day, s.Summary, ct);
         var accept = http.Request.Headers.Accept.ToString();
         if (accept.Contains("text/plain", StringComparison.OrdinalIgnoreCase) && !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -60,6 +62,7 @@ public static class SweepApi
         return Results.Ok(new
         {
             date = d.ToString("yyyy-MM-dd"),
+            heading = text[..text.IndexOf('\n')],
             lines,
             text,
             signedOff = s.SignedOffAt is not null,

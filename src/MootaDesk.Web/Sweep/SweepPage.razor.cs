@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using Radzen;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.Platform.Hosting;
@@ -60,6 +61,16 @@ public partial class SweepPage
 
     private double ProgressPercent => View is null ? 0 : View.Steps.Count(s => s.Complete) * 100.0 / 5;
 
+    // Read from View at render time, not from a header captured in the markup: the tabs render a step's content
+    // from the previous render's fragment, so a captured header showed the button after "Tandai sudah diperiksa".
+    private string? ReviewedNote => View?.Header is { AccountsReviewedAt: DateTime at } h
+        ? T["Accounts.ReviewedBy", h.AccountsReviewedBy ?? "", Clock.FormatDateTime(at)].Value : null;
+
+    /// <summary>The scheduler acts as "system": people read "sistem (otomatis)", not the account's name.</summary>
+    private string Who(string name) => name == Actor.System.Name ? T["Actor.System"] : name;
+
+    private bool CanMarkReviewed => CanWrite && View?.Header is { AccountsReviewedAt: null, IsSignedOff: false };
+
     private bool StepsBeforeSummaryDone => View?.Steps.Where(s => s.Step < 5).All(s => s.Complete) ?? false;
 
     protected override async Task OnParametersSetAsync()
@@ -76,7 +87,7 @@ public partial class SweepPage
         if (View is not null)
         {
             Lines = View.Header.Summary.Lines.ToArray();
-            WhatsAppLink = await Commands.WhatsAppLinkAsync(View.Header.Summary.ToText());
+            WhatsAppLink = await Commands.WhatsAppLinkAsync(await Commands.OwnerMessageAsync(View.Header.Day, View.Header.Summary));
         }
         if (CanWrite) CsUsers = await Query.CsUsersAsync();
         ownerPhone = await Commands.OwnerWhatsAppAsync();
@@ -172,7 +183,7 @@ public partial class SweepPage
     private async Task CopyAsync()
     {
         if (View is null) return;
-        await JS.InvokeAsync<bool>("mootadesk.copyText", View.Header.Summary.ToText());
+        await JS.InvokeAsync<bool>("mootadesk.copyText", await Commands.OwnerMessageAsync(View.Header.Day, View.Header.Summary));
         Notify.Notify(NotificationSeverity.Info, T["Step5.Copied"]);
     }
 

@@ -30,8 +30,11 @@ public class SweepBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         }
         await page.Locator("[data-testid=accounts-table]").WaitForAsync();
 
-        // Step 1: the day per account, reviewed.
+        // Step 1: the day per account, reviewed; the button gives way to who reviewed it at once.
+        await page.ScreenshotAsync("sweep-step1");
         await page.ClickAsync("[data-testid=accounts-reviewed]");
+        await Expect(page.Locator("[data-testid=accounts-reviewed-note]")).ToContainTextAsync("owner", new() { IgnoreCase = true });
+        await Expect(page.Locator("[data-testid=accounts-reviewed]")).ToHaveCountAsync(0);
         // Step 3: refunds and suppliers confirmed.
         await page.Locator("[data-testid=sweep-steps] .rz-tabview-nav li").Nth(2).ClickAsync();
         await page.ClickAsync("[data-testid=check-all-step3]");
@@ -55,6 +58,8 @@ public class SweepBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         var wa = await page.Locator("[data-testid=whatsapp-link]").GetAttributeAsync("href");
         wa!.ShouldStartWith("https://wa.me/");
         Uri.UnescapeDataString(wa).ShouldContain("semua anomali sudah dicek");
+        // The owner's message says which shop and which day before the five lines.
+        Uri.UnescapeDataString(wa).ShouldContain("text=Ringkasan ");
         await page.ScreenshotAsync("sweep-signed-off");
     }
 }

@@ -21,6 +21,7 @@ public class OrderReferenceAndCsvTests
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("a,b", "\"a,b\"")]
+    [InlineData("DP; sisa", "\"DP; sisa\"")] // ";" separates the fields
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("-5", "'-5")]

@@ -64,7 +64,7 @@ public class OwnerSummaryTests
         r.Summary.ToText().Split('\n').Length.ShouldBe(5);
         r.Summary.Income.ShouldBe("Pemasukan: Rp 400.000 (2 transaksi)");
         r.Summary.Outflows.ShouldBe("Pengeluaran penting: CV KAIN Rp 7.000.000; GAJI Rp 6.000.000; SEWA Rp 5.000.000 (+1 lainnya)");
-        r.Summary.PendingOrders.ShouldBe("Pesanan pending: 3 (Rp 450.000), tertua sejak 20 Nov 2026 10.00 WIB");
+        r.Summary.PendingOrders.ShouldBe("Pesanan menunggu bayar: 3 (Rp 450.000), tertua sejak 20 Nov 2026 10.00 WIB");
         r.Summary.Refunds.ShouldBe("Refund: 2 (Rp 70.000)");
         // Neither own-transfer leg is work for anyone: not a credit to place, not an untagged debit.
         r.Findings.ShouldNotContain(f => f.MutationId == 3 || f.MutationId == 4);
@@ -87,8 +87,27 @@ public class OwnerSummaryTests
 
         var s = OwnerSummaryBuilder.Build(new OwnerSummaryInput(0m, 0, [], new PendingOrdersFigure(0, 0m, null), 0, 0m, notes), Clock);
         s.ToText().ShouldBe(string.Join('\n',
-            "Pemasukan: Rp 0 (0 transaksi)", "Pengeluaran penting: tidak ada", "Pesanan pending: tidak ada", "Refund: tidak ada",
+            "Pemasukan: Rp 0 (0 transaksi)", "Pengeluaran penting: tidak ada", "Pesanan menunggu bayar: tidak ada", "Refund: tidak ada",
             "Catatan: 2 webhook ditolak; 1 saldo tidak cocok"));
         (s with { Notes = "a\r\n b\n\nc" }).Normalized().Notes.ShouldBe("a b c");
+    }
+
+    [Fact]
+    public void Credits_of_earlier_days_read_late_are_listed_apart_and_named_in_the_notes_never_in_the_income()
+    {
+        var day = new[] { M(1, 1, 150_000m, Direction.Credit, 0, "BUDI") };
+        var late = M(2, 1, 300_000m, Direction.Credit, -600, "ANI") with { BankDate = new DateOnly(2026, 11, 20) };
+        var input = new SweepInput(new SweepWindow(T0.AddHours(-2), T0.AddHours(8)), T0.AddHours(8), day, Accounts, [], [], new HashSet<string>(),
+            new Dictionary<(int, Direction), decimal[]>(), null, new PendingOrdersFigure(0, 0m, null), 5_000_000m, new AnomalyThresholds())
+        { EarlierDayCredits = [late] };
+
+        var r = SweepAnalysis.Analyse(input, Clock, SweepCalendar.Default);
+
+        r.Income.ShouldBe(150_000m);
+        r.Summary.Income.ShouldBe("Pemasukan: Rp 150.000 (1 transaksi)");
+        r.Findings.Single(f => f.Kind == SweepItemKind.EarlierDayCredit).MutationId.ShouldBe(2);
+        r.Findings.ShouldNotContain(f => f.MutationId == 2 && f.Kind == SweepItemKind.CreditWithoutReference);
+        r.Summary.Notes.ShouldContain("1 kredit tanggal sebelumnya baru terbaca (Rp 300.000, tidak dihitung di pemasukan hari ini)");
+        r.Accounts.Single(a => a.AccountId == 1).MoneyIn.ShouldBe(150_000m);
     }
 }

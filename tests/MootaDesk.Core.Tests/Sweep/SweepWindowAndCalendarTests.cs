@@ -37,11 +37,12 @@ public class SweepWindowAndCalendarTests
     }
 
     [Fact]
-    public void A_missed_day_prepared_the_next_morning_ends_at_that_days_midnight()
+    public void A_past_day_prepared_later_reads_up_to_the_moment_of_preparation()
     {
+        // The day's transactions are chosen by bank date, so the cut-off is "what is known now", not midnight.
         var (_, clock) = Jakarta(22, 8, 0);
         var w = SweepWindow.Compute(Saturday, null, clock.UtcNow, clock);
-        w.EndUtc.ShouldBe(new DateTime(2026, 11, 21, 17, 0, 0, DateTimeKind.Utc));
+        w.EndUtc.ShouldBe(clock.UtcNow);
     }
 
     [Fact]
@@ -54,11 +55,14 @@ public class SweepWindowAndCalendarTests
     }
 
     [Fact]
-    public void A_sign_off_later_than_the_day_being_prepared_is_ignored()
+    public void Late_reads_are_counted_from_the_previous_sweeps_cut_off_even_when_it_was_prepared_late()
     {
         var (_, clock) = Jakarta(23, 10, 0);
-        var w = SweepWindow.Compute(Saturday, new DateTime(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc), clock.UtcNow, clock);
-        w.StartUtc.ShouldBe(new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc));
+        var previous = new DateTime(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc);
+        var w = SweepWindow.Compute(Saturday, previous, clock.UtcNow, clock);
+        w.StartUtc.ShouldBe(previous);
+        // A cut-off that lies ahead of now (clock moved back) says nothing: the day's midnight is used.
+        SweepWindow.Compute(Saturday, clock.UtcNow.AddHours(1), clock.UtcNow, clock).StartUtc.ShouldBe(new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc));
     }
 
     [Theory]

@@ -40,14 +40,15 @@ public class ExportTests
         ws.Cell(1, 8).GetString().ShouldBe("Kredit");
         ws.Cell(1, 10).GetString().ShouldBe("Saldo");
         // Oldest first, in WIB: 00:30 WIB is still the 20th in UTC.
-        ws.Cell(2, 1).GetDateTime().ShouldBe(new DateTime(2026, 11, 21, 0, 30, 0));
-        ws.Cell(2, 1).Style.NumberFormat.Format.ShouldBe(MutationExport.DateTimeFormat);
-        ws.Cell(2, 8).GetValue<decimal>().ShouldBe(150_123m);
-        ws.Cell(2, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahFormat);
-        ws.Cell(2, 12).GetString().ShouldBe("DP");
-        ws.Cell(3, 9).GetValue<decimal>().ShouldBe(7_000_000m);
-        ws.Cell(3, 5).GetString().ShouldStartWith("=HYPERLINK");
-        ws.Cell(3, 5).HasFormula.ShouldBeFalse();
+        // Newest first, like the Mutasi screen: the 09:15 debit, then the 00:30 credit.
+        ws.Cell(3, 1).GetDateTime().ShouldBe(new DateTime(2026, 11, 21, 0, 30, 0));
+        ws.Cell(3, 1).Style.NumberFormat.Format.ShouldBe(MutationExport.DateTimeFormat);
+        ws.Cell(3, 8).GetValue<decimal>().ShouldBe(150_123m);
+        ws.Cell(3, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahFormat);
+        ws.Cell(3, 12).GetString().ShouldBe("DP");
+        ws.Cell(2, 9).GetValue<decimal>().ShouldBe(7_000_000m);
+        ws.Cell(2, 5).GetString().ShouldStartWith("=HYPERLINK");
+        ws.Cell(2, 5).HasFormula.ShouldBeFalse();
         ws.Column(5).Width.ShouldBeGreaterThan(30);
 
         var sum = wb.Worksheet("Ringkasan");
@@ -80,22 +81,31 @@ public class ExportTests
         var csv = System.Text.Encoding.UTF8.GetString(all.ToArray());
         csv.ShouldNotContain("7000000");
         csv.ShouldNotContain("Saldo");
-        csv.ShouldContain("150123.00");
+        csv.ShouldContain("150123,00");
     }
 
     [Fact]
-    public async Task The_CSV_export_has_a_header_one_line_per_row_and_defused_formulas()
+    public async Task The_CSV_export_opens_in_columns_in_Indonesian_Excel_newest_first_with_notes_as_text_and_defused_formulas()
     {
-        var (test, _, _) = await SeedAsync();
+        var (test, credit, _) = await SeedAsync();
         await using var _t = test;
+        await using (var db = test.CreateDbContext())
+        {
+            db.MutationNotes.Add(new MutationNote { MutationId = credit, Text = "DP pesanan; sisa minggu depan", Author = "fin", CreatedAt = test.Clock.UtcNow });
+            (await db.Mutations.SingleAsync(m => m.Id == credit)).HasNote = true;
+            await db.SaveChangesAsync();
+        }
         using var ms = new MemoryStream();
         var totals = await Service(test).WriteAsync(ms, MutationFilter.Empty, ExportFormat.Csv, Finance, FinanceActor);
         totals.Rows.ShouldBe(2);
         var lines = System.Text.Encoding.UTF8.GetString(ms.ToArray()).TrimStart('\uFEFF').Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(3);
-        lines[0].ShouldStartWith("Waktu (WIB),Rekening,Bank");
-        lines[1].ShouldStartWith("2026-11-21 00:30,");
-        lines[2].ShouldContain("\"'=HYPERLINK(\"\"x\"\") KE PT SUMBER\"");
+        lines[0].ShouldStartWith("Waktu (WIB);Rekening;Bank");
+        lines[1].ShouldStartWith("2026-11-21 09:15;");
+        lines[1].ShouldContain("\"'=HYPERLINK(\"\"x\"\") KE PT SUMBER\"");
+        lines[2].ShouldStartWith("2026-11-21 00:30;");
+        lines[2].ShouldContain(";150123,00;");
+        lines[2].ShouldContain(";\"DP pesanan; sisa minggu depan\";");
     }
 
     [Fact]
@@ -115,7 +125,7 @@ public class ExportTests
 
         using var csv = new MemoryStream();
         await Service(test).WriteAsync(csv, MutationFilter.Empty, ExportFormat.Csv, Finance, FinanceActor);
-        var row = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split(Environment.NewLine)[1].Split(',');
+        var row = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split(Environment.NewLine)[1].Split(';');
         row[3].ShouldBe("\"=\"\"0088012345678901\"\"\"");
     }
 
@@ -133,10 +143,10 @@ public class ExportTests
         using var wb = new XLWorkbook(ms);
         var ws = wb.Worksheet("Mutasi");
         // Rp 50.050,50 stays exact and is formatted with its sen, never rounded to Rp 50.051.
-        ws.Cell(2, 8).GetValue<decimal>().ShouldBe(50_050.50m);
-        ws.Cell(2, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahWithSenFormat);
-        ws.Cell(3, 8).GetValue<decimal>().ShouldBe(150_000m);
-        ws.Cell(3, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahFormat);
+        ws.Cell(3, 8).GetValue<decimal>().ShouldBe(50_050.50m);
+        ws.Cell(3, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahWithSenFormat);
+        ws.Cell(2, 8).GetValue<decimal>().ShouldBe(150_000m);
+        ws.Cell(2, 8).Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahFormat);
         var total = wb.Worksheet("Ringkasan").Cell(5, 2);
         total.GetValue<decimal>().ShouldBe(200_050.50m);
         total.Style.NumberFormat.Format.ShouldBe(MutationExport.RupiahWithSenFormat);

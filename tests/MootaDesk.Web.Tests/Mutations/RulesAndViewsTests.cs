@@ -65,6 +65,16 @@ public class RulesAndViewsTests
     }
 
     [Fact]
+    public async Task Testing_a_rule_with_a_regex_typo_and_no_tag_yet_is_refused_as_an_invalid_pattern_not_a_crash()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var store = new AutoTagRuleStore(test, test.Clock, new AutoTagRuleRunner(test, test.Clock));
+        var input = new RuleInput { Name = "Marketplace", DescriptionPattern = "([A-Z" };
+        (await Should.ThrowAsync<MutationChangeRefused>(() => store.PreviewAsync(input, Ops))).MessageKey.ShouldBe("Rule.Error.Pattern");
+        AutoTagRuleStore.Validate(input).ShouldNotBeNull().Detail.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public async Task The_preview_shows_what_a_rule_would_match_in_the_last_90_days_without_changing_anything()
     {
         await using var test = await TestDatabase.CreateAsync();

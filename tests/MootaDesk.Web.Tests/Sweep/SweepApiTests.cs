@@ -60,7 +60,10 @@ public class SweepApiTests : IDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
         var text = await bot.SendAsync(request);
         text.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
-        (await text.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n').Length.ShouldBe(5);
+        var message = (await text.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        message.Length.ShouldBe(6);
+        message[0].ShouldBe("Ringkasan Toko Saya, Sabtu 21 November 2026");
+        json.GetProperty("heading").GetString().ShouldBe(message[0]);
         text.Headers.GetValues("X-Sweep-Signed-Off").Single().ShouldBe("false");
 
         await using var scope = _app.Services.CreateAsyncScope();

@@ -22,7 +22,7 @@ public sealed class SweepFixture
         Prepare = new PrepareSweepCommand(test, test.Inbox, test.Clock, Options, Settings, NullLogger<PrepareSweepCommand>.Instance);
         Email = new FakeEmailSender();
         Commands = new SweepCommands(test, test.Clock, Settings, Options, Email);
-        Query = new SweepQuery(test);
+        Query = new SweepQuery(test, test.Clock);
         Tasks = new CsTaskCommands(test, test.Clock);
     }
 
@@ -64,7 +64,7 @@ public sealed class SweepFixture
         DateTime At(int h, int m = 0) => Test.Clock.ToUtc(day.ToDateTime(new TimeOnly(h, m)));
         Mutation M(Account a, string id, int h, decimal amount, Direction d, decimal balance, string? cp = null, string? orderRef = null) => new()
         {
-            AccountId = a.Id, SourceId = id, Source = MutationSource.Webhook, TransactionTime = At(h), ReadTime = At(h, 1), Amount = amount, Direction = d,
+            AccountId = a.Id, SourceId = id, Source = MutationSource.Webhook, BankDate = day, TransactionTime = At(h), ReadTime = At(h, 1), Amount = amount, Direction = d,
             BalanceAfter = balance, Description = "TRSF " + (cp ?? id), Counterparty = cp, OrderReference = orderRef, IsSandbox = a.IsSandbox,
         };
         var c1 = M(bca, "c1", 9, 150_000m, Direction.Credit, 1_150_000m, "BUDI");

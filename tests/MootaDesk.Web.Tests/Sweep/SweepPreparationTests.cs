@@ -27,7 +27,7 @@ public class SweepPreparationTests
         view.Header.Summary.Income.ShouldBe("Pemasukan: Rp 400.000 (2 transaksi)");
         view.Header.Summary.Outflows.ShouldBe("Pengeluaran penting: CV KAIN Rp 7.000.000");
         view.Header.Summary.Refunds.ShouldBe("Refund: 1 (Rp 50.000)");
-        view.Header.Summary.PendingOrders.ShouldBe("Pesanan pending: tidak ada");
+        view.Header.Summary.PendingOrders.ShouldBe("Pesanan menunggu bayar: tidak ada");
 
         var (step2, count2) = await f.Query.ItemsAsync(view.Header.Id, [SweepItemKind.CreditWithoutReference], false, 0, 50);
         count2.ShouldBe(1);
@@ -129,6 +129,41 @@ public class SweepPreparationTests
         (m.OrderReference, m.HasNote).ShouldBe(("INV-77", true));
         (await db.AuditEvents.CountAsync(a => a.Action == "cstask.done")).ShouldBe(1);
         (await db.AuditEvents.CountAsync(a => a.Action == "mutation.order-reference" && a.EntityId == shop.Credit1.ToString())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CS_cannot_complete_a_task_with_an_order_number_that_does_not_exist_and_nothing_is_stored()
+    {
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 16, 30));
+        var f = new SweepFixture(test);
+        var shop = await f.SeedShopAsync(Saturday);
+        await using (var db = test.CreateDbContext())
+        {
+            db.Orders.Add(new MootaDesk.Core.Orders.Order { Reference = "INV-77", CustomerName = "Budi", Amount = 150_000m, PayableAmount = 150_000m,
+                AccountId = shop.Bca, CreatedAt = test.Clock.UtcNow.AddHours(-8), ExpiresAt = test.Clock.UtcNow.AddDays(1) });
+            await db.SaveChangesAsync();
+        }
+        var csId = await AddUserAsync(test, "cece", Roles.CS);
+        var cs = new Viewer("cece", csId, new HashSet<string> { Roles.CS });
+        var sweep = await f.Prepare.PrepareAsync(Saturday, SweepTrigger.Manual, SweepFixture.ActorOf(SweepFixture.Finance));
+        var (items, _) = await f.Query.ItemsAsync(sweep.SweepId, [SweepItemKind.CreditWithoutReference], false, 0, 50);
+        await f.Commands.AssignAsync(sweep.SweepId, [items[0].Id], csId, test.Clock.UtcNow.AddHours(2), SweepFixture.Finance, SweepFixture.ActorOf(SweepFixture.Finance));
+        var task = (await f.Tasks.ListAsync(cs)).Single();
+
+        var ex = await Should.ThrowAsync<SweepRefusedException>(() => f.Tasks.CompleteAsync(task.Id, "INV-999", "transfer Budi", cs, new("cece", csId)));
+        ex.Code.ShouldBe("unknown-order");
+        ex.Message.ShouldContain("tidak ditemukan");
+        await using (var db = test.CreateDbContext())
+        {
+            var m = await db.Mutations.SingleAsync(x => x.Id == shop.Credit1);
+            (m.OrderReference, m.HasNote).ShouldBe((null, false));
+            (await db.CsTasks.SingleAsync()).Status.ShouldBe(CsTaskStatus.Open);
+        }
+
+        // The order's own number, in any case, is taken as the order writes it.
+        await f.Tasks.CompleteAsync(task.Id, "inv-77", null, cs, new("cece", csId));
+        await using var check = test.CreateDbContext();
+        (await check.Mutations.SingleAsync(x => x.Id == shop.Credit1)).OrderReference.ShouldBe("INV-77");
     }
 
     internal static async Task<string> AddUserAsync(TestDatabase test, string name, string role)

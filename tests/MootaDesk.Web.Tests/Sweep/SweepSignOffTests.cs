@@ -53,9 +53,11 @@ public class SweepSignOffTests
 
         var r = await f.Commands.SignOffAsync(id, edited, SweepFixture.Finance, SweepFixture.ActorOf(SweepFixture.Finance));
 
-        r.Text.Split('\n').Length.ShouldBe(5);
+        // The owner's message says which shop and which day before the five lines.
+        r.Text.Split('\n').Length.ShouldBe(6);
+        r.Text.Split('\n')[0].ShouldBe("Ringkasan Toko Saya, Sabtu 21 November 2026");
         r.Text.ShouldEndWith("Catatan: supplier kain dibayar lunas");
-        r.WhatsAppLink.ShouldStartWith("https://wa.me/6281234567890?text=Pemasukan%3A%20Rp%20400.000");
+        r.WhatsAppLink.ShouldStartWith("https://wa.me/6281234567890?text=Ringkasan%20Toko%20Saya%2C%20Sabtu%2021%20November%202026%0APemasukan%3A%20Rp%20400.000");
         f.Email.Sent.Single().Body.ShouldBe(r.Text);
         var view = (await f.Query.LoadAsync(Saturday))!;
         (view.Header.SignedOffBy, view.Header.SignedOffAt).ShouldBe(("fina", (DateTime?)test.Clock.UtcNow));
