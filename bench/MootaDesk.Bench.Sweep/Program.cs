@@ -91,7 +91,7 @@ Console.WriteLine($"Sweep preparation, {count:N0} mutations: best {timings.Min()
     await using var inboxDb = inboxFactory.CreateDbContext();
     var swp = Stopwatch.StartNew();
     var window = SweepWindow.Compute(day, null, clock.UtcNow, clock);
-    var input = await SweepDataLoader.LoadAsync(db, inboxDb, window, clock.UtcNow, 5_000_000m, new SweepOptions().Thresholds(), default);
+    var input = await SweepDataLoader.LoadAsync(db, inboxDb, day, window, clock, 5_000_000m, new SweepOptions().Thresholds(), default);
     var load = swp.Elapsed.TotalMilliseconds;
     swp.Restart();
     var analysed = SweepAnalysis.Analyse(input, clock, SweepCalendar.Default);
