@@ -36,7 +36,8 @@ public class RulesBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
 
         // Pick a tag: open the list, tick the first item, close it; the chip shows the tag.
         await page.ClickAsync("[data-testid=rule-tags]");
-        var item = page.Locator(".rz-dropdown-panel .rz-multiselect-item, .rz-dropdown-panel li.rz-dropdown-item").First;
+        // The open list's items (the form's other drop-downs keep hidden lists in the page too).
+        var item = page.Locator("li.rz-multiselect-item:visible").First;
         await item.WaitForAsync();
         var name = (await item.InnerTextAsync()).Trim();
         await item.ClickAsync();
