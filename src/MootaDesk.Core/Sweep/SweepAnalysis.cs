@@ -29,6 +29,12 @@ public sealed record SweepInput(
 {
     /// <summary>Moota conflicts still waiting for Ops' decision when the sweep is prepared.</summary>
     public IReadOnlyList<SweepConflict> Conflicts { get; init; } = [];
+
+    /// <summary>
+    /// Credits read from phone notifications that the bank has not confirmed within <see cref="AnomalyThresholds.UnconfirmedNotification"/>.
+    /// They are never in <see cref="Mutations"/>: a provisional row is not money confirmed and stays out of every total.
+    /// </summary>
+    public IReadOnlyList<SweepUnconfirmed> Unconfirmed { get; init; } = [];
 }
 
 public sealed record SweepResult(IReadOnlyList<SweepFinding> Findings, IReadOnlyList<AccountDayFigures> Accounts, OwnerSummary Summary,
@@ -43,7 +49,7 @@ public static class SweepAnalysis
     [
         SweepItemKind.WebhookRejected, SweepItemKind.WebhookFailed, SweepItemKind.DuplicateMutation, SweepItemKind.SilentAccount,
         SweepItemKind.BalanceBreak, SweepItemKind.LateRead, SweepItemKind.UnusualAmount, SweepItemKind.OrderPaidTwice, SweepItemKind.CreditWithoutOrder,
-        SweepItemKind.MootaConflict,
+        SweepItemKind.MootaConflict, SweepItemKind.UnconfirmedNotification,
     ];
 
     public static int StepOf(SweepItemKind kind) => kind switch
@@ -96,6 +102,7 @@ public static class SweepAnalysis
         findings.AddRange(AnomalyDetectors.UnusualAmounts(real, input.History, input.Thresholds));
         findings.AddRange(AnomalyDetectors.OrdersPaidTwice(real, input.Orders));
         findings.AddRange(AnomalyDetectors.MootaConflicts(input.Conflicts));
+        findings.AddRange(AnomalyDetectors.UnconfirmedNotifications(input.Unconfirmed, input.NowUtc));
         // A credit already handed to CS in step 2 is not listed a second time as an anomaly.
         var inStep2 = findings.Where(f => f.Kind == SweepItemKind.CreditWithoutReference).Select(f => f.MutationId!.Value).ToHashSet();
         findings.AddRange(AnomalyDetectors.CreditsWithoutOrder(real, input.Orders, ownTransfers).Where(f => !inStep2.Contains(f.MutationId!.Value)));
@@ -131,6 +138,7 @@ public static class SweepAnalysis
         SweepItemKind.OrderPaidTwice => "pesanan dibayar dua kali",
         SweepItemKind.CreditWithoutOrder => "kredit tanpa pesanan",
         SweepItemKind.MootaConflict => "konflik data Moota belum diputuskan",
+        SweepItemKind.UnconfirmedNotification => "notifikasi HP belum dikonfirmasi mutasi bank",
         _ => kind.ToString(),
     };
 

@@ -90,8 +90,17 @@ public static class SweepDataLoader
             .Select(c => new SweepConflict(c.Id, c.MutationId, c.StoredAccountId, c.MootaMutationId, c.Fields, c.StoredAmount, c.IncomingAmount,
                 c.StoredDirection, c.IncomingDirection, c.StoredBankDate, c.IncomingBankDate, c.IncomingAccountText)).ToListAsync(ct);
 
+        // Provisional rows are out of the window's money (ReadWindowAsync); those read before the end and still waiting for the
+        // bank longer than allowed are listed, whatever window they were read in, until the bank confirms them.
+        var unconfirmedBefore = (end < nowUtc ? end : nowUtc) - thresholds.UnconfirmedNotification;
+        var unconfirmed = await db.Mutations.AsNoTracking()
+            .Where(m => m.IsProvisional && m.ReadTime < unconfirmedBefore && (demoOnly || !m.IsSandbox))
+            .OrderBy(m => m.ReadTime).Take(500)
+            .Select(m => new SweepUnconfirmed(m.Id, m.AccountId, m.Amount, m.ReadTime, m.Description)).ToListAsync(ct);
+
         return new SweepInput(window, nowUtc, mutations, accounts, deliveries, orders,
-            withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds) { Conflicts = conflicts };
+            withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds)
+            { Conflicts = conflicts, Unconfirmed = unconfirmed };
     }
 
     /// <summary>EF's SQLite text form of DateTime, so raw parameters compare exactly like LINQ's.</summary>
@@ -131,9 +140,9 @@ public static class SweepDataLoader
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = $"""
-            SELECT {Columns} FROM Mutations WHERE TransactionTime >= $s AND TransactionTime < $e AND ReadTime < $e
+            SELECT {Columns} FROM Mutations WHERE TransactionTime >= $s AND TransactionTime < $e AND ReadTime < $e AND NOT IsProvisional
             UNION ALL
-            SELECT {Columns} FROM Mutations WHERE ReadTime >= $s AND ReadTime < $e AND (TransactionTime < $s OR TransactionTime >= $e)
+            SELECT {Columns} FROM Mutations WHERE ReadTime >= $s AND ReadTime < $e AND (TransactionTime < $s OR TransactionTime >= $e) AND NOT IsProvisional
             """;
         Add(cmd, "$s", SqlDate(start));
         Add(cmd, "$e", SqlDate(end));

@@ -22,6 +22,7 @@ public enum SweepItemKind
     OrderPaidTwice = 27,
     CreditWithoutOrder = 28,
     MootaConflict = 29,
+    UnconfirmedNotification = 30,
 }
 
 /// <summary>One line of a sweep's checklist (a credit to explain, a debit to confirm, an anomaly to check) and who checked it.</summary>

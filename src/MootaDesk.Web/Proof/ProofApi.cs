@@ -89,6 +89,9 @@ public static class ProofApi
             case IssueProofOutcome.Debit:
                 return Results.Json(new { error = "Proofs are only made for credits (money in); this mutation is a debit." },
                     statusCode: StatusCodes.Status422UnprocessableEntity);
+            case IssueProofOutcome.Provisional:
+                return Results.Json(new { error = "This credit was only read from a phone notification; a proof can be made once the bank's mutation confirms it." },
+                    statusCode: StatusCodes.Status409Conflict);
         }
         var view = await cards.LoadAsync(result.ProofId, viewer, http.Request.BaseUrl(options.Value), ct);
         if (view is null) return Results.NotFound();

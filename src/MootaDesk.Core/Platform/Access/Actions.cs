@@ -56,6 +56,8 @@ public static class Actions
     [Allowed(Owner, Ops)] public const string ManageIntegrations = "integrations.manage";
     [Allowed(Owner, Ops, Scope = ApiScopes.Integrations)] public const string RunMootaSync = "integrations.sync";
     [Allowed(Owner, Ops)] public const string DecideMootaConflicts = "integrations.decide-conflicts";
+    [Allowed(Owner, Ops)] public const string ManageNotificationDevices = "integrations.notification-devices";
+    [Allowed(Owner, Ops)] public const string ReadNotificationLog = "integrations.notification-log";
 
     // Owner only
     [Allowed(Owner)] public const string ReadOwnerReports = "reports.read";
