@@ -61,6 +61,8 @@ public static class Actions
 
     // Owner only
     [Allowed(Owner)] public const string ReadOwnerReports = "reports.read";
+    // The income rhythm: the Owner always; Finance only while the Owner allows it (a business setting, IncomeRhythmQuery.MayReadAsync).
+    [Allowed(Owner, Finance, Scope = ApiScopes.Summary)] public const string ReadIncomeRhythm = "reports.income-rhythm";
     [Allowed(Owner)] public const string ManageSettings = "settings.manage";
     [Allowed(Owner)] public const string ManageUsers = "users.manage";
     [Allowed(Owner)] public const string ManageApiKeys = "keys.manage";
