@@ -33,7 +33,7 @@ static class NotificationsBench
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "MootaDesk.Web", ContentRootPath = dir });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:MootaDesk"] = $"Data Source={Path.Combine(dir, "app.db")}", ["MootaDesk:DemoData"] = "false",
+            ["ConnectionStrings:MootaDesk"] = $"Data Source={Path.Combine(dir, "app.db")}", ["MootaDesk:DemoData"] = "false", ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
             ["MootaDesk:Notifications:Devices:0:Name"] = "HP Bench", ["MootaDesk:Notifications:Devices:0:Token"] = token,
             ["MootaDesk:Notifications:Devices:0:AccountNumber"] = "790001009621533",
         });
@@ -101,7 +101,7 @@ static class NotificationsBench
             Console.WriteLine($"  seeded in {seed.Elapsed.TotalSeconds:N1} s");
         }
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "MootaDesk.Web", ContentRootPath = Path.GetDirectoryName(dbPath)! });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:MootaDesk"] = $"Data Source={dbPath}", ["MootaDesk:DemoData"] = "false" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:MootaDesk"] = $"Data Source={dbPath}", ["MootaDesk:DemoData"] = "false", ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddMootaDesk();
