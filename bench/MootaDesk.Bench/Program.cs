@@ -38,6 +38,11 @@ using MootaDesk.Web.Platform.Hosting;
 //   statement-import [--db seeded.db] [--mutations 1000000] [--rows 100000] [--overlap-percent 50]
 if (args.Length > 0 && args[0] == "statement-import")
     return await StatementImportBench.RunAsync(args[1..]);
+// Issue 15: notification posts at 50/s (p99 ≤ 25 ms) and the income rhythm over a year of 1,000,000 mutations (≤ 1 s).
+if (args.Length > 0 && args[0] == "notifications")
+    return await NotificationsBench.RunNotificationsAsync(args[1..]);
+if (args.Length > 0 && args[0] == "income-rhythm")
+    return await NotificationsBench.RunIncomeRhythmAsync(args[1..]);
 var settings = BenchSettings.Parse(args);
 Console.WriteLine($"MootaDesk webhook benchmark · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} CPU · .NET {Environment.Version}");
 Console.WriteLine($"machine load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -44,8 +44,9 @@ public sealed class DashboardQuery(IDbContextFactory<MootaDeskDbContext> factory
         var (rangeStart, _) = clock.DayRangeUtc(today.AddDays(-(days - 1)));
 
         var scope = db.Mutations.AsNoTracking().VisibleTo(viewer).Where(m => includeSandbox || !m.IsSandbox);
+        // A credit read only from a phone notification is not money yet: out of every total until the bank confirms it.
         var window = await scope
-            .Where(m => m.TransactionTime >= rangeStart && m.TransactionTime < todayEnd)
+            .Where(m => m.TransactionTime >= rangeStart && m.TransactionTime < todayEnd && !m.IsProvisional)
             .Select(m => new { m.TransactionTime, m.Amount, m.Direction })
             .ToListAsync(ct);
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MootaDesk.Core.Integrations.Moota;
+using MootaDesk.Core.Integrations.Notifications;
+using MootaDesk.Core.Mutations.Ingest;
 
 namespace MootaDesk.Core.Integrations;
 
@@ -25,6 +27,17 @@ public static class IntegrationsServices
         services.AddSingleton<IntegrationCommands>();
         services.AddSingleton<SandboxCommands>();
         services.AddSingleton<MootaConflicts>();
+
+        // Phone notifications (docs/decisions/022-*): devices, the inbox, the log; configured phones at start-up.
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NotificationOptions>, NotificationOptionsValidation>();
+        services.AddSingleton(sp => new ProvisionalWindow(TimeSpan.FromMinutes(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.AttachWindowMinutes)));
+        services.AddSingleton<NotificationDeviceCommands>();
+        services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<NotificationLogQuery>();
+        services.AddSingleton<NotificationSandbox>();
+        services.AddHostedService<NotificationStartup>();
 
         services.AddOptions<MootaPullOptions>().Bind(configuration.GetSection(MootaPullOptions.Section));
         services.AddMootaApiClient();

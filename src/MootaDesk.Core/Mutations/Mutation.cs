@@ -59,6 +59,16 @@ public class Mutation
     /// <summary>The raw record this mutation came from (a webhook array element, an API item, an import row), as JSON.</summary>
     public string? RawSource { get; set; }
 
+    /// <summary>
+    /// True while the row is only what a phone notification said (source <see cref="MutationSource.Notification"/>): "terbaca di HP,
+    /// menunggu mutasi bank". It is not confirmed money: the sweep's totals leave it out and an order it fits is only "kemungkinan
+    /// dibayar". The bank's own mutation (webhook, pull, import) attaches to this row and clears the flag (docs/decisions/022-*).
+    /// </summary>
+    public bool IsProvisional { get; set; }
+
+    /// <summary>When the bank's mutation confirmed a provisional row, in UTC; null for rows that never were provisional or still are.</summary>
+    public DateTime? ConfirmedAt { get; set; }
+
     /// <summary>The inbox delivery that carried it, when it came by webhook.</summary>
     public long? WebhookDeliveryId { get; set; }
 

@@ -45,6 +45,9 @@ internal sealed class MutationConfiguration : IEntityTypeConfiguration<Mutation>
         // because the query's WHERE repeats its condition (EF writes a bool filter as "IsSandbox").
         b.HasIndex(x => x.TransactionTime, "IX_Mutations_SandboxOnly_TransactionTime").HasFilter("\"IsSandbox\"");
         b.HasIndex(x => x.ReadTime);
+        // Provisional rows (read from a phone notification) waiting for the bank's mutation: few at any time, looked up on every
+        // Moota delivery and statement row, and listed by the sweep when they stay unconfirmed too long.
+        b.HasIndex(x => new { x.AccountId, x.TransactionTime }, "IX_Mutations_Provisional").HasFilter("\"IsProvisional\"");
         // The inbox processor counts each batch's new rows by delivery, and the webhook log lists a delivery's
         // mutations: without this every batch scanned the whole table. Partial: most mutations name no delivery.
         b.HasIndex(x => x.WebhookDeliveryId).HasFilter("\"WebhookDeliveryId\" IS NOT NULL");

@@ -81,7 +81,7 @@ public static class MutationExport
                 .Select(m => new
                 {
                     m.Id, m.TransactionTime, m.HasTimeOfDay, m.AccountId, m.Description, m.Counterparty, m.Amount, m.Direction,
-                    BalanceAfter = balances ? m.BalanceAfter : null, m.Status, m.Source, m.IsSandbox, m.HasNote, m.OrderReference,
+                    BalanceAfter = balances ? m.BalanceAfter : null, m.Status, m.Source, m.IsSandbox, m.HasNote, m.OrderReference, m.IsProvisional,
                 })
                 .ToListAsync(ct);
             if (page.Count == 0) yield break;
@@ -89,7 +89,7 @@ public static class MutationExport
             {
                 var a = accounts[m.AccountId];
                 return new MutationRow(m.Id, m.TransactionTime, m.HasTimeOfDay, m.AccountId, a.Label, a.BankCode, a.Number, m.Description,
-                    m.Counterparty, m.Amount, m.Direction, m.BalanceAfter, m.Status, m.Source, m.IsSandbox, m.HasNote, m.OrderReference);
+                    m.Counterparty, m.Amount, m.Direction, m.BalanceAfter, m.Status, m.Source, m.IsSandbox, m.HasNote, m.OrderReference, m.IsProvisional);
             }).ToList();
             var withTags = await MutationSearch.WithTagsAsync(db, rows, ct);
             // Notes are what the clerk wrote ("DP pesanan 12, sisa minggu depan"): exported as text, not "Ya".

@@ -12,7 +12,7 @@ public sealed record TagChip(int Id, string Name, string Color);
 public sealed record MutationRow(
     long Id, DateTime TransactionTime, bool HasTimeOfDay, int AccountId, string AccountLabel, string BankCode, string AccountNumber,
     string Description, string? Counterparty, decimal Amount, Direction Direction, decimal? BalanceAfter,
-    ReconciliationStatus Status, MutationSource Source, bool IsSandbox, bool HasNote, string? OrderReference)
+    ReconciliationStatus Status, MutationSource Source, bool IsSandbox, bool HasNote, string? OrderReference, bool IsProvisional = false)
 {
     public IReadOnlyList<TagChip> Tags { get; init; } = [];
 
@@ -187,7 +187,7 @@ public static class MutationSearch
         var balances = viewer.CanSeeBalances;
         return q.Select(m => new MutationRow(m.Id, m.TransactionTime, m.HasTimeOfDay, m.AccountId, m.Account!.Label, m.Account.BankCode,
             m.Account.AccountNumber, m.Description, m.Counterparty, m.Amount, m.Direction, balances ? m.BalanceAfter : null,
-            m.Status, m.Source, m.IsSandbox, m.HasNote, m.OrderReference));
+            m.Status, m.Source, m.IsSandbox, m.HasNote, m.OrderReference, m.IsProvisional));
     }
 
     /// <summary>One page of rows with their tags (a second small query, so the page query stays a plain indexed scan).</summary>

@@ -30,6 +30,12 @@ public class Order
 
     public DateTime? CancelledAt { get; set; }
 
+    /// <summary>
+    /// A provisional credit (read from a phone notification, not yet seen by the bank) that fits this order: the order reads
+    /// "kemungkinan dibayar" but stays <see cref="OrderStatus.Pending"/> until the bank's mutation confirms that row.
+    /// </summary>
+    public long? LikelyPaidByMutationId { get; set; }
+
     /// <summary>Optimistic concurrency: two people (or a person and the matcher) must not both settle one order.</summary>
     public int Version { get; set; }
 }

@@ -60,6 +60,20 @@ public sealed class OrderMatchingStep(
 
         if (candidates.Count == 0) return MatchOutcome.None;
 
+        if (m.IsProvisional)
+        {
+            // A phone notification is not money confirmed: a single fitting order is only "kemungkinan dibayar". The bank's
+            // mutation attaching to this row clears the flag and runs this step again, which then pays the order.
+            if (candidates.Count != 1 || candidates[0].LikelyPaidByMutationId is not null) return MatchOutcome.None;
+            var likely = candidates[0];
+            likely.LikelyPaidByMutationId = m.Id;
+            likely.Version++;
+            db.Record(actor, "order.likely-paid", "Order", likely.Id, null, new { mutationId = m.Id, m.Amount, m.TransactionTime }, now);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return MatchOutcome.Likely;
+        }
+
         if (candidates.Count == 1)
         {
             var order = candidates[0];
@@ -68,6 +82,7 @@ public sealed class OrderMatchingStep(
             order.MatchedMutationId = m.Id;
             order.PaidAt = m.TransactionTime;
             order.NeedsAttention = false;
+            order.LikelyPaidByMutationId = null;
             order.Version++;
             m.Status = ReconciliationStatus.Matched;
             m.OrderReference = order.Reference;
@@ -94,4 +109,4 @@ public sealed class OrderMatchingStep(
     }
 }
 
-public enum MatchOutcome { Skipped, None, Matched, Ambiguous }
+public enum MatchOutcome { Skipped, None, Matched, Ambiguous, Likely }

@@ -64,9 +64,12 @@ public sealed record OrderView(
     int Id, string Reference, string CustomerName, string? WhatsApp, decimal Amount, int UniqueCode, decimal PayableAmount,
     int AccountId, string BankCode, string AccountNumber, string HolderName, string AccountLabel,
     DateTime CreatedAt, string CreatedBy, DateTime ExpiresAt, OrderStatus Status, bool NeedsAttention,
-    long? MatchedMutationId, DateTime? PaidAt, DateTime? CancelledAt, bool IsSandbox, int Version)
+    long? MatchedMutationId, DateTime? PaidAt, DateTime? CancelledAt, bool IsSandbox, int Version, long? LikelyPaidByMutationId = null)
 {
     public bool IsOpen => Status == OrderStatus.Pending;
+
+    /// <summary>"Kemungkinan dibayar": still open, but a credit read from a phone notification fits it and waits for the bank.</summary>
+    public bool IsLikelyPaid => Status != OrderStatus.Paid && Status != OrderStatus.Cancelled && LikelyPaidByMutationId is not null;
 
     public string Instruction(BusinessClock clock) =>
         PaymentInstruction.Build(Reference, PayableAmount, UniqueCode, BankCode, AccountNumber, HolderName, ExpiresAt, clock);
@@ -84,5 +87,5 @@ public static class OrderProjection
         o.AccountId, o.Account!.BankCode, o.Account.AccountNumber, o.Account.HolderName, o.Account.Label,
         o.CreatedAt, o.CreatedBy, o.ExpiresAt,
         o.Status == OrderStatus.Pending && o.ExpiresAt <= nowUtc ? OrderStatus.Expired : o.Status,
-        o.NeedsAttention, o.MatchedMutationId, o.PaidAt, o.CancelledAt, o.IsSandbox, o.Version));
+        o.NeedsAttention, o.MatchedMutationId, o.PaidAt, o.CancelledAt, o.IsSandbox, o.Version, o.LikelyPaidByMutationId));
 }

@@ -52,6 +52,7 @@ public sealed class OrderSettlement(IDbContextFactory<MootaDeskDbContext> factor
         order.MatchedMutationId = m.Id;
         order.PaidAt = m.TransactionTime;
         order.NeedsAttention = false;
+        order.LikelyPaidByMutationId = null;
         order.Version++;
         m.Status = ReconciliationStatus.Matched;
         m.OrderReference = order.Reference;

@@ -22,7 +22,7 @@ public sealed class UnmatchedCreditsQuery(IDbContextFactory<MootaDeskDbContext> 
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var since = clock.UtcNow.AddDays(-RecentDays);
-        var q = db.Mutations.AsNoTracking().VisibleTo(viewer).Where(m => m.Direction == Direction.Credit && m.OrderReference == null);
+        var q = db.Mutations.AsNoTracking().VisibleTo(viewer).Where(m => m.Direction == Direction.Credit && m.OrderReference == null && !m.IsProvisional);
         q = attentionOnly
             ? q.Where(m => m.Status == ReconciliationStatus.NeedsAttention)
             : q.Where(m => m.Status == ReconciliationStatus.NeedsAttention || (m.Status == ReconciliationStatus.New && m.TransactionTime >= since));

@@ -73,7 +73,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
             var day = today.AddDays(-i);
             var (start, end) = clock.DayRangeUtc(day);
             var credits = db.Mutations.AsNoTracking().Where(m => m.Direction == Direction.Credit && m.TransactionTime >= start && m.TransactionTime < end
-                                                                 && (demoOnly || !m.IsSandbox) && ids.Contains(m.AccountId));
+                                                                 && (demoOnly || !m.IsSandbox) && ids.Contains(m.AccountId) && !m.IsProvisional);
             var sums = await credits.GroupBy(m => m.AccountId).Select(g => new { AccountId = g.Key, Total = g.Sum(m => m.Amount) }).ToListAsync(ct);
             // Only debits and the credits that could pair with them (same amount, or from an own holder) are loaded.
             var debits = await db.Mutations.AsNoTracking().Where(m => m.Direction == Direction.Debit && m.TransactionTime >= start.Add(-span)

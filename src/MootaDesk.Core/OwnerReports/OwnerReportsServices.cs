@@ -8,6 +8,8 @@ public static class OwnerReportsServices
     public static IServiceCollection AddOwnerReports(this IServiceCollection services)
     {
         services.AddSingleton<OwnerReportsQuery>();
+        services.AddSingleton<IncomeRhythm.IncomeRhythmQuery>();
+        services.AddSingleton<IncomeRhythm.IncomeRhythmExport>();
         return services;
     }
 }

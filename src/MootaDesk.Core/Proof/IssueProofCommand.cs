@@ -7,7 +7,8 @@ using MootaDesk.Core.Platform.Store;
 
 namespace MootaDesk.Core.Proof;
 
-public enum IssueProofOutcome { Issued, Reused, NotFound, Debit }
+/// <summary>What issuing did; <see cref="Provisional"/>: the credit is only read from a phone notification, so no proof yet.</summary>
+public enum IssueProofOutcome { Issued, Reused, NotFound, Debit, Provisional }
 
 public sealed record IssueProofResult(IssueProofOutcome Outcome, long ProofId = 0)
 {
@@ -27,9 +28,11 @@ public sealed class IssueProofCommand(IDbContextFactory<MootaDeskDbContext> fact
         if (!viewer.Can(Actions.CreateProof)) return new IssueProofResult(IssueProofOutcome.NotFound);
         await using var db = await factory.CreateDbContextAsync(ct);
         var mutation = await db.Mutations.AsNoTracking().VisibleTo(viewer).Where(m => m.Id == mutationId)
-            .Select(m => new { m.Id, m.Direction, m.OrderReference }).FirstOrDefaultAsync(ct);
+            .Select(m => new { m.Id, m.Direction, m.OrderReference, m.IsProvisional }).FirstOrDefaultAsync(ct);
         if (mutation is null) return new IssueProofResult(IssueProofOutcome.NotFound);
         if (mutation.Direction != Direction.Credit) return new IssueProofResult(IssueProofOutcome.Debit);
+        // A proof tells a customer the money arrived; a phone's notification is not the bank's word yet.
+        if (mutation.IsProvisional) return new IssueProofResult(IssueProofOutcome.Provisional);
 
         var now = time.GetUtcNow().UtcDateTime;
         if (reuseActive)

@@ -21,7 +21,8 @@ public sealed record PaymentHit(
     string? OrderReference,
     string? CustomerName,
     long? ActiveProofId,
-    bool IsSandbox);
+    bool IsSandbox,
+    bool IsProvisional = false);
 
 public sealed record PaymentSearchResult(IReadOnlyList<PaymentHit> Hits, DateOnly From, DateOnly To, bool AmountUnreadable, bool Truncated);
 
@@ -97,7 +98,7 @@ public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory,
         if (ids.Count == 0) return new PaymentSearchResult([], from, to, false, truncated);
 
         var rows = await db.Mutations.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.TransactionTime, m.HasTimeOfDay, m.Amount, m.Account!.BankCode, m.Account.AccountNumber, m.Counterparty, m.Description, m.OrderReference, m.IsSandbox })
+            .Select(m => new { m.Id, m.TransactionTime, m.HasTimeOfDay, m.Amount, m.Account!.BankCode, m.Account.AccountNumber, m.Counterparty, m.Description, m.OrderReference, m.IsSandbox, m.IsProvisional })
             .ToListAsync(ct);
         var orders = await db.Orders.AsNoTracking().Where(o => o.MatchedMutationId != null && ids.Contains(o.MatchedMutationId.Value))
             .Select(o => new { MutationId = o.MatchedMutationId!.Value, o.Reference, o.CustomerName }).ToListAsync(ct);
@@ -117,7 +118,7 @@ public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory,
             var customer = order?.CustomerName ?? (r.OrderReference is not null ? ordersByReference.GetValueOrDefault(r.OrderReference) : null);
             return new PaymentHit(r.Id, r.TransactionTime, r.HasTimeOfDay, r.Amount, AccountMask.Describe(r.BankCode, r.AccountNumber),
                 r.Counterparty, r.Description, order?.Reference ?? r.OrderReference, customer,
-                proofs.TryGetValue(r.Id, out var proofId) ? proofId : null, r.IsSandbox);
+                proofs.TryGetValue(r.Id, out var proofId) ? proofId : null, r.IsSandbox, r.IsProvisional);
         });
         var ordered = scores is null
             ? hits.OrderByDescending(h => h.TransactionTime).ThenByDescending(h => h.MutationId)

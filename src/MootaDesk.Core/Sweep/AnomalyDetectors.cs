@@ -233,6 +233,19 @@ public static class AnomalyDetectors
         static string Arah(Direction d) => d == Direction.Credit ? "masuk" : "keluar";
     }
 
+    /// <summary>
+    /// A phone said money came in, and hours later no bank mutation (webhook, pull, import) has said so: either the reader is
+    /// behind or the notification was not real money (a fake screenshot forwarded, a wrong account). Ops compares it with the
+    /// webhook log, as the 16:30 routine asks.
+    /// </summary>
+    public static IEnumerable<SweepFinding> UnconfirmedNotifications(IEnumerable<SweepUnconfirmed> rows, DateTime nowUtc)
+    {
+        foreach (var u in rows)
+            yield return new SweepFinding(SweepItemKind.UnconfirmedNotification,
+                $"Terbaca di HP {FormatLag(nowUtc - u.ReadTime)} lalu, belum ada mutasi bank: {Money.Format(u.Amount)} {Trim(u.Description, 80)}",
+                u.MutationId, u.AccountId, u.Amount);
+    }
+
     private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
     private static string FormatLag(TimeSpan lag) =>

@@ -50,6 +50,9 @@ public sealed record SweepInput(
 
     /// <summary>The store held only the demo shop, so the demo shop was swept.</summary>
     public bool IsDemo { get; init; }
+    /// Credits read from phone notifications that the bank has not confirmed within <see cref="AnomalyThresholds.UnconfirmedNotification"/>.
+    /// They are never in <see cref="Mutations"/>: a provisional row is not money confirmed and stays out of every total.
+    public IReadOnlyList<SweepUnconfirmed> Unconfirmed { get; init; } = [];
 }
 
 public sealed record SweepResult(IReadOnlyList<SweepFinding> Findings, IReadOnlyList<AccountDayFigures> Accounts, OwnerSummary Summary,
@@ -64,7 +67,7 @@ public static class SweepAnalysis
     [
         SweepItemKind.WebhookRejected, SweepItemKind.WebhookFailed, SweepItemKind.DuplicateMutation, SweepItemKind.SilentAccount,
         SweepItemKind.BalanceBreak, SweepItemKind.LateRead, SweepItemKind.UnusualAmount, SweepItemKind.OrderPaidTwice, SweepItemKind.CreditWithoutOrder,
-        SweepItemKind.MootaConflict, SweepItemKind.EarlierDayCredit,
+        SweepItemKind.MootaConflict, SweepItemKind.EarlierDayCredit, SweepItemKind.UnconfirmedNotification,
     ];
 
     public static int StepOf(SweepItemKind kind) => kind switch
@@ -115,6 +118,7 @@ public static class SweepAnalysis
         findings.AddRange(AnomalyDetectors.UnusualAmounts(real, input.History, input.Thresholds));
         findings.AddRange(AnomalyDetectors.OrdersPaidTwice(real, input.Orders));
         findings.AddRange(AnomalyDetectors.MootaConflicts(input.Conflicts));
+        findings.AddRange(AnomalyDetectors.UnconfirmedNotifications(input.Unconfirmed, input.NowUtc));
         // A credit already handed to CS in step 2 is not listed a second time as an anomaly.
         var inStep2 = findings.Where(f => f.Kind == SweepItemKind.CreditWithoutReference).Select(f => f.MutationId!.Value).ToHashSet();
         findings.AddRange(AnomalyDetectors.CreditsWithoutOrder(real, input.Orders, ownTransfers).Where(f => !inStep2.Contains(f.MutationId!.Value)));
@@ -161,6 +165,7 @@ public static class SweepAnalysis
         SweepItemKind.CreditWithoutOrder => "kredit tanpa pesanan",
         SweepItemKind.MootaConflict => "konflik data Moota belum diputuskan",
         SweepItemKind.EarlierDayCredit => "kredit tanggal sebelumnya baru terbaca",
+        SweepItemKind.UnconfirmedNotification => "notifikasi HP belum dikonfirmasi mutasi bank",
         _ => kind.ToString(),
     };
 

@@ -86,7 +86,13 @@ public sealed record AnomalyThresholds
 
     /// <summary>A debit in one own account and a credit of the same amount in another within this span is a transfer between own accounts.</summary>
     public TimeSpan OwnTransferSpan { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>A credit read from a phone notification still without the bank's mutation this long after it was read is an anomaly.</summary>
+    public TimeSpan UnconfirmedNotification { get; init; } = TimeSpan.FromHours(2);
 }
+
+/// <summary>A provisional credit (read from a phone notification) that no bank mutation has confirmed yet.</summary>
+public sealed record SweepUnconfirmed(long MutationId, int AccountId, decimal Amount, DateTime ReadTime, string Description);
 
 /// <summary>Something the sweep lists for a person to look at.</summary>
 public sealed record SweepFinding(SweepItemKind Kind, string Detail, long? MutationId = null, int? AccountId = null, decimal? Amount = null,

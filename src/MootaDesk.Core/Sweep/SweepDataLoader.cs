@@ -126,9 +126,17 @@ public static class SweepDataLoader
             .Select(c => new SweepConflict(c.Id, c.MutationId, c.StoredAccountId, c.MootaMutationId, c.Fields, c.StoredAmount, c.IncomingAmount,
                 c.StoredDirection, c.IncomingDirection, c.StoredBankDate, c.IncomingBankDate, c.IncomingAccountText)).ToListAsync(ct);
 
+        // Provisional rows are out of the window's money (ReadWindowAsync); those read before the end and still waiting for the
+        // bank longer than allowed are listed, whatever window they were read in, until the bank confirms them.
+        var unconfirmedBefore = (end < nowUtc ? end : nowUtc) - thresholds.UnconfirmedNotification;
+        var unconfirmed = await db.Mutations.AsNoTracking()
+            .Where(m => m.IsProvisional && m.ReadTime < unconfirmedBefore && (demoOnly || !m.IsSandbox))
+            .OrderBy(m => m.ReadTime).Take(500)
+            .Select(m => new SweepUnconfirmed(m.Id, m.AccountId, m.Amount, m.ReadTime, m.Description)).ToListAsync(ct);
+
         return new SweepInput(window, nowUtc, mutations, accounts, deliveries, orders,
             withCredit.Select(r => r.Trim().ToUpperInvariant()).ToHashSet(), history, lastSync, pending, threshold, thresholds)
-        { Conflicts = conflicts, EarlierDayCredits = earlier, IsDemo = demoOnly };
+        { Conflicts = conflicts, EarlierDayCredits = earlier, IsDemo = demoOnly, Unconfirmed = unconfirmed };
     }
 
     /// <summary>EF's SQLite text form of DateTime, so raw parameters compare exactly like LINQ's.</summary>
@@ -175,7 +183,8 @@ public static class SweepDataLoader
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var columns = string.Join(", ", ColumnProperties.Select(db.Column<Mutation>));
-        cmd.CommandText = $"SELECT {columns} FROM {db.Table<Mutation>()} WHERE {where}";
+        // A credit read only from a phone notification is not money confirmed: it stays out of every sweep figure.
+        cmd.CommandText = $"SELECT {columns} FROM {db.Table<Mutation>()} WHERE ({where}) AND NOT {db.Column<Mutation>(nameof(Mutation.IsProvisional))}";
         Add(cmd, "$d", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(cmd, "$s", SqlDate(start));
         Add(cmd, "$e", SqlDate(end));

@@ -24,6 +24,8 @@ public enum SweepItemKind
     MootaConflict = 29,
     /// <summary>A credit of an earlier bank day read since the last sweep: listed apart, not the day's income.</summary>
     EarlierDayCredit = 30,
+    /// <summary>A credit read from a phone notification that no bank mutation confirmed in time.</summary>
+    UnconfirmedNotification = 31,
 }
 
 /// <summary>One line of a sweep's checklist (a credit to explain, a debit to confirm, an anomaly to check) and who checked it.</summary>

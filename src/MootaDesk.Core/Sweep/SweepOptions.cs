@@ -29,6 +29,9 @@ public sealed class SweepOptions
 
     public int OwnTransferWindowMinutes { get; set; } = 120;
 
+    /// <summary>Minutes after which a credit read from a phone notification that no bank mutation confirmed is an anomaly.</summary>
+    public int UnconfirmedNotificationMinutes { get; set; } = 120;
+
     /// <summary>Default hours CS gets to place a credit.</summary>
     public int CsTaskDueHours { get; set; } = 2;
 
@@ -51,6 +54,7 @@ public sealed class SweepOptions
         LateRead = TimeSpan.FromMinutes(LateReadMinutes),
         UnusualFactor = UnusualFactor,
         OwnTransferSpan = TimeSpan.FromMinutes(OwnTransferWindowMinutes),
+        UnconfirmedNotification = TimeSpan.FromMinutes(Math.Max(1, UnconfirmedNotificationMinutes)),
     };
 }
 

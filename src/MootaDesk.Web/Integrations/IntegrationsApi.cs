@@ -31,6 +31,7 @@ public static class IntegrationsApi
         app.MapPost("/api/webhooks/moota/{integrationId:int}", (HttpContext http, int integrationId, WebhookReceiver receiver) => receiver.ReceiveAsync(http, integrationId))
             .Public("Moota webhook: the HMAC signature and the IP allow-list are the authentication").DisableAntiforgery().WithName("MootaWebhookForIntegration");
         app.MapPost("/api/moota/sync", SyncAsync).RequirePermission(Actions.RunMootaSync, apiKey: true).DisableAntiforgery();
+        app.MapNotificationsApi();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Radzen;
 using MootaDesk.Core.Integrations;
+using MootaDesk.Core.Integrations.Notifications;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
@@ -12,6 +13,7 @@ namespace MootaDesk.Web.Integrations;
 public partial class SandboxPage : IDisposable
 {
     [Inject] public required SandboxCommands Commands { get; init; }
+    [Inject] public required NotificationSandbox NotificationSandbox { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required NotificationService Notify { get; init; }
     [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
@@ -37,6 +39,9 @@ public partial class SandboxPage : IDisposable
     private string? OutcomeText => Outcome is not { } o ? null
         : o.Status == DeliveryStatus.Processed ? T["Sandbox.Outcome.Processed", o.New, o.Duplicates].Value
         : T["Sandbox.Outcome.Other", T["Status." + o.Status], o.Error ?? ""].Value;
+    private int? NotificationAccountId { get; set; }
+    private string NotificationAmount { get; set; } = "";
+    private string? NotificationResult { get; set; }
     private SandboxAccountKind NewKind { get; set; }
     private string NewLabel { get; set; } = "";
     private bool busy;
@@ -53,6 +58,23 @@ public partial class SandboxPage : IDisposable
     {
         Accounts = await Commands.ListAccountsAsync();
         Input.AccountId ??= Accounts.FirstOrDefault()?.Id;
+        NotificationAccountId ??= Accounts.FirstOrDefault()?.Id;
+    }
+
+    private async Task SimulateNotificationAsync()
+    {
+        if (busy) return;
+        if (NotificationAccountId is not int accountId) { Notify.Notify(NotificationSeverity.Warning, T["Sandbox.Error.Account"]); return; }
+        if (!Money.TryParse(NotificationAmount, out var amount)) { Notify.Notify(NotificationSeverity.Warning, T["Sandbox.Error.Amount"]); return; }
+        busy = true;
+        try
+        {
+            var (receipt, error) = await NotificationSandbox.SimulateAsync(accountId, amount, await CurrentUser.ActorAsync());
+            if (error is not null) { Notify.Notify(NotificationSeverity.Warning, T[error]); return; }
+            NotificationResult = T["Sandbox.Notification.Sent", receipt!.PostId, T["PostStatus." + receipt.Status]].Value;
+            await LoadAsync();
+        }
+        finally { busy = false; }
     }
 
     private async Task CreateAccountAsync()

@@ -85,6 +85,8 @@ public static class AppUrls
     public const string WebhookLog = "integrasi/webhook";
     public const string Sandbox = "integrasi/sandbox";
     public const string MootaApi = "integrasi/moota-api";
+    public const string NotificationDevices = "integrasi/notifikasi";
+    public const string NotificationLog = "integrasi/notifikasi/log";
     public const string ApiKeys = "integrasi/kunci-api";
     public const string MootaConflicts = NotificationLinks.MootaConflicts;
 
@@ -93,6 +95,11 @@ public static class AppUrls
 
     // Owner
     public const string OwnerReports = "laporan";
+    public const string IncomeRhythm = "laporan/ritme";
+
+    /// <summary>"laporan/ritme/ekspor?dari=2026-11-01&amp;sampai=2026-11-30": the income rhythm workbook of a period.</summary>
+    public static string IncomeRhythmExport(DateOnly from, DateOnly to) =>
+        IncomeRhythm + "/ekspor?dari=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "&sampai=" + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public const string Settings = "pengaturan";
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -89,6 +89,8 @@ public static class ProofApi
                 return ApiProblem.Refused(http, StatusCodes.Status404NotFound, Refusal.Of("Api.NoMutation", id), text);
             case IssueProofOutcome.Debit:
                 return ApiProblem.Refused(http, StatusCodes.Status422UnprocessableEntity, Refusal.Of("Api.Debit", id), text);
+            case IssueProofOutcome.Provisional:
+                return ApiProblem.Refused(http, StatusCodes.Status409Conflict, Refusal.Of("Api.Provisional", id), text);
         }
         var view = await cards.LoadAsync(result.ProofId, viewer, http.Request.BaseUrl(options.Value), ct);
         if (view is null) return Results.NotFound();

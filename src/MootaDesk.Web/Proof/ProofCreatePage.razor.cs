@@ -27,6 +27,7 @@ public partial class ProofCreatePage
         switch (result.Outcome)
         {
             case IssueProofOutcome.Debit: Message = T["Proof.DebitRefused"]; break;
+            case IssueProofOutcome.Provisional: Message = T["Proof.ProvisionalRefused"]; break;
             case IssueProofOutcome.NotFound: Message = T["Proof.NotFound"]; break;
             default: Navigation.NavigateTo(AppUrls.Proof(result.ProofId), replace: true); break;
         }

@@ -83,6 +83,7 @@ public partial class ProofPage
             switch (result.Outcome)
             {
                 case IssueProofOutcome.Debit: Error = T["Proof.DebitRefused"]; break;
+                case IssueProofOutcome.Provisional: Error = T["Proof.ProvisionalRefused"]; break;
                 case IssueProofOutcome.NotFound: Error = T["Proof.NotFound"]; break;
                 default: Navigation.NavigateTo(AppUrls.Proof(result.ProofId)); break;
             }

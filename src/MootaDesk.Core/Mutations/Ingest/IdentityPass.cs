@@ -30,8 +30,16 @@ internal sealed class PlannedInsert(IncomingMutation incoming, Account account)
 /// <item>anything else is (source, source id).</item>
 /// </list>
 /// </summary>
-internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, AccountCache accounts, Actor actor, DateTime now)
+internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, AccountCache accounts, Actor actor, DateTime now, TimeSpan provisionalWindow)
 {
+    private sealed record Provisional(long Id, decimal Amount, Direction Direction, DateTime Time, DateOnly BankDate)
+    {
+        public bool Claimed { get; set; }
+    }
+
+    private readonly Dictionary<(int, bool), List<Provisional>> _provisional = [];
+    private readonly HashSet<long> _seenIds = [];
+
     private sealed record StoredMoota(long Id, string MootaId, bool IsSandbox, int AccountId, decimal Amount, Direction Direction, DateOnly BankDate, MutationSource Source);
 
     private sealed record Attachable(long Id, decimal Amount, Direction Direction, decimal? Balance)
@@ -51,6 +59,9 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
 
     public int Conflicts => _conflicts.Count;
     public int Attached => _attachments.Count;
+
+    /// <summary>Provisional rows (read from a phone notification) that the bank's own mutation confirmed in this pass.</summary>
+    public IReadOnlyList<long> Confirmed { get; private set; } = [];
 
     public DateOnly BankDateOf(IncomingMutation m) => m.BankDate ?? MutationChannels.BankDateOf(m.Source, m.TransactionTimeUtc, clock.TimeZone);
 
@@ -110,9 +121,12 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
             }
         }
 
+        // The bank's own record of a transaction first read from a phone notification takes that row (time window first; a
+        // statement line, which has only a day, is then matched by the statement rule below like any stored row).
+        await AttachToProvisionalRowsAsync(planned, newMoota, ct);
         foreach (var (accountId, indexes) in imports)
             await MatchStatementRowsAsync(batch, planned, accountId, indexes, ct);
-        await AttachToStatementRowsAsync(planned, newMoota, ct);
+        await AttachToStatementRowsAsync(planned, newMoota.Where(i => planned[i] is not null).ToList(), ct);
         return planned.OfType<PlannedInsert>().ToList();
     }
 
@@ -122,9 +136,18 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
         foreach (var (id, m) in _attachments)
         {
             await db.Mutations.Where(x => x.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.MootaMutationId, m.SourceId), ct);
+            // A phone's reading knows neither the bank's booking day nor the balance: the bank's word replaces them.
+            if (_provisional.Values.Any(pool => pool.Any(p => p.Id == id)))
+            {
+                var balance = m.BalanceAfter is > 0 ? m.BalanceAfter : null;
+                var day = BankDateOf(m);
+                await db.Mutations.Where(x => x.Id == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.BankDate, day).SetProperty(x => x.BalanceAfter, x => balance ?? x.BalanceAfter), ct);
+            }
             db.Record(actor, "mutation.attach", "Mutation", id, null, new { channel = m.Source.ToString(), mootaMutationId = m.SourceId, deliveryId = m.WebhookDeliveryId }, now);
         }
         await MutationChannels.AddSightingsAsync(db, _sightings, ct);
+        await ConfirmProvisionalAsync(ct);
         if (_conflicts.Count == 0) return;
 
         var ids = _conflicts.Select(c => c.MutationId()).Distinct().ToList();
@@ -159,6 +182,31 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
         }
     }
 
+    /// <summary>
+    /// Every provisional row the bank's channel saw in this pass (attached by time window, matched as a statement row) becomes
+    /// confirmed money: one row, the flag cleared, audited. The ingestor then runs the post-ingest steps on it, so the order it
+    /// fitted ("kemungkinan dibayar") is paid now.
+    /// </summary>
+    private async Task ConfirmProvisionalAsync(CancellationToken ct)
+    {
+        if (_seenIds.Count == 0) return;
+        var confirmed = new List<long>();
+        foreach (var chunk in _seenIds.Chunk(500))
+        {
+            var list = chunk.ToList();
+            var ids = await db.Mutations.AsNoTracking().Where(x => x.IsProvisional && list.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+            if (ids.Count == 0) continue;
+            await db.Mutations.Where(x => ids.Contains(x.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsProvisional, false).SetProperty(x => x.ConfirmedAt, now), ct);
+            confirmed.AddRange(ids);
+        }
+        var channels = _sightings.GroupBy(x => x.MutationId).ToDictionary(g => g.Key, g => g.First());
+        foreach (var id in confirmed)
+            db.Record(actor, "mutation.confirm", "Mutation", id, new { provisional = true },
+                new { provisional = false, channel = channels[id].Channel.ToString(), sourceId = channels[id].ExternalRef }, now);
+        Confirmed = confirmed;
+    }
+
     private static string Describe(ConflictFields f)
     {
         var parts = new List<string>();
@@ -182,8 +230,11 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
     private void AddConflict(Func<long> mutationId, IncomingMutation m, Account? account, ConflictFields fields, decimal amount, Direction direction, int accountId, DateOnly bankDate) =>
         _conflicts.Add(new PendingConflict(mutationId, m, account, fields, amount, direction, accountId, bankDate));
 
-    private void See(long mutationId, IncomingMutation m) =>
+    private void See(long mutationId, IncomingMutation m)
+    {
         _sightings.Add(new MutationSighting { MutationId = mutationId, Channel = m.Source, ExternalRef = m.SourceId, SeenAt = now, WebhookDeliveryId = m.WebhookDeliveryId });
+        if (m.Source != MutationSource.Notification) _seenIds.Add(mutationId);
+    }
 
     private async Task<Dictionary<string, List<StoredMoota>>> StoredMootaAsync(IReadOnlyList<IncomingMutation> batch, CancellationToken ct)
     {
@@ -237,6 +288,46 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
     }
 
     /// <summary>
+    /// A new Moota id whose transaction was first read from a phone notification: a provisional row of the same account and
+    /// sandbox-ness with the same amount and direction, its time within the window of the bank's time (for a day-only bank
+    /// time: the same bank date). The closest in time is it; each provisional row takes one bank mutation at most, so two equal
+    /// transfers and one notification make one attachment and one new row.
+    /// </summary>
+    private async Task AttachToProvisionalRowsAsync(PlannedInsert?[] planned, List<int> newMoota, CancellationToken ct)
+    {
+        foreach (var i in newMoota)
+        {
+            var p = planned[i]!;
+            if (p.Account.Id == 0) continue;
+            var m = p.Incoming;
+            var sandbox = m.IsSandbox || p.Account.IsSandbox;
+            var pool = await ProvisionalPoolAsync(p.Account.Id, sandbox, ct);
+            var day = BankDateOf(m);
+            var target = pool
+                .Where(a => !a.Claimed && a.Amount == m.Amount && a.Direction == m.Direction
+                            && (m.HasTimeOfDay ? (a.Time - m.TransactionTimeUtc).Duration() <= provisionalWindow : a.BankDate == day))
+                .OrderBy(a => (a.Time - m.TransactionTimeUtc).Duration()).ThenBy(a => a.Id).FirstOrDefault();
+            if (target is null) continue;
+            target.Claimed = true;
+            planned[i] = null;
+            AlreadyStored++;
+            _attachments.Add((target.Id, m));
+            See(target.Id, m);
+        }
+    }
+
+    private async Task<List<Provisional>> ProvisionalPoolAsync(int accountId, bool sandbox, CancellationToken ct)
+    {
+        if (_provisional.TryGetValue((accountId, sandbox), out var pool)) return pool;
+        // Few rows: provisional ones are confirmed within hours (or flagged by the sweep); the partial index holds only them.
+        pool = await db.Mutations.AsNoTracking()
+            .Where(x => x.IsProvisional && x.AccountId == accountId && x.IsSandbox == sandbox && x.MootaMutationId == null)
+            .OrderBy(x => x.Id).Select(x => new Provisional(x.Id, x.Amount, x.Direction, x.TransactionTime, x.BankDate)).ToListAsync(ct);
+        _provisional[(accountId, sandbox)] = pool;
+        return pool;
+    }
+
+    /// <summary>
     /// A new Moota id whose transaction was first stored from a statement (or by hand): the same account, bank date,
     /// amount and direction, a balance that agrees where both know it, and no Moota id yet. The oldest such row is it.
     /// </summary>
@@ -254,7 +345,9 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
             {
                 var accountId = p.Account.Id;
                 pool = await db.Mutations.AsNoTracking()
-                    .Where(x => x.AccountId == accountId && x.BankDate == day && x.MootaMutationId == null && x.IsSandbox == sandbox
+                    // Provisional rows (phone notifications) take a bank mutation only by the time-window rule above: by day alone,
+                    // a second equal transfer would land on a row another mutation already took.
+                    .Where(x => x.AccountId == accountId && x.BankDate == day && x.MootaMutationId == null && x.IsSandbox == sandbox && !x.IsProvisional
                                 && MutationChannels.Attachable.Contains(x.Source))
                     .OrderBy(x => x.Id).Select(x => new Attachable(x.Id, x.Amount, x.Direction, x.BalanceAfter)).ToListAsync(ct);
                 pools[(p.Account.Id, day, sandbox)] = pool;

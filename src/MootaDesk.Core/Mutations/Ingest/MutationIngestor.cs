@@ -42,6 +42,12 @@ public sealed record IncomingMutation
     public string? RawSource { get; init; }
     public long? WebhookDeliveryId { get; init; }
     public bool IsSandbox { get; init; }
+
+    /// <summary>Read from a phone notification only: stored as a provisional row until the bank's mutation attaches to it.</summary>
+    public bool IsProvisional { get; init; }
+
+    /// <summary>The payer or payee when the source names it apart from the description; otherwise read from the description.</summary>
+    public string? Counterparty { get; init; }
 }
 
 /// <summary>
@@ -51,6 +57,9 @@ public sealed record IncomingMutation
 /// </summary>
 public sealed record IngestResult(int New, int Duplicates, IReadOnlyList<long> NewMutationIds, int Conflicts = 0, int Attached = 0)
 {
+    /// <summary>Provisional rows (phone notifications) this ingest confirmed: the bank's mutation attached to them.</summary>
+    public IReadOnlyList<long> ConfirmedIds { get; init; } = [];
+
     public static readonly IngestResult Empty = new(0, 0, []);
 }
 
@@ -77,8 +86,10 @@ public sealed class MutationIngestor(
     IDbContextFactory<MootaDeskDbContext> factory,
     BusinessClock clock,
     IEnumerable<IPostIngestStep> steps,
-    ILogger<MutationIngestor> logger)
+    ILogger<MutationIngestor> logger,
+    ProvisionalWindow? provisionalWindow = null)
 {
+    private readonly TimeSpan _provisionalWindow = (provisionalWindow ?? ProvisionalWindow.Default).Span;
     private readonly IPostIngestStep[] _steps = steps.OrderBy(s => s.Order).ToArray();
 
     public async Task<IngestResult> IngestAsync(IReadOnlyList<IncomingMutation> batch, Actor actor, CancellationToken ct = default)
@@ -96,6 +107,7 @@ public sealed class MutationIngestor(
             // A concurrent delivery stored one of these between our check and our insert: go one by one, so
             // the unique index decides and each repeat counts as a duplicate.
             var ids = new List<long>();
+            var confirmed = new List<long>();
             int duplicates = 0, conflicts = 0, attached = 0;
             foreach (var m in batch)
             {
@@ -106,17 +118,18 @@ public sealed class MutationIngestor(
                     duplicates += one.Duplicates;
                     conflicts += one.Conflicts;
                     attached += one.Attached;
+                    confirmed.AddRange(one.ConfirmedIds);
                 }
                 catch (Exception e) when (IsUniqueViolation(e))
                 {
                     duplicates++;
                 }
             }
-            result = new IngestResult(ids.Count, duplicates, ids, conflicts, attached);
+            result = new IngestResult(ids.Count, duplicates, ids, conflicts, attached) { ConfirmedIds = confirmed };
         }
 
-        if (result.NewMutationIds.Count > 0)
-            await RunStepsAsync(result.NewMutationIds, actor, ct);
+        if (result.NewMutationIds.Count > 0 || result.ConfirmedIds.Count > 0)
+            await RunStepsAsync([.. result.NewMutationIds, .. result.ConfirmedIds], actor, ct);
         return result;
     }
 
@@ -131,8 +144,8 @@ public sealed class MutationIngestor(
     {
         foreach (var m in batch) Validate(m);
         var result = await InsertAsync(batch, actor, ct, beforeCommit, progress, bulk: true);
-        if (result.NewMutationIds.Count > 0)
-            await RunStepsAsync(result.NewMutationIds, actor, ct);
+        if (result.NewMutationIds.Count > 0 || result.ConfirmedIds.Count > 0)
+            await RunStepsAsync([.. result.NewMutationIds, .. result.ConfirmedIds], actor, ct);
         return result;
     }
 
@@ -203,7 +216,7 @@ public sealed class MutationIngestor(
         // Who each incoming mutation is (docs/decisions/016-one-row-per-bank-transaction.md): a Moota mutation by its
         // mutation_id across every Moota channel, a statement row by account, bank date, amount, direction and balance,
         // anything else by (source, source id). Only what is new is inserted.
-        var identity = new IdentityPass(db, clock, accounts, actor, now);
+        var identity = new IdentityPass(db, clock, accounts, actor, now, _provisionalWindow);
         var toInsert = await identity.ResolveAsync(batch, ct);
 
         var tags = new Dictionary<string, Tag>();
@@ -230,10 +243,11 @@ public sealed class MutationIngestor(
                 // A statement's balance is what the bank printed, overdraft (below zero) included; Moota writes 0
                 // when it read no balance, so on its channels only a positive balance is one.
                 BalanceAfter = m.Source == MutationSource.Import || m.BalanceAfter is > 0 ? m.BalanceAfter : null,
-                Counterparty = CounterpartyParser.Parse(m.Description),
+                Counterparty = string.IsNullOrWhiteSpace(m.Counterparty) ? CounterpartyParser.Parse(m.Description) : m.Counterparty.Trim() is var c && c.Length > 200 ? c[..200] : c,
                 IsSandbox = m.IsSandbox || account.IsSandbox,
                 RawSource = m.RawSource,
                 WebhookDeliveryId = m.WebhookDeliveryId,
+                IsProvisional = m.IsProvisional,
             };
             if (!string.IsNullOrWhiteSpace(m.Note))
             {
@@ -275,7 +289,8 @@ public sealed class MutationIngestor(
         }
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
-        var result = new IngestResult(added.Count, identity.AlreadyStored, added.Select(a => a.Id).ToList(), identity.Conflicts, identity.Attached);
+        var result = new IngestResult(added.Count, identity.AlreadyStored, added.Select(a => a.Id).ToList(), identity.Conflicts, identity.Attached)
+            { ConfirmedIds = identity.Confirmed };
         if (beforeCommit is not null)
         {
             await beforeCommit(db, result, ct);
@@ -334,4 +349,13 @@ public sealed class MutationIngestor(
         cache[normalized] = tag;
         return tag;
     }
+}
+
+/// <summary>
+/// How far apart in time a provisional row (read from a phone notification) and the bank's mutation may be and still be one
+/// transaction (MootaDesk:Notifications:AttachWindowMinutes, default 60). A bank time with only a day compares bank dates.
+/// </summary>
+public sealed record ProvisionalWindow(TimeSpan Span)
+{
+    public static readonly ProvisionalWindow Default = new(TimeSpan.FromMinutes(60));
 }

@@ -58,9 +58,13 @@ public static class Actions
     [Allowed(Owner, Ops)] public const string DecideMootaConflicts = "integrations.decide-conflicts";
     // Operations: the /metrics scrape (also open to the configured scraper token, docs/operations.md).
     [Allowed(Owner, Ops)] public const string ReadMetrics = "platform.read-metrics";
+    [Allowed(Owner, Ops)] public const string ManageNotificationDevices = "integrations.notification-devices";
+    [Allowed(Owner, Ops)] public const string ReadNotificationLog = "integrations.notification-log";
 
     // Owner only
     [Allowed(Owner)] public const string ReadOwnerReports = "reports.read";
+    // The income rhythm: the Owner always; Finance only while the Owner allows it (a business setting, IncomeRhythmQuery.MayReadAsync).
+    [Allowed(Owner, Finance, Scope = ApiScopes.Summary)] public const string ReadIncomeRhythm = "reports.income-rhythm";
     [Allowed(Owner)] public const string ManageSettings = "settings.manage";
     [Allowed(Owner)] public const string ManageUsers = "users.manage";
     [Allowed(Owner)] public const string ManageApiKeys = "keys.manage";

@@ -47,6 +47,8 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<MutationSighting> MutationSightings => Set<MutationSighting>();
     public DbSet<MutationConflict> MutationConflicts => Set<MutationConflict>();
     public DbSet<MutationMerge> MutationMerges => Set<MutationMerge>();
+    public DbSet<Integrations.Notifications.NotificationDevice> NotificationDevices => Set<Integrations.Notifications.NotificationDevice>();
+    public DbSet<Integrations.Notifications.NotificationPost> NotificationPosts => Set<Integrations.Notifications.NotificationPost>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

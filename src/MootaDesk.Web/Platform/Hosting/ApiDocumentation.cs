@@ -69,6 +69,11 @@ public static partial class ApiDocumentation
                 {
                     operation.Description = "Called by Moota. Authenticated by the `Signature` header: lowercase hex HMAC-SHA256 of the raw body with the webhook secret.";
                 }
+                else if (path == "api/notifications")
+                {
+                    operation.Description = "Called by a phone's notification forwarder (MootaDesk JSON, SmsForwarder, Incoming SMS gateway; docs/api.md). "
+                                            + "Authenticated by the `X-Device-Token` header: the token shown once when the phone was registered in Integrasi → Notifikasi HP.";
+                }
                 return Task.CompletedTask;
             });
         });

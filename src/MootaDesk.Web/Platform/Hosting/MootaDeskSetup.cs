@@ -22,6 +22,7 @@ using MootaDesk.Core.Settings;
 using MootaDesk.Core.Sweep;
 using MootaDesk.Web.BankAccounts;
 using MootaDesk.Web.Integrations;
+using MootaDesk.Web.OwnerReports;
 using MootaDesk.Web.Mutations;
 using MootaDesk.Web.Orders;
 using MootaDesk.Web.Platform.SignIn;
@@ -195,6 +196,7 @@ public static class MootaDeskSetup
         app.MapOrdersApi();
         app.MapBankAccountsApi();
         app.MapIntegrationsApi();
+        app.MapOwnerReportsApi();
         app.MapMootaDeskApiDocumentation();
         app.MapMetrics();
         return app;

@@ -17,6 +17,7 @@ public static class NavigationModel
         new("Nav.Accounts", "rekening", "account_balance", Actions.ReadAccounts, "Nav.Group.Data"),
         new("Nav.Integrations", "integrasi", "hub", Actions.ManageIntegrations, "Nav.Group.Data"),
         new("Nav.OwnerReports", "laporan", "insights", Actions.ReadOwnerReports, "Nav.Group.Owner"),
+        new("Nav.IncomeRhythm", "laporan/ritme", "schedule", Actions.ReadIncomeRhythm, "Nav.Group.Owner"),
         new("Nav.Settings", "pengaturan", "settings", Actions.ManageSettings, "Nav.Group.Owner"),
     ];
 

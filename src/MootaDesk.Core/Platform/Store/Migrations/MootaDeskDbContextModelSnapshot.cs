@@ -604,6 +604,153 @@ namespace MootaDesk.Core.Data.Migrations
                     b.ToTable("MutationConflicts");
                 });
 
+            modelBuilder.Entity("MootaDesk.Core.Integrations.Notifications.NotificationDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountIds")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumbers")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromConfiguration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastPostAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("NotificationDevices");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Integrations.Notifications.NotificationPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppPackage")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MutationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PostedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonJson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("MutationId")
+                        .HasFilter("\"MutationId\" IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("NotificationPosts");
+                });
+
             modelBuilder.Entity("MootaDesk.Core.Mutations.AutoTagRule", b =>
                 {
                     b.Property<int>("Id")
@@ -703,6 +850,9 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Property<DateOnly>("BankDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Counterparty")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -719,6 +869,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HasTimeOfDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsProvisional")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSandbox")
@@ -793,6 +946,9 @@ namespace MootaDesk.Core.Data.Migrations
 
                     b.HasIndex(new[] { "SourceId" }, "IX_Mutations_MootaCopies")
                         .HasFilter("\"MootaMutationId\" IS NULL AND \"Source\" IN (0, 1)");
+
+                    b.HasIndex(new[] { "AccountId", "TransactionTime" }, "IX_Mutations_Provisional")
+                        .HasFilter("\"IsProvisional\"");
 
                     b.HasIndex(new[] { "TransactionTime" }, "IX_Mutations_SandboxOnly_TransactionTime")
                         .HasFilter("\"IsSandbox\"");
@@ -1060,6 +1216,9 @@ namespace MootaDesk.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsSandbox")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LikelyPaidByMutationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MatchedMutationId")
@@ -1718,6 +1877,14 @@ namespace MootaDesk.Core.Data.Migrations
 
             modelBuilder.Entity("MootaDesk.Core.Mutations.Mutation", b =>
                 {
+            modelBuilder.Entity("MootaDesk.Core.Integrations.Notifications.NotificationPost", b =>
+                    b.HasOne("MootaDesk.Core.Integrations.Notifications.NotificationDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
                     b.HasOne("MootaDesk.Core.BankAccounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using Radzen;
+using MootaDesk.Core.Integrations.Notifications;
+using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Components;
+using MootaDesk.Web.Platform.Hosting;
+
+namespace MootaDesk.Web.Integrations;
+
+/// <summary>Integrasi → Notifikasi HP: register a phone (token and QR shown once), see the phones, revoke one.</summary>
+public partial class NotificationDevicesPage
+{
+    [Inject] public required NotificationDeviceCommands Commands { get; init; }
+    [Inject] public required CurrentUser CurrentUser { get; init; }
+    [Inject] public required BusinessClock Clock { get; init; }
+    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required NavigationManager Nav { get; init; }
+    [Inject] public required IJSRuntime Js { get; init; }
+    [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
+
+    private IReadOnlyList<NotificationDeviceRow> Devices { get; set; } = [];
+    private IReadOnlyList<DeviceAccountChoice> Choices { get; set; } = [];
+    private RegisteredDevice? Shown { get; set; }
+    private string? ShownQr { get; set; }
+    private string NewName { get; set; } = "";
+    private IEnumerable<int> NewAccounts { get; set; } = [];
+    private bool busy;
+
+    private string EndpointUrl => Nav.BaseUri + "api/notifications";
+
+    protected override async Task OnInitializedAsync()
+    {
+        Choices = await Commands.AccountChoicesAsync();
+        Devices = await Commands.ListAsync();
+    }
+
+    private async Task RegisterAsync()
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            var (device, error) = await Commands.RegisterAsync(NewName, NewAccounts.ToList(), await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
+            if (error is not null) { Notify.Notify(NotificationSeverity.Warning, T[error]); return; }
+            Shown = device;
+            // What a phone's camera reads: the URL on the first line, the header as the forwarder's header JSON on the second.
+            ShownQr = QrImage.PngDataUrl($"{EndpointUrl}\n{{\"{NotificationsApi.TokenHeader}\":\"{device!.Token}\"}}");
+            NewName = "";
+            NewAccounts = [];
+            Devices = await Commands.ListAsync();
+        }
+        finally { busy = false; }
+    }
+
+    private async Task RevokeAsync(NotificationDeviceRow device)
+    {
+        if (busy) return;
+        if (await Dialogs.Confirm(T["Devices.RevokeConfirm", device.Name].Value, T["Devices.Revoke"].Value) != true) return;
+        busy = true;
+        try
+        {
+            if (!await Commands.RevokeAsync(device.Id, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync()))
+                Notify.Notify(NotificationSeverity.Warning, T["Devices.Error.Revoke"]);
+            Devices = await Commands.ListAsync();
+        }
+        finally { busy = false; }
+    }
+
+    private async Task CopyTokenAsync()
+    {
+        if (Shown is null) return;
+        await Js.InvokeVoidAsync("mootadesk.copyText", Shown.Token);
+        Notify.Notify(NotificationSeverity.Info, T["Common.Copied"]);
+    }
+}
