@@ -13,7 +13,6 @@ context=MootaDeskDbContext; dir=Platform/Store/Migrations
 if [ "${2:-}" = inbox ]; then context=InboxDbContext; dir=Platform/Store/InboxMigrations; fi
 dotnet tool restore >/dev/null
 dotnet ef migrations add "$1" --project src/MootaDesk.Core --context "$context" --output-dir "$dir"
-dotnet ef migrations add "$1" --project src/MootaDesk.PostgreSqlMigrations --context "$context" --output-dir "$dir" \
-  --namespace "MootaDesk.PostgreSqlMigrations.${dir//\//.}"
+dotnet ef migrations add "$1" --project src/MootaDesk.PostgreSqlMigrations --context "$context" --output-dir "$dir"
 # The design-time factory opens a scratch database beside the project; it is not part of the migration.
 rm -f src/MootaDesk.Core/design-time*.db* src/MootaDesk.PostgreSqlMigrations/design-time*.db*
