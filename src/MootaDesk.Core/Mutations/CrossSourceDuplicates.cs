@@ -39,6 +39,7 @@ public sealed class CrossSourceDuplicates(IDbContextFactory<MootaDeskDbContext> 
 {
     public static bool CanReview(Viewer viewer) => viewer.Can(Actions.ReviewDuplicates);
 
+    /// <summary>The balances only say whether each row has one (1) or not (null): equal balances are already a join condition.</summary>
     private sealed record Candidate(long Other, long Moota, long? OtherBalance, long? MootaBalance);
 
     public async Task<DuplicateReview> FindAsync(int take = 100, CancellationToken ct = default)
@@ -60,7 +61,9 @@ public sealed class CrossSourceDuplicates(IDbContextFactory<MootaDeskDbContext> 
         if (await db.Mutations.AsNoTracking().AnyAsync(m => m.MootaMutationId != null, ct))
         {
             var candidates = await db.Database.SqlQueryRaw<Candidate>("""
-                SELECT s."Id" AS "Other", m."Id" AS "Moota", s."BalanceAfter" AS "OtherBalance", m."BalanceAfter" AS "MootaBalance"
+                SELECT s."Id" AS "Other", m."Id" AS "Moota",
+                       CASE WHEN s."BalanceAfter" IS NULL THEN NULL ELSE CAST(1 AS BIGINT) END AS "OtherBalance",
+                       CASE WHEN m."BalanceAfter" IS NULL THEN NULL ELSE CAST(1 AS BIGINT) END AS "MootaBalance"
                 FROM "Mutations" AS s JOIN "Mutations" AS m
                   ON m."AccountId" = s."AccountId" AND m."BankDate" = s."BankDate" AND m."Amount" = s."Amount"
                 WHERE s."Source" IN (2, 3, 4) AND s."MootaMutationId" IS NULL AND m."MootaMutationId" IS NOT NULL

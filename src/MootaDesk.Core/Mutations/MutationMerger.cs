@@ -61,7 +61,7 @@ public sealed class MutationMerger(IDbContextFactory<MootaDeskDbContext> factory
         if (!CrossSourceDuplicates.CanReview(viewer)) return new MergeOutcome("NotAllowed");
         if (keptId == otherId) return new MergeOutcome("SameRow");
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var kept = await db.Mutations.FirstOrDefaultAsync(m => m.Id == keptId, ct);
         var other = await db.Mutations.AsNoTracking().FirstOrDefaultAsync(m => m.Id == otherId, ct);
         if (kept is null || other is null) return new MergeOutcome("NotFound");
@@ -157,7 +157,7 @@ public sealed class MutationMerger(IDbContextFactory<MootaDeskDbContext> factory
     {
         if (!CrossSourceDuplicates.CanReview(viewer)) return new MergeOutcome("NotAllowed");
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var merge = await db.MutationMerges.FirstOrDefaultAsync(m => m.Id == mergeId, ct);
         if (merge is null) return new MergeOutcome("NotFound");
         if (merge.UndoneAt is not null) return new MergeOutcome("AlreadyUndone", merge.UndoneBy);
@@ -220,7 +220,7 @@ public sealed class MutationMerger(IDbContextFactory<MootaDeskDbContext> factory
         db.Record(actor, "mutation.merge.undo", "Mutation", o.Id, null, new { mergeId, restoredId = o.Id, keptId }, now);
         await db.SaveChangesAsync(ct);
         // The restored id is below the text index's mark, so the index never picks it up by itself (no insert trigger).
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
+        if (!db.IsPostgreSql()) await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "MutationSearchIndex" (rowid, "Description", "Counterparty")
             SELECT "Id", "Description", "Counterparty" FROM "Mutations"
             WHERE "Id" = {o.Id} AND "Id" <= (SELECT "IndexedThroughId" FROM "MutationSearchIndexState")

@@ -89,7 +89,7 @@ public static class MutationSearch
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
             var text = f.Text.Trim();
-            if (MutationTextSearch.CanUseIndex(text))
+            if (MutationTextSearch.UsesCandidateIds(db, text))
             {
                 var candidates = MutationTextSearch.CandidateIds(db, text);
                 if (await FitsAsync(candidates, candidateLimit, ct)) q = q.Where(m => candidates.Contains(m.Id));

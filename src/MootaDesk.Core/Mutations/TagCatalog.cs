@@ -105,12 +105,13 @@ public sealed partial class TagCatalog(IDbContextFactory<MootaDeskDbContext> fac
         EnsureCanManage(viewer);
         if (sourceId == targetId) throw new MutationChangeRefused("Tag.Error.MergeSame");
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var source = await db.Tags.FirstOrDefaultAsync(t => t.Id == sourceId, ct) ?? throw new MutationChangeRefused("Error.NotFound");
         var target = await db.Tags.FirstOrDefaultAsync(t => t.Id == targetId, ct) ?? throw new MutationChangeRefused("Error.NotFound");
         var moved = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT OR IGNORE INTO MutationTags (MutationId, TagId, TaggedBy, TaggedAt)
-            SELECT MutationId, {targetId}, TaggedBy, TaggedAt FROM MutationTags WHERE TagId = {sourceId}
+            INSERT INTO "MutationTags" ("MutationId", "TagId", "TaggedBy", "TaggedAt")
+            SELECT "MutationId", {targetId}, "TaggedBy", "TaggedAt" FROM "MutationTags" WHERE "TagId" = {sourceId}
+            ON CONFLICT DO NOTHING
             """, ct);
         await db.MutationTags.Where(mt => mt.TagId == sourceId).ExecuteDeleteAsync(ct);
         foreach (var rule in await db.AutoTagRules.ToListAsync(ct))

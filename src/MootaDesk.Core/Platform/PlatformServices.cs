@@ -37,6 +37,7 @@ public static class PlatformServices
         services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureInbox(o, store));
 
         services.AddSingleton<StoreHealth>();
+        services.AddSingleton<ScheduledWork>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<BusinessSettings>();
         services.AddSingleton<NotificationInbox>();

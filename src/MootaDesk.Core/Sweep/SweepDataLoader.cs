@@ -122,7 +122,7 @@ public static class SweepDataLoader
         return new DateTime(ticks, DateTimeKind.Utc);
     }
 
-    private const string Columns = "Id, AccountId, TransactionTime, HasTimeOfDay, ReadTime, Amount, Direction, BalanceAfter, Description, Counterparty, OrderReference, Status, HasNote, IsSandbox";
+    private const string Columns = "\"Id\", \"AccountId\", \"TransactionTime\", \"HasTimeOfDay\", \"ReadTime\", \"Amount\", \"Direction\", \"BalanceAfter\", \"Description\", \"Counterparty\", \"OrderReference\", \"Status\", \"HasNote\", \"IsSandbox\"";
 
     private static async Task<List<SweepMutation>> ReadWindowAsync(MootaDeskDbContext db, DateTime start, DateTime end, CancellationToken ct)
     {
@@ -131,19 +131,23 @@ public static class SweepDataLoader
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = $"""
-            SELECT {Columns} FROM Mutations WHERE TransactionTime >= $s AND TransactionTime < $e AND ReadTime < $e
+            SELECT {Columns} FROM "Mutations" WHERE "TransactionTime" >= @s AND "TransactionTime" < @e AND "ReadTime" < @e
             UNION ALL
-            SELECT {Columns} FROM Mutations WHERE ReadTime >= $s AND ReadTime < $e AND (TransactionTime < $s OR TransactionTime >= $e)
+            SELECT {Columns} FROM "Mutations" WHERE "ReadTime" >= @s AND "ReadTime" < @e AND ("TransactionTime" < @s OR "TransactionTime" >= @e)
             """;
-        Add(cmd, "$s", SqlDate(start));
-        Add(cmd, "$e", SqlDate(end));
+        // SQLite keeps times as text and money as sen; PostgreSQL as timestamp with time zone and numeric(18,2).
+        var postgres = db.IsPostgreSql();
+        Add(cmd, "@s", postgres ? start : SqlDate(start));
+        Add(cmd, "@e", postgres ? end : SqlDate(end));
         var result = new List<SweepMutation>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
+            DateTime Time(int i) => postgres ? DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc) : ParseDate(r.GetString(i));
+            decimal Money(int i) => postgres ? r.GetDecimal(i) : r.GetInt64(i) / 100m;
             result.Add(new SweepMutation(
-                r.GetInt64(0), r.GetInt32(1), ParseDate(r.GetString(2)), r.GetBoolean(3), ParseDate(r.GetString(4)), r.GetInt64(5) / 100m,
-                (Direction)r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt64(7) / 100m, r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
+                r.GetInt64(0), r.GetInt32(1), Time(2), r.GetBoolean(3), Time(4), Money(5),
+                (Direction)r.GetInt32(6), r.IsDBNull(7) ? null : Money(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
                 r.IsDBNull(10) ? null : r.GetString(10), (ReconciliationStatus)r.GetInt32(11), r.GetBoolean(12), r.GetBoolean(13)));
         }
         return result;
@@ -158,9 +162,9 @@ public static class SweepDataLoader
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         // The key (MutationId, TagId) makes the id range a range scan; rows outside the window are dropped here.
-        cmd.CommandText = "SELECT mt.MutationId, t.NormalizedName FROM MutationTags mt JOIN Tags t ON t.Id = mt.TagId WHERE mt.MutationId BETWEEN $min AND $max";
-        Add(cmd, "$min", ids.Min());
-        Add(cmd, "$max", ids.Max());
+        cmd.CommandText = "SELECT mt.\"MutationId\", t.\"NormalizedName\" FROM \"MutationTags\" mt JOIN \"Tags\" t ON t.\"Id\" = mt.\"TagId\" WHERE mt.\"MutationId\" BETWEEN @min AND @max";
+        Add(cmd, "@min", ids.Min());
+        Add(cmd, "@max", ids.Max());
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {

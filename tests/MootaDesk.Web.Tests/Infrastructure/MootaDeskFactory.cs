@@ -40,6 +40,22 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
 
     private string? _postgres;
 
+    /// <summary>
+    /// The store the app will open, created now so a test can fill it before the host starts: the SQLite path, or on
+    /// PostgreSQL a fresh migrated database (main store and inbox).
+    /// </summary>
+    public async Task<StoreLocation> StoreBeforeStartAsync()
+    {
+        Provider = TestStore.Provider;
+        if (Provider == StoreProvider.PostgreSQL)
+        {
+            _postgres ??= await TestPostgres.CreateDatabaseAsync();
+            return StoreLocation.For(StoreProvider.PostgreSQL, _postgres, null, "");
+        }
+        Directory.CreateDirectory(_dir);
+        return StoreLocation.For(StoreProvider.Sqlite, $"Data Source={DatabasePath}", null, _dir);
+    }
+
     /// <summary>An API key provisioned by configuration (MootaDesk:Api:Keys:N), as a deployment would write it.</summary>
     public MootaDeskFactory WithApiKey(int index, string name, string key, string scopes, string role)
     {

@@ -46,9 +46,12 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<MootaDesk
     }
 
     /// <summary>A fresh, migrated database whose clock starts at <paramref name="now"/> (default <see cref="TestTime.Start"/>).</summary>
-    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null)
+    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null) => await CreateAsync(now, TestStore.Provider);
+
+    /// <summary>A fresh, migrated database on <paramref name="provider"/>, whatever the test class runs on (copy-store needs both).</summary>
+    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now, StoreProvider provider)
     {
-        if (TestStore.Provider == StoreProvider.PostgreSQL)
+        if (provider == StoreProvider.PostgreSQL)
             return new TestDatabase(now, StoreLocation.For(StoreProvider.PostgreSQL, await TestPostgres.CreateDatabaseAsync(), null, ""));
 
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mootadesk-tests", Guid.NewGuid().ToString("N"));

@@ -59,7 +59,7 @@ public static class DatabaseSetup
         {
             npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly);
             if (historyTable is not null) npgsql.MigrationsHistoryTable(historyTable);
-        });
+        }).AddInterceptors(CaseInsensitiveLike.Instance);
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite
