@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace MootaDesk.Core.Platform.Store;
@@ -170,14 +169,17 @@ public static class StoreCopy
         };
     }
 
-    private static async Task<long> CountAsync(DbContext db, string table, CancellationToken ct)
+    private static async Task<long> CountAsync(DbContext db, string table, CancellationToken ct) =>
+        Convert.ToInt64(await ScalarAsync(db, $"SELECT COUNT(*) FROM \"{table}\"", ct), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<object?> ScalarAsync(DbContext db, string sql, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            cmd.CommandText = sql;
+            return await cmd.ExecuteScalarAsync(ct);
         }
         finally
         {
@@ -198,18 +200,6 @@ public static class StoreCopy
         return new CopiedTable(table, await CountAsync(source, table, ct), await CountAsync(target, table, ct), sums);
     }
 
-    private static async Task<decimal> SumAsync(DbContext db, string table, string column, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.CommandText = $"SELECT COALESCE(SUM(\"{column}\"), 0) FROM \"{table}\"";
-            return Convert.ToDecimal(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    private static async Task<decimal> SumAsync(DbContext db, string table, string column, CancellationToken ct) =>
+        Convert.ToDecimal(await ScalarAsync(db, $"SELECT COALESCE(SUM(\"{column}\"), 0) FROM \"{table}\"", ct), System.Globalization.CultureInfo.InvariantCulture);
 }
