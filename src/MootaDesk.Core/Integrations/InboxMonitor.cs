@@ -107,6 +107,7 @@ public sealed class InboxMonitor(
         try
         {
             await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
+            if (inbox.IsPostgreSql()) return await ProbePostgreSqlAsync(inbox, ct);
             using var turn = await gate.EnterForProcessingAsync(ct);
             await inbox.Database.OpenConnectionAsync(ct);
             try
@@ -134,11 +135,23 @@ public sealed class InboxMonitor(
             }
             return (true, null);
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or UnauthorizedAccessException)
         {
             logger.LogWarning(ex, "The webhook inbox cannot be written");
             return (false, ex.GetBaseException().Message);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: a transaction that asks for a transaction id (refused on a read-only server or standby) and rolls back,
+    /// so nothing is written.
+    /// </summary>
+    private static async Task<(bool Writable, string? Problem)> ProbePostgreSqlAsync(InboxDbContext inbox, CancellationToken ct)
+    {
+        await using var tx = await inbox.Database.BeginTransactionAsync(ct);
+        await inbox.Database.ExecuteSqlRawAsync("SELECT txid_current()", ct);
+        await tx.RollbackAsync(ct);
+        return (true, null);
     }
 
     private static async Task Exec(SqliteConnection connection, string sql, CancellationToken ct)

@@ -75,7 +75,7 @@ public sealed class MootaConflicts(IDbContextFactory<MootaDeskDbContext> factory
     {
         if (!CanDecide(viewer)) return new ConflictOutcome("NotAllowed");
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var conflict = await db.MutationConflicts.FirstOrDefaultAsync(c => c.Id == conflictId, ct);
         if (conflict is null) return new ConflictOutcome("NotFound");
         if (conflict.Status != ConflictStatus.Open) return new ConflictOutcome("AlreadyDecided", conflict.ResolvedBy);

@@ -10,7 +10,7 @@ namespace MootaDesk.Core.Integrations;
 
 /// <summary>
 /// Once a minute, syncs every active integration with a token whose interval has passed since its last run.
-/// One integration at a time: Moota is the bottleneck, not us, and SQLite prefers one writer.
+/// One integration at a time: Moota is the bottleneck, not us, and SQLite prefers one writer. One instance at a time (ScheduledWork).
 /// </summary>
 public sealed class MootaSyncScheduler(
     IDbContextFactory<MootaDeskDbContext> factory,
@@ -18,7 +18,8 @@ public sealed class MootaSyncScheduler(
     TimeProvider time,
     IOptions<MootaPullOptions> options,
     ILogger<MootaSyncScheduler> logger,
-    IOptionsMonitor<MootaDeskOptions>? appOptions = null) : BackgroundService
+    IOptionsMonitor<MootaDeskOptions>? appOptions = null,
+    ScheduledWork? scheduled = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +29,9 @@ public sealed class MootaSyncScheduler(
         {
             try
             {
-                await RunDueAsync(stoppingToken);
+                // One instance pulls per round; the next round, in whichever instance, sees the new LastSyncAt.
+                if (scheduled is null) await RunDueAsync(stoppingToken);
+                else await scheduled.RunAloneAsync("moota.pull", RunDueAsync, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

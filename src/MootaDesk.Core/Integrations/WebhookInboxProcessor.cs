@@ -86,6 +86,7 @@ public sealed class WebhookInboxProcessor(
         try
         {
             await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
+            if (inbox.IsPostgreSql()) return;
             await inbox.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", ct);
         }
         catch (SqliteException ex)
@@ -110,9 +111,14 @@ public sealed class WebhookInboxProcessor(
     {
         await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
-        var deliveries = await inbox.WebhookDeliveries
-            .Where(d => d.Status == DeliveryStatus.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
-            .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
+        // On PostgreSQL several instances share the inbox: the batch is claimed with row locks held until its outcome is
+        // saved (ClaimAsync), so no delivery is processed by two instances at once. SQLite has one instance by design.
+        await using var claim = inbox.IsPostgreSql() ? await inbox.Database.BeginTransactionAsync(ct) : null;
+        var deliveries = claim is null
+            ? await inbox.WebhookDeliveries
+                .Where(d => d.Status == DeliveryStatus.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
+                .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct)
+            : await ClaimAsync(inbox, now, ct);
         if (deliveries.Count == 0) return 0;
 
         var integrationIds = deliveries.Where(d => d.IntegrationId != null).Select(d => d.IntegrationId!.Value).Distinct().ToList();
@@ -135,9 +141,26 @@ public sealed class WebhookInboxProcessor(
         // A crash before this save leaves the deliveries pending: processed again, their mutations are recognised by
         // (source, mutation_id) and counted from the rows that name the delivery, so nothing is stored twice.
         await SaveInTurnAsync(inbox, ct);
+        if (claim is not null) await claim.CommitAsync(CancellationToken.None);
         await NotifyOpsAsync(deliveries.Where(d => d.Status is DeliveryStatus.Failed or DeliveryStatus.Partial).ToList());
         return deliveries.Count;
     }
+
+    /// <summary>
+    /// PostgreSQL: the due deliveries no other instance holds, locked FOR UPDATE SKIP LOCKED inside the caller's transaction.
+    /// The lock is the claim's lease: it lasts until the outcome is committed, and an instance that dies (kill -9, a lost
+    /// host) loses its connection and with it the lock, so the next pass of another instance takes the deliveries over
+    /// (after TCP keepalive notices a vanished host; the connection string's Keepalive and the server's
+    /// tcp_keepalives_* bound that). A delivery whose mutations were committed before the crash is recognised by
+    /// (source, mutation id) when taken over, so nothing is stored twice.
+    /// </summary>
+    private async Task<List<WebhookDelivery>> ClaimAsync(InboxDbContext inbox, DateTime now, CancellationToken ct) =>
+        await inbox.WebhookDeliveries.FromSqlInterpolated($"""
+            SELECT * FROM "WebhookDeliveries"
+            WHERE "Status" = {(int)DeliveryStatus.Pending} AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= {now})
+            ORDER BY "Id" LIMIT {BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
 
     private sealed record Work(WebhookDelivery Delivery, MootaBodyReading Reading)
     {
@@ -321,9 +344,6 @@ public sealed class WebhookInboxProcessor(
 
     private static string Cap(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 
-    // SQLite result codes that say "this data can never be stored", as opposed to busy (5), locked (6), I/O (10), full (13)…
-    private const int SqliteTooBig = 18, SqliteConstraint = 19, SqliteMismatch = 20, SqliteRange = 25;
-
     /// <summary>
     /// Permanent: the data itself is refused (validation, overflow, a broken value, a store constraint). Everything else
     /// (busy or locked database, I/O, a timeout, an error nobody foresaw) is treated as temporary and retried with backoff,
@@ -336,9 +356,9 @@ public sealed class WebhookInboxProcessor(
             switch (e)
             {
                 case ArgumentException or OverflowException or FormatException or System.Text.Json.JsonException:
-                case SqliteException { SqliteErrorCode: SqliteTooBig or SqliteConstraint or SqliteMismatch or SqliteRange }:
+                case System.Data.Common.DbException when StoreWrites.IsPermanentDataError(e):
                     return true;
-                case SqliteException or IOException or TimeoutException or OperationCanceledException:
+                case System.Data.Common.DbException or IOException or TimeoutException or OperationCanceledException:
                     return false;
             }
         }

@@ -39,6 +39,7 @@ public sealed class CrossSourceDuplicates(IDbContextFactory<MootaDeskDbContext> 
 {
     public static bool CanReview(Viewer viewer) => viewer.Can(Actions.ReviewDuplicates);
 
+    /// <summary>The balances only say whether each row has one (1) or not (null): equal balances are already a join condition.</summary>
     private sealed record Candidate(long Other, long Moota, long? OtherBalance, long? MootaBalance);
 
     public async Task<DuplicateReview> FindAsync(int take = 100, CancellationToken ct = default)
@@ -66,8 +67,11 @@ public sealed class CrossSourceDuplicates(IDbContextFactory<MootaDeskDbContext> 
         {
             var (account, day, amount, balance, direction) = (M(nameof(Mutation.AccountId)), M(nameof(Mutation.BankDate)), M(nameof(Mutation.Amount)),
                 M(nameof(Mutation.BalanceAfter)), M(nameof(Mutation.Direction)));
+            // Only whether each side has a balance is read back: money is whole sen on SQLite and numeric on PostgreSQL.
             var pairSql = $"""
-                SELECT s.{id} AS "Other", m.{id} AS "Moota", s.{balance} AS "OtherBalance", m.{balance} AS "MootaBalance"
+                SELECT s.{id} AS "Other", m.{id} AS "Moota",
+                       CASE WHEN s.{balance} IS NULL THEN NULL ELSE CAST(1 AS BIGINT) END AS "OtherBalance",
+                       CASE WHEN m.{balance} IS NULL THEN NULL ELSE CAST(1 AS BIGINT) END AS "MootaBalance"
                 FROM {mutations} AS s JOIN {mutations} AS m
                   ON m.{account} = s.{account} AND m.{day} = s.{day} AND m.{amount} = s.{amount}
                 WHERE s.{source} IN ({(int)MutationSource.Import}, {(int)MutationSource.Notification}, {(int)MutationSource.Manual}) AND s.{mootaId} IS NULL AND m.{mootaId} IS NOT NULL

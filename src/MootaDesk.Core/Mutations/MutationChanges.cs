@@ -54,7 +54,7 @@ public sealed class TagMutationsCommand(IDbContextFactory<MootaDeskDbContext> fa
     {
         EnsureCanEdit(viewer);
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var tags = await db.Tags.Where(t => tagIds.Contains(t.Id) && !t.IsArchived).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
         if (tags.Count == 0) throw new MutationChangeRefused("Error.NoTag");
         var ids = await VisibleIdsAsync(db, mutationIds, viewer, ct);
@@ -103,7 +103,7 @@ public sealed class TagMutationsCommand(IDbContextFactory<MootaDeskDbContext> fa
 
     private async Task<MutationChange> RemovePairsAsync(MootaDeskDbContext db, IReadOnlyList<(long MutationId, int TagId)> pairs, Actor actor, string action, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var names = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var now = clock.UtcNow;
         var removed = new List<(long, int)>();

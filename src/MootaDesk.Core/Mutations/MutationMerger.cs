@@ -61,7 +61,7 @@ public sealed class MutationMerger(IDbContextFactory<MootaDeskDbContext> factory
         if (!CrossSourceDuplicates.CanReview(viewer)) return new MergeOutcome("NotAllowed");
         if (keptId == otherId) return new MergeOutcome("SameRow");
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var kept = await db.Mutations.FirstOrDefaultAsync(m => m.Id == keptId, ct);
         var other = await db.Mutations.AsNoTracking().FirstOrDefaultAsync(m => m.Id == otherId, ct);
         if (kept is null || other is null) return new MergeOutcome("NotFound");
@@ -157,7 +157,7 @@ public sealed class MutationMerger(IDbContextFactory<MootaDeskDbContext> factory
     {
         if (!CrossSourceDuplicates.CanReview(viewer)) return new MergeOutcome("NotAllowed");
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var merge = await db.MutationMerges.FirstOrDefaultAsync(m => m.Id == mergeId, ct);
         if (merge is null) return new MergeOutcome("NotFound");
         if (merge.UndoneAt is not null) return new MergeOutcome("AlreadyUndone", merge.UndoneBy);
@@ -220,14 +220,15 @@ public sealed class MutationMerger(IDbContextFactory<MootaDeskDbContext> factory
         db.Record(actor, "mutation.merge.undo", "Mutation", o.Id, null, new { mergeId, restoredId = o.Id, keptId }, now);
         await db.SaveChangesAsync(ct);
         // The restored id is below the text index's mark, so the index never picks it up by itself (no insert trigger).
-        // The index tables are the text search's own (no EF entity); the mutation's names come from the model.
+        // The index tables are the text search's own (no EF entity); the mutation's names come from the model. PostgreSQL
+        // searches with trigram indexes on the table itself, so there is nothing to restore there.
         var sql = $$"""
             INSERT INTO "MutationSearchIndex" (rowid, "Description", "Counterparty")
             SELECT {{db.Column<Mutation>(nameof(Mutation.Id))}}, {{db.Column<Mutation>(nameof(Mutation.Description))}}, {{db.Column<Mutation>(nameof(Mutation.Counterparty))}}
             FROM {{db.Table<Mutation>()}}
             WHERE {{db.Column<Mutation>(nameof(Mutation.Id))}} = {0} AND {{db.Column<Mutation>(nameof(Mutation.Id))}} <= (SELECT "IndexedThroughId" FROM "MutationSearchIndexState")
             """;
-        await db.Database.ExecuteSqlRawAsync(sql, [o.Id], ct);
+        if (!db.IsPostgreSql()) await db.Database.ExecuteSqlRawAsync(sql, [o.Id], ct);
         await tx.CommitAsync(ct);
         return new MergeOutcome(MergeId: merge.Id);
     }

@@ -92,9 +92,9 @@ public static class MutationSearch
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
             // Words in any order: "saputra hendra" finds what "hendra saputra" finds. Every word must be present
-            // (description, counterparty or current note); the longest word drives the trigram index.
+            // (description, counterparty or current note); the longest word drives the text index where the store has one.
             var words = f.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Where(MutationTextSearch.CanUseIndex).OrderByDescending(w => w.Length).FirstOrDefault() is string indexed)
+            if (words.Where(w => MutationTextSearch.UsesCandidateIds(db, w)).OrderByDescending(w => w.Length).FirstOrDefault() is string indexed)
             {
                 var candidates = MutationTextSearch.CandidateIds(db, indexed);
                 if (await FitsAsync(candidates, candidateLimit, ct)) q = q.Where(m => candidates.Contains(m.Id));

@@ -58,6 +58,8 @@ public static class MutationTextSearch
     /// </summary>
     public static async Task IndexNewMutationsAsync(MootaDeskDbContext db, int atLeast = 1, CancellationToken ct = default)
     {
+        // PostgreSQL's trigram indexes are ordinary indexes, kept by every insert.
+        if (db.IsPostgreSql()) return;
         var waiting = await WaitingAsync(db, ct);
         if (waiting >= Math.Max(atLeast, 1)) await db.Database.ExecuteSqlRawAsync(IndexNewMutationsSql, ct);
     }
@@ -70,6 +72,7 @@ public static class MutationTextSearch
     /// </summary>
     public static async Task<long> CatchUpAsync(MootaDeskDbContext db, int chunk = 200_000, CancellationToken ct = default)
     {
+        if (db.IsPostgreSql()) return 0;
         long total = 0;
         while (true)
         {
@@ -106,7 +109,16 @@ public static class MutationTextSearch
         UPDATE "MutationSearchIndexState" SET "IndexedThroughId" = MAX("IndexedThroughId", IFNULL((SELECT MAX("Id") FROM "Mutations"), 0));
         """;
 
-    /// <summary>The filter itself. SQLite's LIKE folds ASCII case, which is what bank descriptions are written in.</summary>
+    /// <summary>
+    /// Whether the query can narrow by <see cref="CandidateIds"/> first: SQLite's FTS5 tables, for text of three characters
+    /// or more. On PostgreSQL <see cref="Matches"/> alone is indexed (pg_trgm GIN indexes serve ILIKE '%…%' directly).
+    /// </summary>
+    public static bool UsesCandidateIds(MootaDeskDbContext db, string text) => !db.IsPostgreSql() && CanUseIndex(text);
+
+    /// <summary>
+    /// The filter itself. SQLite's LIKE folds ASCII case, which is what bank descriptions are written in; on PostgreSQL
+    /// the same LIKE runs as ILIKE (<see cref="CaseInsensitiveLike"/>), served by the trigram indexes of PostgreSqlModel.
+    /// </summary>
     public static Expression<Func<Mutation, bool>> Matches(string text)
     {
         var pattern = "%" + EscapeLike(text) + "%";

@@ -115,7 +115,7 @@ public sealed class SavedViewDefaultsStartup(SavedViewStore store, ILogger<Saved
         {
             await store.EnsureDefaultsAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
             logger.LogWarning(ex, "Default saved views could not be seeded; they will be tried again at the next start");
         }

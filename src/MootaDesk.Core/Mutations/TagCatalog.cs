@@ -105,15 +105,16 @@ public sealed partial class TagCatalog(IDbContextFactory<MootaDeskDbContext> fac
         EnsureCanManage(viewer);
         if (sourceId == targetId) throw new MutationChangeRefused("Tag.Error.MergeSame");
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var source = await db.Tags.FirstOrDefaultAsync(t => t.Id == sourceId, ct) ?? throw new MutationChangeRefused("Error.NotFound");
         var target = await db.Tags.FirstOrDefaultAsync(t => t.Id == targetId, ct) ?? throw new MutationChangeRefused("Error.NotFound");
-        // Names from the model; the ids are parameters ({0}, {1}).
+        // Names from the model; the ids are parameters ({0}, {1}). ON CONFLICT DO NOTHING reads the same on SQLite and PostgreSQL.
         string Links() => db.Table<MutationTag>();
         string Col(string property) => db.Column<MutationTag>(property);
         var sql = $$"""
-            INSERT OR IGNORE INTO {{Links()}} ({{Col(nameof(MutationTag.MutationId))}}, {{Col(nameof(MutationTag.TagId))}}, {{Col(nameof(MutationTag.TaggedBy))}}, {{Col(nameof(MutationTag.TaggedAt))}})
+            INSERT INTO {{Links()}} ({{Col(nameof(MutationTag.MutationId))}}, {{Col(nameof(MutationTag.TagId))}}, {{Col(nameof(MutationTag.TaggedBy))}}, {{Col(nameof(MutationTag.TaggedAt))}})
             SELECT {{Col(nameof(MutationTag.MutationId))}}, {0}, {{Col(nameof(MutationTag.TaggedBy))}}, {{Col(nameof(MutationTag.TaggedAt))}} FROM {{Links()}} WHERE {{Col(nameof(MutationTag.TagId))}} = {1}
+            ON CONFLICT DO NOTHING
             """;
         var moved = await db.Database.ExecuteSqlRawAsync(sql, [targetId, sourceId], ct);
         await db.MutationTags.Where(mt => mt.TagId == sourceId).ExecuteDeleteAsync(ct);

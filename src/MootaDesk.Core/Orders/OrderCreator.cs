@@ -54,9 +54,9 @@ public sealed partial class OrderCreator(
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        // Microsoft.Data.Sqlite begins non-deferred transactions with BEGIN IMMEDIATE: the write lock is ours
-        // before we read which amounts are taken.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The store's write turn is ours before we read which amounts are taken (SQLite's BEGIN IMMEDIATE, PostgreSQL's
+        // advisory lock: StoreWrites).
+        await using var tx = await db.BeginWriteAsync(ct);
 
         var accounts = await db.Accounts.AsNoTracking().ToListAsync(ct);
         var resolved = new Account?[requests.Count];
@@ -122,7 +122,7 @@ public sealed partial class OrderCreator(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (StoreWrites.IsConstraintViolation(ex))
         {
             // Only reachable if something wrote outside this path; the index refused rather than letting two orders share an amount.
             return Failed([new OrderRequestErrors(0, [new OrderFieldError(OrderFields.Reference, OrderErrorCodes.DuplicateReference, orders[0].Reference)])]);

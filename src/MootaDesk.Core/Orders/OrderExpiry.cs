@@ -12,7 +12,7 @@ public sealed class OrderExpiry(IDbContextFactory<MootaDeskDbContext> factory, B
     public async Task<int> ExpireDueAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var count = await ExpireDueAsync(db, clock.UtcNow, null, ct);
         await tx.CommitAsync(ct);
         return count;

@@ -44,7 +44,7 @@ public sealed class OrderMatchingStep(
     public async Task<MatchOutcome> MatchOneAsync(long mutationId, Actor actor, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var m = await db.Mutations.FirstOrDefaultAsync(x => x.Id == mutationId, ct);
         if (m is null || m.Direction != Direction.Credit || m.Status != ReconciliationStatus.New || m.OrderReference != null)
             return MatchOutcome.Skipped;

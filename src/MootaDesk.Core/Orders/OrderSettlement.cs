@@ -34,7 +34,7 @@ public sealed class OrderSettlement(IDbContextFactory<MootaDeskDbContext> factor
     public async Task<OrderChangeResult> MatchAsync(int orderId, long mutationId, Actor actor, int? expectedVersion = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return OrderChangeResult.Fail(OrderChangeErrors.OrderNotFound);
         var m = await db.Mutations.FirstOrDefaultAsync(x => x.Id == mutationId, ct);
@@ -67,7 +67,7 @@ public sealed class OrderSettlement(IDbContextFactory<MootaDeskDbContext> factor
     public async Task<OrderChangeResult> UnmatchAsync(int orderId, Actor actor, int? expectedVersion = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return OrderChangeResult.Fail(OrderChangeErrors.OrderNotFound);
         if (expectedVersion is int v && v != order.Version) return OrderChangeResult.Fail(OrderChangeErrors.ChangedMeanwhile);
@@ -100,7 +100,7 @@ public sealed class OrderSettlement(IDbContextFactory<MootaDeskDbContext> factor
     public async Task<OrderChangeResult> CancelAsync(int orderId, Actor actor, int? expectedVersion = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return OrderChangeResult.Fail(OrderChangeErrors.OrderNotFound);
         if (expectedVersion is int v && v != order.Version) return OrderChangeResult.Fail(OrderChangeErrors.ChangedMeanwhile);

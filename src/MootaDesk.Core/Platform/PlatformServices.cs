@@ -12,7 +12,7 @@ using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Platform;
 
-/// <summary>What every area stands on: configuration, the clock, the two SQLite files, audit, settings, notifications and sessions.</summary>
+/// <summary>What every area stands on: configuration, the clock, the store (SQLite files or PostgreSQL), audit, settings, notifications and sessions.</summary>
 public static class PlatformServices
 {
     /// <param name="contentRoot">Where a relative database path (the default data/mootadesk.db) is resolved.</param>
@@ -32,14 +32,14 @@ public static class PlatformServices
         services.AddSingleton(sp =>
             new BusinessClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<MootaDeskOptions>>().Value.TimeZone));
 
-        var connectionString = DatabaseSetup.ResolveConnectionString(configuration.GetConnectionString("MootaDesk"), contentRoot);
-        services.AddDbContextFactory<MootaDeskDbContext>(o => DatabaseSetup.ConfigureSqlite(o, connectionString));
-        var inboxConnectionString = DatabaseSetup.ResolveConnectionString(
-            WebhookInboxFile.ConnectionStringFor(connectionString, configuration.GetConnectionString("MootaDeskInbox")), contentRoot);
-        services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureInboxSqlite(o, inboxConnectionString));
+        var store = StoreLocation.FromConfiguration(configuration, contentRoot);
+        services.AddSingleton(store);
+        services.AddDbContextFactory<MootaDeskDbContext>(o => DatabaseSetup.Configure(o, store));
+        services.AddDbContextFactory<InboxDbContext>(o => DatabaseSetup.ConfigureInbox(o, store));
 
         services.AddSingleton<StoreHealth>();
         services.AddSingleton<MootaDeskMetrics>();
+        services.AddSingleton<ScheduledWork>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<BusinessSettings>();
         services.AddSingleton<NotificationInbox>();

@@ -71,7 +71,7 @@ public sealed class IssueProofCommand(IDbContextFactory<MootaDeskDbContext> fact
         });
         db.Proofs.Add(proof);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         await db.SaveChangesAsync(ct);
         db.Record(actor, "proof.create", "Proof", proof.Id, null,
             new { proof.MutationId, proof.OrderId, proof.VerificationCode, proof.ExpiresAt, via }, now);

@@ -96,7 +96,7 @@ public sealed class DemoDataStore(IDbContextFactory<MootaDeskDbContext> factory,
     public async Task<int> RemoveAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var ids = await db.Accounts.Where(a => a.IsDemo).Select(a => a.Id).ToListAsync(ct);
         var orders = await db.Orders.Where(o => ids.Contains(o.AccountId)).ExecuteDeleteAsync(ct);
         var tags = await db.MutationTags.Where(t => ids.Contains(t.Mutation!.AccountId)).ExecuteDeleteAsync(ct);

@@ -70,7 +70,7 @@ public sealed class PrepareSweepCommand(
         sweep.IsDemo = input.IsDemo;
         var findings = Distinct(result.Findings);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         if (existing is null)
         {
             db.Sweeps.Add(sweep);

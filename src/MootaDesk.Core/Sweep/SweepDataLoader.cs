@@ -41,9 +41,9 @@ public static class SweepDataLoader
         // Raw reads for the big set: EF materialisation of 50,000 rows through value converters costs more than the
         // whole rest of the sweep; the SQL is the same a LINQ query would produce.
         string C(string property) => db.Column<Mutation>(property);
-        var rows = await ReadAsync(db, $"{C(nameof(Mutation.AccountId))} IN ({string.Join(',', accountRows.Select(a => a.Id))}) AND {C(nameof(Mutation.BankDate))} = $d AND {C(nameof(Mutation.ReadTime))} < $e",
+        var rows = await ReadAsync(db, $"{C(nameof(Mutation.AccountId))} IN ({string.Join(',', accountRows.Select(a => a.Id))}) AND {C(nameof(Mutation.BankDate))} = @d AND {C(nameof(Mutation.ReadTime))} < @e",
             day, start, end, ct);
-        var late = await ReadAsync(db, $"{C(nameof(Mutation.ReadTime))} >= $s AND {C(nameof(Mutation.ReadTime))} < $e AND {C(nameof(Mutation.BankDate))} < $d AND {C(nameof(Mutation.Direction))} = {(int)Direction.Credit}", day, start, end, ct);
+        var late = await ReadAsync(db, $"{C(nameof(Mutation.ReadTime))} >= @s AND {C(nameof(Mutation.ReadTime))} < @e AND {C(nameof(Mutation.BankDate))} < @d AND {C(nameof(Mutation.Direction))} = {(int)Direction.Credit}", day, start, end, ct);
         var tags = await ReadTagsAsync(db, rows, ct);
 
         // Like the home page: a database holding nothing but the demo shop sweeps the demo shop (the page says
@@ -175,7 +175,7 @@ public static class SweepDataLoader
         nameof(Mutation.OrderReference), nameof(Mutation.Status), nameof(Mutation.HasNote), nameof(Mutation.IsSandbox), nameof(Mutation.BankDate),
     ];
 
-    /// <param name="where">A condition over $d (the bank day, EF's yyyy-MM-dd text), $s and $e (UTC text).</param>
+    /// <param name="where">A condition over @d (the bank day), @s and @e (UTC), bound in each provider's form.</param>
     private static async Task<List<SweepMutation>> ReadAsync(MootaDeskDbContext db, string where, DateOnly day, DateTime start, DateTime end, CancellationToken ct)
     {
         var conn = db.Database.GetDbConnection();
@@ -185,18 +185,22 @@ public static class SweepDataLoader
         var columns = string.Join(", ", ColumnProperties.Select(db.Column<Mutation>));
         // A credit read only from a phone notification is not money confirmed: it stays out of every sweep figure.
         cmd.CommandText = $"SELECT {columns} FROM {db.Table<Mutation>()} WHERE ({where}) AND NOT {db.Column<Mutation>(nameof(Mutation.IsProvisional))}";
-        Add(cmd, "$d", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(cmd, "$s", SqlDate(start));
-        Add(cmd, "$e", SqlDate(end));
+        // SQLite keeps times and days as text and money as sen; PostgreSQL as timestamp with time zone, date and numeric(18,2).
+        var postgres = db.IsPostgreSql();
+        Add(cmd, "@d", postgres ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(cmd, "@s", postgres ? start : SqlDate(start));
+        Add(cmd, "@e", postgres ? end : SqlDate(end));
         var result = new List<SweepMutation>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
+            DateTime Time(int i) => postgres ? DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc) : ParseDate(r.GetString(i));
+            decimal Money(int i) => postgres ? r.GetDecimal(i) : r.GetInt64(i) / 100m;
             result.Add(new SweepMutation(
-                r.GetInt64(0), r.GetInt32(1), ParseDate(r.GetString(2)), r.GetBoolean(3), ParseDate(r.GetString(4)), r.GetInt64(5) / 100m,
-                (Direction)r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt64(7) / 100m, r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
+                r.GetInt64(0), r.GetInt32(1), Time(2), r.GetBoolean(3), Time(4), Money(5),
+                (Direction)r.GetInt32(6), r.IsDBNull(7) ? null : Money(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
                 r.IsDBNull(10) ? null : r.GetString(10), (ReconciliationStatus)r.GetInt32(11), r.GetBoolean(12), r.GetBoolean(13))
-            { BankDate = DateOnly.ParseExact(r.GetString(14), "yyyy-MM-dd", CultureInfo.InvariantCulture) });
+            { BankDate = postgres ? r.GetFieldValue<DateOnly>(14) : DateOnly.ParseExact(r.GetString(14), "yyyy-MM-dd", CultureInfo.InvariantCulture) });
         }
         return result;
     }
@@ -213,9 +217,9 @@ public static class SweepDataLoader
         var linkMutation = db.Column<MutationTag>(nameof(MutationTag.MutationId));
         cmd.CommandText = $"SELECT mt.{linkMutation}, t.{db.Column<Tag>(nameof(Tag.NormalizedName))} FROM {db.Table<MutationTag>()} mt " +
                           $"JOIN {db.Table<Tag>()} t ON t.{db.Column<Tag>(nameof(Tag.Id))} = mt.{db.Column<MutationTag>(nameof(MutationTag.TagId))} " +
-                          $"WHERE mt.{linkMutation} BETWEEN $min AND $max";
-        Add(cmd, "$min", ids.Min());
-        Add(cmd, "$max", ids.Max());
+                          $"WHERE mt.{linkMutation} BETWEEN @min AND @max";
+        Add(cmd, "@min", ids.Min());
+        Add(cmd, "@max", ids.Max());
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {

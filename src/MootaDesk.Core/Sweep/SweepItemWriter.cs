@@ -27,7 +27,7 @@ internal static class SweepItemWriter
                     if (full is null)
                     {
                         full = insert.CreateCommand(db, RowsPerStatement);
-                        await full.PrepareAsync(ct);
+                        full.PrepareOnSqlite();
                     }
                     cmd = full;
                 }

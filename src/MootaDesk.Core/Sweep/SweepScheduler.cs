@@ -19,7 +19,8 @@ public sealed class SweepScheduler(
     BusinessClock clock,
     IOptionsMonitor<SweepOptions> options,
     IHostEnvironment environment,
-    ILogger<SweepScheduler> logger) : BackgroundService
+    ILogger<SweepScheduler> logger,
+    ScheduledWork? scheduled = null) : BackgroundService
 {
     /// <summary>Prepares the latest due business day if it has no sweep yet; null when nothing was due.</summary>
     public async Task<PrepareSweepResult?> RunDueAsync(bool atStartUp, CancellationToken ct = default)
@@ -44,7 +45,10 @@ public sealed class SweepScheduler(
         {
             try
             {
-                await RunDueAsync(first, stoppingToken);
+                // One instance prepares; another finding the lock taken looks again at its next poll and finds the sweep.
+                var atStartUp = first;
+                if (scheduled is null) await RunDueAsync(atStartUp, stoppingToken);
+                else await scheduled.RunAloneAsync("sweep.prepare", ct => RunDueAsync(atStartUp, ct), stoppingToken);
                 first = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }

@@ -8,12 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using MootaDesk.Core.Platform.Access;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Tests.Shared;
 
 namespace MootaDesk.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app in memory over a fresh SQLite file, with a clock the test controls. Demo data is off unless a
+/// The whole app in memory over a fresh SQLite file (or a fresh PostgreSQL database when the test class runs on
+/// PostgreSQL, <see cref="TestStore"/>), with a clock the test controls. Demo data is off unless a
 /// test turns it on, so every test starts from an empty business.
 /// </summary>
 public class MootaDeskFactory : WebApplicationFactory<Program>
@@ -32,6 +34,27 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
     };
 
     public string DatabasePath => Path.Combine(_dir, "app.db");
+
+    /// <summary>The provider chosen when the host was first built (the test class's, <see cref="TestStore"/>).</summary>
+    public StoreProvider Provider { get; private set; } = TestStore.Provider;
+
+    private string? _postgres;
+
+    /// <summary>
+    /// The store the app will open, created now so a test can fill it before the host starts: the SQLite path, or on
+    /// PostgreSQL a fresh migrated database (main store and inbox).
+    /// </summary>
+    public async Task<StoreLocation> StoreBeforeStartAsync()
+    {
+        Provider = TestStore.Provider;
+        if (Provider == StoreProvider.PostgreSQL)
+        {
+            _postgres ??= await TestPostgres.CreateDatabaseAsync();
+            return StoreLocation.For(StoreProvider.PostgreSQL, _postgres, null, "");
+        }
+        Directory.CreateDirectory(_dir);
+        return StoreLocation.For(StoreProvider.Sqlite, $"Data Source={DatabasePath}", null, _dir);
+    }
 
     /// <summary>An API key provisioned by configuration (MootaDesk:Api:Keys:N), as a deployment would write it.</summary>
     public MootaDeskFactory WithApiKey(int index, string name, string key, string scopes, string role)
@@ -53,7 +76,17 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_dir);
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:MootaDesk", $"Data Source={DatabasePath}");
+        Provider = TestStore.Provider;
+        if (Provider == StoreProvider.PostgreSQL)
+        {
+            _postgres ??= TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult();
+            builder.UseSetting(StoreLocation.ProviderKey, "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:MootaDesk", _postgres);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:MootaDesk", $"Data Source={DatabasePath}");
+        }
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
@@ -130,6 +163,7 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        if (_postgres is not null) TestPostgres.DropDatabaseAsync(_postgres).GetAwaiter().GetResult();
     }
 }
 

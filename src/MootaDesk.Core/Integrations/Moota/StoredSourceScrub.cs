@@ -37,7 +37,7 @@ public sealed class StoredSourceScrub(IDbContextFactory<MootaDeskDbContext> fact
                         && (m.Source == MutationSource.Webhook || m.Source == MutationSource.Api || m.Source == MutationSource.Sandbox))
             .OrderBy(m => m.Id).Take(BatchSize).Select(m => new { m.Id, m.RawSource }).ToListAsync(ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         foreach (var row in rows)
         {
             var clean = MootaSecrets.MutationRawSource(row.RawSource);

@@ -29,12 +29,13 @@ public static class MutationChannels
         if (sightings.Count == 0) return;
         const string sql = """
             INSERT INTO "MutationSightings" ("MutationId", "Channel", "ExternalRef", "SeenAt", "WebhookDeliveryId")
-            VALUES ($m, $c, $r, $s, $w) ON CONFLICT ("MutationId", "Channel") DO NOTHING
+            VALUES (@m, @c, @r, @s, @w) ON CONFLICT ("MutationId", "Channel") DO NOTHING
             """;
         await RawCommands.RunAsync(db, sql, async cmd =>
         {
-            var (m, c, r, s, w) = (cmd.Param("$m"), cmd.Param("$c"), cmd.Param("$r"), cmd.Param("$s"), cmd.Param("$w"));
-            await cmd.PrepareAsync(ct);
+            var (m, c, r, s, w) = (cmd.Param("@m"), cmd.Param("@c"), cmd.Param("@r"), cmd.Param("@s"), cmd.Param("@w"));
+            var postgres = db.IsPostgreSql();
+            cmd.PrepareOnSqlite();
             var dateConverter = new UtcDateTimeConverter();
             foreach (var x in sightings)
             {
@@ -42,7 +43,9 @@ public static class MutationChannels
                 c.Value = (int)x.Channel;
                 r.Value = (object?)x.ExternalRef ?? DBNull.Value;
                 // The same text EF writes for a UTC DateTime, so EF reads these rows back unchanged.
-                s.Value = ((DateTime)dateConverter.ConvertToProvider(x.SeenAt)!).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+                // (PostgreSQL takes the UTC DateTime itself, as timestamp with time zone.)
+                var seenAt = (DateTime)dateConverter.ConvertToProvider(x.SeenAt)!;
+                s.Value = postgres ? seenAt : seenAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
                 w.Value = (object?)x.WebhookDeliveryId ?? DBNull.Value;
                 await cmd.ExecuteNonQueryAsync(ct);
             }

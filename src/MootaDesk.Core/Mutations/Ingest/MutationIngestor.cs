@@ -170,10 +170,7 @@ public sealed class MutationIngestor(
 
     // Only a UNIQUE violation means "stored already"; a foreign-key or NOT NULL failure is a real error and must
     // surface (the delivery is retried and finally marked failed), never be counted as a duplicate.
-    private const int SqliteConstraintUnique = 2067;
-
-    private static bool IsUniqueViolation(Exception ex) =>
-        (ex is DbUpdateException ? ex.InnerException : ex) is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+    private static bool IsUniqueViolation(Exception ex) => StoreWrites.IsUniqueViolation(ex);
 
     private static void Validate(IncomingMutation m)
     {
@@ -192,18 +189,19 @@ public sealed class MutationIngestor(
         // Big batches (statement imports) add tens of thousands of entities; scanning them all on every
         // Add would be quadratic. Changes are detected once, before each save.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         // A statement's tens of thousands of rows land all over fifteen indexes (and the text index) of a table that may hold
         // millions: with SQLite's default 2 MB page cache nearly every index insert reads its page again. A larger cache for
         // this transaction only keeps the touched pages in memory; the connection goes back to the pool with the default.
-        if (bulk) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
+        var sqliteBulk = bulk && !db.IsPostgreSql();
+        if (sqliteBulk) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
         try
         {
             return await InsertInTransactionAsync(db, tx, batch, actor, ct, beforeCommit, progress, bulk);
         }
         finally
         {
-            if (bulk) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            if (sqliteBulk) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
         }
     }
 
@@ -299,7 +297,7 @@ public sealed class MutationIngestor(
         }
         // Last, in one statement, so no later statement of this transaction writes the text index again; webhook batches
         // are gathered up to IndexBatchSize first, a statement import is indexed at once.
-        if (added.Count > 0 && bulk)
+        if (added.Count > 0 && bulk && !db.IsPostgreSql())
         {
             // As the text index's catch-up does: a large pending-terms buffer for this transaction, so a statement's rows
             // become one index segment instead of dozens that the index must merge into its existing million rows.
@@ -321,7 +319,7 @@ public sealed class MutationIngestor(
     {
         var insert = ModelInsert.For<Mutation>(db, returnKey: true);
         using var command = insert.CreateCommand(db);
-        command.Prepare();
+        command.PrepareOnSqlite();
         for (var n = 0; n < rows.Count; n++)
         {
             var m = rows[n];

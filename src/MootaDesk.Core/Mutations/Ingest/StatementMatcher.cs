@@ -108,21 +108,26 @@ public static class StatementMatcher
     {
         const string sql = """
             SELECT "Id", "BankDate", "Amount", "Direction", "BalanceAfter", "Source", CASE WHEN "Source" = 2 THEN "SourceId" END
-            FROM "Mutations" WHERE "AccountId" = $a AND "BankDate" >= $from AND "BankDate" <= $to
+            FROM "Mutations" WHERE "AccountId" = @a AND "BankDate" >= @from AND "BankDate" <= @to
             ORDER BY "Id"
             """;
         return RawCommands.RunAsync(db, sql, async cmd =>
         {
-            cmd.Param("$a", accountId);
-            cmd.Param("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            cmd.Param("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            // SQLite keeps dates as yyyy-MM-dd text and money as sen; PostgreSQL as date and numeric(18,2).
+            var postgres = db.IsPostgreSql();
+            cmd.Param("@a", accountId);
+            cmd.Param("@from", postgres ? from : from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Param("@to", postgres ? to : to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             var byKey = new Dictionary<Key, List<Stored>>();
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                var key = new Key(DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(2), (Direction)r.GetInt32(3));
+                var bankDate = postgres ? r.GetFieldValue<DateOnly>(1) : DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var amountSen = postgres ? Sen(r.GetDecimal(2)) : r.GetInt64(2);
+                decimal? balance = r.IsDBNull(4) ? null : postgres ? r.GetDecimal(4) : r.GetInt64(4) / 100m;
+                var key = new Key(bankDate, amountSen, (Direction)r.GetInt32(3));
                 if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
-                list.Add(new Stored(r.GetInt64(0), r.IsDBNull(4) ? null : r.GetInt64(4) / 100m, (MutationSource)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6)));
+                list.Add(new Stored(r.GetInt64(0), balance, (MutationSource)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6)));
             }
             return byKey;
         }, ct);

@@ -31,6 +31,36 @@ public static class DatabaseSetup
         return csb.ToString();
     }
 
+    /// <summary>The assembly holding PostgreSQL's migrations for both contexts (src/MootaDesk.PostgreSqlMigrations, decision 022).</summary>
+    public const string PostgreSqlMigrationsAssembly = "MootaDesk.PostgreSqlMigrations";
+
+    /// <summary>The inbox's migrations history on PostgreSQL, where it shares the main database by default.</summary>
+    public const string InboxHistoryTable = "__EFInboxMigrationsHistory";
+
+    /// <summary>The main store's options for <paramref name="location"/>'s provider.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, StoreLocation location) =>
+        location.Provider == StoreProvider.PostgreSQL ? ConfigureNpgsql(options, location.Main, null) : ConfigureSqlite(options, location.Main);
+
+    /// <summary>The webhook inbox's options for <paramref name="location"/>'s provider.</summary>
+    public static DbContextOptionsBuilder ConfigureInbox(DbContextOptionsBuilder options, StoreLocation location)
+    {
+        if (location.Provider == StoreProvider.PostgreSQL) return ConfigureNpgsql(options, location.Inbox, InboxHistoryTable);
+        ConfigureInboxSqlite(options, location.Inbox);
+        return options;
+    }
+
+    /// <summary>
+    /// PostgreSQL: migrations from their own assembly (the SQLite set does not apply), and for the inbox its own history
+    /// table so both contexts can share one database. Transient failures (a failover, a restart) are retried by Npgsql's
+    /// strategy only where the caller opted in; the store's commands manage their own transactions, so none is set here.
+    /// </summary>
+    public static DbContextOptionsBuilder ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString, string? historyTable) =>
+        options.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly);
+            if (historyTable is not null) npgsql.MigrationsHistoryTable(historyTable);
+        }).AddInterceptors(CaseInsensitiveLike.Instance);
+
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite
                    .MigrationsAssembly(typeof(MootaDeskDbContext).Assembly.GetName().Name)
@@ -52,8 +82,8 @@ public static class DatabaseSetup
         ConfigureSqlite(options, connectionString).AddInterceptors(SqlitePragmas.InboxCheckpoint);
 
     /// <summary>
-    /// Applies pending migrations (never EnsureCreated) to the main store and the webhook inbox file, turns on WAL
-    /// for both, and moves deliveries an older version kept in the main file into the inbox file.
+    /// Applies pending migrations (never EnsureCreated) to the main store and the webhook inbox; on SQLite turns on WAL
+    /// for both files and moves deliveries an older version kept in the main file into the inbox file.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
     {
@@ -61,6 +91,7 @@ public static class DatabaseSetup
         await MigrateAsync(db, "main", logger, ct);
         await using var inbox = await services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync(ct);
         await MigrateAsync(inbox, "inbox", logger, ct);
+        if (db.IsPostgreSql()) return;
 
         var inboxPath = new SqliteConnectionStringBuilder(inbox.Database.GetConnectionString()).DataSource;
         var moved = await WebhookInboxFile.MoveLegacyDeliveriesAsync(db, inboxPath, ct);
@@ -80,7 +111,7 @@ public static class DatabaseSetup
             logger.LogInformation("The {Name} database schema is up to date", name);
         }
         // WAL lets the grid read while the inbox processor writes; it is a property of the file, set once.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (!db.IsPostgreSql()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 }
 

@@ -26,5 +26,5 @@ public class InboxDbContext(DbContextOptions<InboxDbContext> options) : DbContex
         });
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => StoreConventions.Apply(configuration);
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => StoreConventions.Apply(configuration, this);
 }

@@ -31,7 +31,7 @@ public sealed class ModelInsert
         new(db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."), returnKey);
 
     /// <summary>
-    /// A command inserting <paramref name="rows"/> rows per execution (parameters $p{row}_{column}), on the context's connection and
+    /// A command inserting <paramref name="rows"/> rows per execution (parameters @p{row}_{column}), on the context's connection and
     /// inside its current transaction. The caller opens the connection, binds each row with <see cref="Bind"/> and disposes the command.
     /// </summary>
     public DbCommand CreateCommand(DbContext db, int rows = 1)
@@ -44,7 +44,8 @@ public sealed class ModelInsert
             var names = new string[_columns.Length];
             for (var c = 0; c < _columns.Length; c++)
             {
-                names[c] = $"$p{r}_{c}";
+                // '@' names: both Microsoft.Data.Sqlite and Npgsql read them ('$' is SQLite's only).
+                names[c] = $"@p{r}_{c}";
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = names[c];
                 command.Parameters.Add(parameter);

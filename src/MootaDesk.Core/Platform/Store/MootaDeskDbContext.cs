@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace MootaDesk.Core.Platform.Store;
 /// Entity shapes live in Configurations/ (one file per aggregate); adding an area means adding a DbSet and a configuration.
 /// </summary>
 public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Mutation> Mutations => Set<Mutation>();
@@ -50,11 +51,15 @@ public class MootaDeskDbContext(DbContextOptions<MootaDeskDbContext> options)
     public DbSet<Integrations.Notifications.NotificationDevice> NotificationDevices => Set<Integrations.Notifications.NotificationDevice>();
     public DbSet<Integrations.Notifications.NotificationPost> NotificationPosts => Set<Integrations.Notifications.NotificationPost>();
 
+    /// <summary>ASP.NET Core Data Protection's key ring: every instance reads the cookies and links another one made.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MootaDeskDbContext).Assembly);
+        if (this.IsPostgreSql()) PostgreSqlModel.Apply(builder);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => StoreConventions.Apply(configuration);
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => StoreConventions.Apply(configuration, this);
 }

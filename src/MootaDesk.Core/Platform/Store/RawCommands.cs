@@ -7,7 +7,8 @@ namespace MootaDesk.Core.Platform.Store;
 /// <summary>
 /// Raw SQL on a context's own connection, inside its current transaction when it has one, for the few hot paths where
 /// EF's change tracker or materialisation costs more than the work (a statement of a hundred thousand rows). Values
-/// must be written as EF stores them: money in sen, enums as numbers, dates as text.
+/// must be written as EF stores them, per provider: on SQLite money in sen, enums as numbers, dates as text; on PostgreSQL
+/// decimal, numbers, and DateOnly / UTC DateTime. Parameters are named '@x', which both providers read.
 /// </summary>
 internal static class RawCommands
 {
@@ -25,6 +26,15 @@ internal static class RawCommands
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Prepares a command that runs many times, on SQLite. Npgsql refuses to prepare before every parameter has a value or
+    /// type, and PostgreSQL plans a repeated statement well without it, so there it is left unprepared.
+    /// </summary>
+    public static void PrepareOnSqlite(this DbCommand cmd)
+    {
+        if (cmd is Microsoft.Data.Sqlite.SqliteCommand) cmd.Prepare();
     }
 
     /// <summary>Adds a named parameter (set its value now or before each execution).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MootaDesk.Core.Platform.Store;
@@ -6,7 +5,7 @@ namespace MootaDesk.Core.Platform.Store;
 /// <summary>Whether the main store answers, for the health check: it opens a connection and reads one row.</summary>
 public sealed class StoreHealth(IDbContextFactory<MootaDeskDbContext> factory)
 {
-    /// <summary>True when the database file can be opened and read; false when SQLite refuses (missing, locked, corrupt).</summary>
+    /// <summary>True when the store can be opened and read; false when it refuses (SQLite: missing, locked, corrupt; PostgreSQL: down, refused).</summary>
     public async Task<bool> IsReachableAsync(CancellationToken ct = default)
     {
         try
@@ -16,7 +15,7 @@ public sealed class StoreHealth(IDbContextFactory<MootaDeskDbContext> factory)
             await db.Accounts.AsNoTracking().AnyAsync(ct);
             return true;
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             return false;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -42,6 +43,9 @@ public static class MootaDeskSetup
         var config = builder.Configuration;
 
         services.AddMootaDeskPlatform(config, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
+        // The key ring lives in the store, under one application name whatever folder an instance runs from: sign-in
+        // cookies, antiforgery tokens and proof links one instance makes are read by every other (decision 022).
+        services.AddDataProtection().SetApplicationName("MootaDesk").PersistKeysToDbContext<MootaDeskDbContext>();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
         var proxy = config.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
         services.Configure<ForwardedHeadersOptions>(o => ProxySetup.Configure(o, proxy));

@@ -23,7 +23,7 @@ internal static class PlatformApi
             {
                 inbox = await inboxMonitor.CheckAsync(ct);
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
             {
                 inbox = new InboxHealth(false, 0, null, null, 0, 0, ex.GetBaseException().Message);
             }

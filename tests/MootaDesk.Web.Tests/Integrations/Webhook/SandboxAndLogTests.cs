@@ -194,7 +194,7 @@ public class SandboxAndLogTests
             new InboxWriteGate(), test.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookInboxProcessor>.Instance);
         // Make every ingest fail at its last write (the audit row), as a broken store would; the whole transaction rolls back.
         await using (var db = test.CreateDbContext())
-            await db.Database.ExecuteSqlRawAsync("ALTER TABLE AuditEvents RENAME TO AuditEventsGone;");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEvents\" RENAME TO \"AuditEventsGone\";");
 
         for (var attempt = 1; attempt < WebhookInboxProcessor.MaxAttempts; attempt++)
         {

@@ -199,7 +199,7 @@ public class WebhookEndpointTests
     {
         await using var factory = new MootaDeskFactory();
         // Before the app starts: a database that holds an accepted but unprocessed delivery, as a crash would leave it.
-        await using (var test = await TestDatabaseAt(factory.DatabasePath))
+        await using (var test = await TestDatabaseAt(await factory.StoreBeforeStartAsync()))
         {
             await using var inbox = test.CreateInboxContext();
             inbox.WebhookDeliveries.Add(new WebhookDelivery
@@ -225,15 +225,13 @@ public class WebhookEndpointTests
         public ValueTask DisposeAsync() { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); return ValueTask.CompletedTask; }
     }
 
-    /// <summary>The main file and the inbox file the app will derive from it, both migrated, before the app starts.</summary>
-    private static async Task<PreStartDatabase> TestDatabaseAt(string path)
+    /// <summary>The main store and the inbox the app will open (SQLite files or a PostgreSQL database), both migrated, before the app starts.</summary>
+    private static async Task<PreStartDatabase> TestDatabaseAt(StoreLocation location)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var connectionString = DatabaseSetup.ResolveConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!);
         var builder = new DbContextOptionsBuilder<MootaDeskDbContext>();
-        DatabaseSetup.ConfigureSqlite(builder, connectionString);
+        DatabaseSetup.Configure(builder, location);
         var inboxBuilder = new DbContextOptionsBuilder<InboxDbContext>();
-        DatabaseSetup.ConfigureSqlite(inboxBuilder, WebhookInboxFile.ConnectionStringFor(connectionString, null));
+        DatabaseSetup.ConfigureInbox(inboxBuilder, location);
         var db = new PreStartDatabase(builder.Options, inboxBuilder.Options);
         await using var ctx = db.CreateDbContext();
         await ctx.Database.MigrateAsync();

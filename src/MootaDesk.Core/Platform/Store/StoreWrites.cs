@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace MootaDesk.Core.Platform.Store;
+
+/// <summary>
+/// What the store's commands rely on, the same on both providers (decision 022). SQLite lets one writer in at a time
+/// (Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE), and every command that reads, decides and writes (the unique
+/// codes of orders, merges, the sweep's preparation, ingest's "stored already?") was written for that. On PostgreSQL a
+/// write transaction takes one transaction-scoped advisory lock first, so those commands stay serialised across every
+/// instance, and readers are never blocked.
+/// </summary>
+public static class StoreWrites
+{
+    /// <summary>The advisory lock key of the store's write turn ("MootaDsk" in ASCII).</summary>
+    public const long WriteTurnKey = 0x4D6F6F746144736B;
+
+    /// <summary>Begins a transaction that holds the store's write turn until it commits or rolls back.</summary>
+    public static async Task<IDbContextTransaction> BeginWriteAsync(this MootaDeskDbContext db, CancellationToken ct = default)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.IsPostgreSql())
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriteTurnKey})", ct);
+        return tx;
+    }
+
+    private const int SqliteConstraint = 19, SqliteConstraintUnique = 2067;
+
+    /// <summary>A UNIQUE index refused the row (SQLite extended code 2067, PostgreSQL 23505): "stored already".</summary>
+    public static bool IsUniqueViolation(Exception ex) => Inner(ex) switch
+    {
+        SqliteException s => s.SqliteExtendedErrorCode == SqliteConstraintUnique,
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    /// <summary>Any constraint refused the row (SQLite 19, PostgreSQL class 23: unique, foreign key, not null, check).</summary>
+    public static bool IsConstraintViolation(Exception ex) => Inner(ex) switch
+    {
+        SqliteException s => s.SqliteErrorCode == SqliteConstraint,
+        PostgresException p => p.SqlState.StartsWith("23", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The store refused the data itself, so trying again cannot help: SQLite's too big, constraint, mismatch and range;
+    /// PostgreSQL's data exceptions (class 22: out of range, too long, bad value) and constraint violations (class 23).
+    /// </summary>
+    public static bool IsPermanentDataError(Exception ex) => Inner(ex) switch
+    {
+        SqliteException s => s.SqliteErrorCode is 18 or SqliteConstraint or 20 or 25,
+        PostgresException p => p.SqlState.StartsWith("22", StringComparison.Ordinal) || p.SqlState.StartsWith("23", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>An error of the database or its connection (busy, locked, I/O, network, failover): worth another try later.</summary>
+    public static bool IsStoreError(Exception ex) => Inner(ex) is DbException;
+
+    private static Exception Inner(Exception ex) => ex is DbUpdateException { InnerException: { } inner } ? inner : ex;
+}
