@@ -78,6 +78,11 @@ public partial class MutationsPage
     private PendingUndo? undo;
 
     private IEnumerable<TagOption> ActiveTags => tags.Where(t => !t.IsArchived);
+
+    // MudSelect shows a picked value through these, not through the item's text: names, never ids or enum names.
+    private string TagName(int id) => tags.FirstOrDefault(t => t.Id == id)?.Name ?? "";
+    private string ViewLabel(int? id) => views.FirstOrDefault(v => v.Id == id)?.Label ?? "";
+    private string StatusName(ReconciliationStatus? s) => s is null ? "" : T["Status." + s];
     private SavedViewItem? SelectedView => views.FirstOrDefault(v => v.Id == selectedViewId)?.Item;
     private bool PageAllSelected => rows is { Count: > 0 } && rows.All(r => selected.Contains(r.Id));
 
