@@ -28,7 +28,7 @@ public static class IntegrationsServices
         services.AddSingleton<SandboxCommands>();
         services.AddSingleton<MootaConflicts>();
 
-        // Phone notifications (docs/decisions/022-*): devices, the inbox, the log; configured phones at start-up.
+        // Phone notifications (docs/decisions/024-*): devices, the inbox, the log; configured phones at start-up.
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NotificationOptions>, NotificationOptionsValidation>();
         services.AddSingleton(sp => new ProvisionalWindow(TimeSpan.FromMinutes(

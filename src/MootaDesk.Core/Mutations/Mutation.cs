@@ -62,7 +62,7 @@ public class Mutation
     /// <summary>
     /// True while the row is only what a phone notification said (source <see cref="MutationSource.Notification"/>): "terbaca di HP,
     /// menunggu mutasi bank". It is not confirmed money: the sweep's totals leave it out and an order it fits is only "kemungkinan
-    /// dibayar". The bank's own mutation (webhook, pull, import) attaches to this row and clears the flag (docs/decisions/022-*).
+    /// dibayar". The bank's own mutation (webhook, pull, import) attaches to this row and clears the flag (docs/decisions/024-*).
     /// </summary>
     public bool IsProvisional { get; set; }
 

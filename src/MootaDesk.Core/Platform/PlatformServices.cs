@@ -44,6 +44,7 @@ public static class PlatformServices
         services.AddSingleton<BusinessSettings>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<UserSessions>();
+        services.AddSingleton<UserProfiles>();
         services.AddSingleton<SignInLockout>();
         return services;
     }

@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
@@ -27,8 +26,10 @@ public partial class MutationsPage
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
     [Inject] public required NavigationManager Nav { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
+    // The detail drawer (MutationDetailPanel) is still a Radzen side dialog until that panel moves to MudBlazor.
+    [Inject] public required Radzen.DialogService Dialogs { get; init; }
+    [Inject] public required IDialogService MudDialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
     [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
     [Inject] public required IStringLocalizer<SharedText> S { get; init; }
@@ -39,8 +40,23 @@ public partial class MutationsPage
     private sealed record ViewChoice(int Id, string Label, SavedViewItem Item);
     private sealed record PendingUndo(MutationChange Change, string Message, CancellationTokenSource Expiry);
 
+    /// <summary>Rows per page the pager offers; the choice is kept in the URL (<c>baris=</c>).</summary>
+    internal static readonly int[] PageSizes = [25, 50, 100, 200];
+    internal const int DefaultPageSize = 50;
+    internal const string PageKey = "hal";
+    internal const string PageSizeKey = "baris";
+
+    /// <summary>The page (1-based) and rows per page the link asks for; the grid starts there.</summary>
+    [SupplyParameterFromQuery(Name = PageKey)] public int? PageNumber { get; set; }
+    [SupplyParameterFromQuery(Name = PageSizeKey)] public int? PageSize { get; set; }
+
     private MutationFilter Filter { get; set; } = MutationFilter.Empty;
-    private RadzenDataGrid<MutationRow>? grid;
+    private MudDataGrid<MutationRow>? grid;
+    // Bound both ways to the grid, so a re-render of this page never moves the grid back to where the link started it.
+    private int currentPage, pageSize = DefaultPageSize;
+    // The link's page, reached once the first page has loaded: MudDataGrid goes back to the first page whenever it takes its
+    // rows per page, so a page given together with them at start would be lost.
+    private int? pageFromLink;
     private IReadOnlyList<MutationRow>? rows;
     private CappedCount count = new(0, false);
     private MutationFilter? countedFilter;
@@ -51,10 +67,10 @@ public partial class MutationsPage
     private IReadOnlyList<ViewChoice> views = [];
     private int? selectedViewId;
     private readonly HashSet<long> selected = [];
-    private int? bulkTag;
+    private IReadOnlyCollection<int> bulkTags = [];
     private ReconciliationStatus? bulkStatus;
     private string? bulkNote;
-    private bool loading, busy, canEdit, canManageRules, isDemoOnly, countingExact, savingView, newViewShared, exporting;
+    private bool busy, canEdit, canManageRules, isDemoOnly, countingExact, savingView, newViewShared, exporting;
     private int? exactCount;
     private string? newViewName;
     private int exportedRows;
@@ -62,6 +78,11 @@ public partial class MutationsPage
     private PendingUndo? undo;
 
     private IEnumerable<TagOption> ActiveTags => tags.Where(t => !t.IsArchived);
+
+    // MudSelect shows a picked value through these, not through the item's text: names, never ids or enum names.
+    private string TagName(int id) => tags.FirstOrDefault(t => t.Id == id)?.Name ?? "";
+    private string ViewLabel(int? id) => views.FirstOrDefault(v => v.Id == id)?.Label ?? "";
+    private string StatusName(ReconciliationStatus? s) => s is null ? "" : T["Status." + s];
     private SavedViewItem? SelectedView => views.FirstOrDefault(v => v.Id == selectedViewId)?.Item;
     private bool PageAllSelected => rows is { Count: > 0 } && rows.All(r => selected.Contains(r.Id));
 
@@ -81,6 +102,9 @@ public partial class MutationsPage
         tags = await Queries.TagsAsync();
         await LoadViewsAsync();
         Filter = MutationFilter.Parse(Nav.Uri);
+        var (linkPage, linkSize) = GridPosition(PageNumber, PageSize);
+        pageSize = linkSize;
+        pageFromLink = linkPage > 0 ? linkPage : null;
         isDemoOnly = await Queries.IsDemoOnlyAsync();
         // With only the demo shop (sandbox) in the database, an empty filter would show nothing at all.
         if (isDemoOnly && Filter.IsEmpty)
@@ -102,7 +126,24 @@ public partial class MutationsPage
         views = items.Select(v => new ViewChoice(v.Id, (v.IsShared ? "" : "★ ") + v.Name, v)).ToList();
     }
 
-    private static string UrlFor(MutationFilter f) => AppUrls.MutationsFiltered(f);
+    private string UrlFor(MutationFilter f) => UrlFor(f, 0, pageSize);
+
+    /// <summary>
+    /// The link for a filter at a grid position: the filter's own query, then the page (1-based, left out on the first)
+    /// and the rows per page (left out at the default), so a shared or reloaded link opens the same rows.
+    /// </summary>
+    internal static string UrlFor(MutationFilter f, int page, int size)
+    {
+        var parts = new List<string>();
+        if (f.ToQueryString() is { Length: > 0 } q) parts.Add(q);
+        if (page > 0) parts.Add(PageKey + "=" + (page + 1).ToString(CultureInfo.InvariantCulture));
+        if (size != DefaultPageSize) parts.Add(PageSizeKey + "=" + size.ToString(CultureInfo.InvariantCulture));
+        return parts.Count > 0 ? AppUrls.Mutations + "?" + string.Join("&", parts) : AppUrls.Mutations;
+    }
+
+    /// <summary>The grid's start from the link: page 0-based (a missing or nonsense page is the first), rows per page one of <see cref="PageSizes"/>.</summary>
+    internal static (int Page, int Size) GridPosition(int? pageNumber, int? size) =>
+        (pageNumber is > 1 and < 1_000_000 ? pageNumber.Value - 1 : 0, size is int s && PageSizes.Contains(s) ? s : DefaultPageSize);
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
@@ -117,13 +158,13 @@ public partial class MutationsPage
             var query = next.ToQueryString();
             selectedViewId = views.FirstOrDefault(v => v.Item.Query == query)?.Id;
             StateHasChanged();
-            if (grid is not null) await grid.FirstPage(true);
+            await FirstPageAsync();
         });
     }
 
     private Task ApplyFilterAsync(MutationFilter filter)
     {
-        if (filter.Equals(Filter)) return grid?.FirstPage(true) ?? Task.CompletedTask;
+        if (filter.Equals(Filter)) return FirstPageAsync();
         Nav.NavigateTo(UrlFor(filter));
         return Task.CompletedTask;
     }
@@ -136,32 +177,47 @@ public partial class MutationsPage
         ApplyFilterAsync(Filter with { Sort = Filter.Sort == first ? second : first });
 
     private string SortIcon(MutationSort first, MutationSort second) =>
-        Filter.Sort == first ? "arrow_downward" : Filter.Sort == second ? "arrow_upward" : "unfold_more";
+        Filter.Sort == first ? Icons.Material.Filled.ArrowDownward : Filter.Sort == second ? Icons.Material.Filled.ArrowUpward : Icons.Material.Filled.UnfoldMore;
 
     private string SortHint(MutationSort first, MutationSort second) =>
         T["Sort.Header", T["Sort." + (Filter.Sort == first ? second : first)]];
 
-    private async Task LoadDataAsync(LoadDataArgs args)
+    /// <summary>The grid's <c>ServerData</c>: one page of rows for the current filter; the position goes into the link.</summary>
+    private async Task<GridData<MutationRow>> LoadPageAsync(GridState<MutationRow> state, CancellationToken ct)
     {
-        if (viewer is null) return;
+        if (viewer is null) return new GridData<MutationRow> { Items = [], TotalItems = 0 };
+        // The grid shows its own loading bar while this runs.
         viewer = await CurrentUser.ViewerAsync();
-        loading = true;
-        try
+        var filter = Filter;
+        if (countedFilter is null || !countedFilter.Equals(filter))
         {
-            var filter = Filter;
-            if (countedFilter is null || !countedFilter.Equals(filter))
+            count = await Queries.CountAsync(filter, viewer);
+            countedFilter = filter;
+            exactCount = null;
+            countingExact = false;
+        }
+        rows = await Queries.PageAsync(filter, viewer, state.Page * state.PageSize, state.PageSize);
+        if (pageFromLink is int target)
+        {
+            pageFromLink = null;
+            if (target * state.PageSize < count.Value)
             {
-                count = await Queries.CountAsync(filter, viewer);
-                countedFilter = filter;
-                exactCount = null;
-                countingExact = false;
+                _ = InvokeAsync(() => { currentPage = target; StateHasChanged(); });
+                return new GridData<MutationRow> { Items = rows, TotalItems = count.Value };
             }
-            rows = await Queries.PageAsync(filter, viewer, args.Skip ?? 0, args.Top ?? 50);
         }
-        finally
-        {
-            loading = false;
-        }
+        var url = UrlFor(filter, state.Page, state.PageSize);
+        if (!Nav.ToBaseRelativePath(Nav.Uri).Equals(url, StringComparison.Ordinal)) Nav.NavigateTo(url, replace: true);
+        // The count above the grid and the page's selection state live outside the grid: show them for these rows too.
+        _ = InvokeAsync(StateHasChanged);
+        return new GridData<MutationRow> { Items = rows, TotalItems = count.Value };
+    }
+
+    private async Task FirstPageAsync()
+    {
+        if (grid is null) return;
+        if (grid.CurrentPage == 0) await grid.ReloadServerData();
+        else grid.NavigateTo(MudBlazor.Page.First);
     }
 
     private async Task CountExactAsync()
@@ -172,19 +228,16 @@ public partial class MutationsPage
         exactCount = await Queries.ExactCountAsync(Filter, viewer);
     }
 
-    private void RowRender(RowRenderEventArgs<MutationRow> args)
-    {
-        if (args.Data is { } row && selected.Contains(row.Id)) args.Attributes["class"] = "mut-row-selected";
-    }
+    private string RowClass(MutationRow row, int index) => selected.Contains(row.Id) ? "mut-row-selected" : "";
 
     private static string ChipStyle(string color) => $"--chip: {color}";
 
-    private static BadgeStyle StatusStyle(ReconciliationStatus s) => s switch
+    internal static Color StatusColor(ReconciliationStatus s) => s switch
     {
-        ReconciliationStatus.Matched => BadgeStyle.Success,
-        ReconciliationStatus.NeedsAttention => BadgeStyle.Warning,
-        ReconciliationStatus.Resolved => BadgeStyle.Info,
-        _ => BadgeStyle.Light,
+        ReconciliationStatus.Matched => Color.Success,
+        ReconciliationStatus.NeedsAttention => Color.Warning,
+        ReconciliationStatus.Resolved => Color.Info,
+        _ => Color.Default,
     };
 
     // Selection and keyboard
@@ -224,17 +277,17 @@ public partial class MutationsPage
         }
     }
 
-    // Bulk actions: each returns a MutationChange the toast can undo.
+    // Bulk actions: each returns a MutationChange the toast can undo. Several tags can be added or removed at once.
     private Task AddTagsAsync() => RunChangeAsync(async (v, a) =>
     {
-        if (bulkTag is not int tag) throw new MutationChangeRefused("Error.NoTag");
-        return await Commands.AddTagsAsync(selected.ToList(), [tag], v, a);
+        if (!bulkTags.Any()) throw new MutationChangeRefused("Error.NoTag");
+        return await Commands.AddTagsAsync(selected.ToList(), bulkTags.ToList(), v, a);
     }, "Done.TagsAdded");
 
     private Task RemoveTagsAsync() => RunChangeAsync(async (v, a) =>
     {
-        if (bulkTag is not int tag) throw new MutationChangeRefused("Error.NoTag");
-        return await Commands.RemoveTagsAsync(selected.ToList(), [tag], v, a);
+        if (!bulkTags.Any()) throw new MutationChangeRefused("Error.NoTag");
+        return await Commands.RemoveTagsAsync(selected.ToList(), bulkTags.ToList(), v, a);
     }, "Done.TagsRemoved");
 
     private Task SetStatusAsync() => RunChangeAsync(async (v, a) =>
@@ -263,7 +316,7 @@ public partial class MutationsPage
         }
         catch (MutationChangeRefused ex)
         {
-            Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]);
+            Snackbar.Add(T[ex.MessageKey], Severity.Warning);
         }
         finally { busy = false; }
     }
@@ -274,7 +327,7 @@ public partial class MutationsPage
         if (change.Count == 0)
         {
             undo = null;
-            Notify.Notify(NotificationSeverity.Info, T["Done.NothingChanged"]);
+            Snackbar.Add(T["Done.NothingChanged"], Severity.Info);
             return;
         }
         var expiry = new CancellationTokenSource();
@@ -302,12 +355,12 @@ public partial class MutationsPage
         try
         {
             var n = await Commands.UndoAsync(pending.Change, viewer, await CurrentUser.ActorAsync());
-            Notify.Notify(NotificationSeverity.Success, T["Undo.Done", n.ToString("N0")]);
+            Snackbar.Add(T["Undo.Done", n.ToString("N0")], Severity.Success);
             await ReloadGridAsync();
         }
         catch (MutationChangeRefused ex)
         {
-            Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]);
+            Snackbar.Add(T[ex.MessageKey], Severity.Warning);
         }
         finally { busy = false; }
     }
@@ -319,7 +372,7 @@ public partial class MutationsPage
         {
             [nameof(MutationDetailPanel.MutationId)] = id,
             [nameof(MutationDetailPanel.OnChanged)] = EventCallback.Factory.Create<(MutationChange, string)>(this, c => ShowUndo(c.Item1, c.Item2)),
-        }!, new SideDialogOptions { Position = DialogPosition.Right, Width = "720px", Height = "100vh", Style = "top: 0; inset-block-start: 0;", CloseDialogOnOverlayClick = true, ShowMask = true });
+        }!, new Radzen.SideDialogOptions { Position = Radzen.DialogPosition.Right, Width = "720px", Height = "100vh", Style = "top: 0; inset-block-start: 0;", CloseDialogOnOverlayClick = true, ShowMask = true });
         tags = await Queries.TagsAsync();
         await ReloadGridAsync();
     }
@@ -341,14 +394,14 @@ public partial class MutationsPage
         try
         {
             selectedViewId = await Views.SaveAsync(newViewName ?? "", Filter, newViewShared, viewer, await CurrentUser.ActorAsync());
-            Notify.Notify(NotificationSeverity.Success, T["View.Saved"]);
+            Snackbar.Add(T["View.Saved"], Severity.Success);
             savingView = false;
             newViewName = null;
             await LoadViewsAsync();
         }
         catch (MutationChangeRefused ex)
         {
-            Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]);
+            Snackbar.Add(T[ex.MessageKey], Severity.Warning);
         }
         finally { busy = false; }
     }
@@ -357,7 +410,7 @@ public partial class MutationsPage
     {
         if (busy || viewer is null) return;
         viewer = await CurrentUser.ViewerAsync();
-        if (await Dialogs.Confirm(T["View.DeleteConfirm"], T["View.Delete"], new ConfirmOptions { OkButtonText = S["Common.Delete"], CancelButtonText = S["Common.Cancel"] }) != true) return;
+        if (await MudDialogs.ShowMessageBoxAsync(T["View.Delete"], T["View.DeleteConfirm"], yesText: S["Common.Delete"], cancelText: S["Common.Cancel"]) != true) return;
         busy = true;
         try
         {
@@ -367,7 +420,7 @@ public partial class MutationsPage
         }
         catch (MutationChangeRefused ex)
         {
-            Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]);
+            Snackbar.Add(T[ex.MessageKey], Severity.Warning);
         }
         finally { busy = false; }
     }
@@ -400,7 +453,7 @@ public partial class MutationsPage
         }
     }
 
-    private Task ReloadGridAsync() => grid?.Reload() ?? Task.CompletedTask;
+    private Task ReloadGridAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
 
     public void Dispose()
     {

@@ -59,18 +59,28 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         await SelectRowAsync(0, 1);
         await SelectRowAsync(1, 2);
         await Expect(page.Locator("[data-testid=selected-count]")).ToHaveTextAsync(new Regex("^\\s*" + Regex.Escape("2")));
-        // A busy machine can swallow the pick while the popup is still opening: pick again until the dropdown shows it.
+        // A busy machine can swallow the pick while the popup is still opening: pick again until "Tambah tag" can be used
+        // (it stays disabled while no tag is picked).
         var bulkTags = page.Locator("[data-testid=bulk-tags]");
+        var addTags = page.Locator("[data-testid=bulk-add-tags]");
         for (var attempt = 0; ; attempt++)
         {
             await bulkTags.ClickAsync();
-            await page.Locator(".rz-dropdown-item:visible", new PageLocatorOptions { HasTextString = "Penting" }).First.ClickAsync();
+            var item = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "Penting" }).First;
+            await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 5000 });
+            await item.ClickAsync();
+            await page.Keyboard.PressAsync("Escape");
             try
             {
-                await Assertions.Expect(bulkTags.Locator(".rz-dropdown-label")).ToHaveTextAsync("Penting", new LocatorAssertionsToHaveTextOptions { Timeout = 3000 });
+                await Assertions.Expect(addTags).ToBeEnabledAsync(new LocatorAssertionsToBeEnabledOptions { Timeout = 3000 });
                 break;
             }
-            catch (PlaywrightException) when (attempt < 2) { await page.Keyboard.PressAsync("Escape"); }
+            catch (PlaywrightException) when (attempt < 2) { }
+            catch (PlaywrightException ex)
+            {
+                await page.ScreenshotAsync("mutations-bulk-pick-failed");
+                throw new Xunit.Sdk.XunitException("No tag picked: " + await page.Locator("[data-testid=bulk-bar]").EvaluateAsync<string>("e => e.outerHTML") + "\n" + ex.Message);
+            }
         }
         await page.ClickAsync("[data-testid=bulk-add-tags]");
         try
@@ -80,7 +90,7 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         catch (TimeoutException)
         {
             await page.ScreenshotAsync("mutations-bulk-tag-failed");
-            var notices = await page.Locator(".rz-notification").AllInnerTextsAsync();
+            var notices = await page.Locator(".mud-snackbar").AllInnerTextsAsync();
             throw new Xunit.Sdk.XunitException("No undo toast after adding tags. Notifications: " + string.Join(" | ", notices));
         }
         var firstRows = page.Locator("[data-testid=mutation-grid] tbody tr");
@@ -89,11 +99,11 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
 
         // Save the filter as a shared view and find it in the list.
         await page.ClickAsync("[data-testid=save-view]");
-        await page.FillAsync("[data-testid=view-name]", "VA masuk");
+        await page.FillAsync("#view-name", "VA masuk");
         await page.ClickAsync("[data-testid=view-save-confirm]");
         await page.GetByText("Tampilan disimpan.").First.WaitForAsync();
         await page.ClickAsync("[data-testid=saved-views]");
-        await page.Locator(".rz-dropdown-item:visible", new PageLocatorOptions { HasTextString = "VA masuk" }).First.WaitForAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "VA masuk" }).First.WaitForAsync();
         await page.Keyboard.PressAsync("Escape");
         await page.ScreenshotAsync("mutations-filtered-tagged");
 
@@ -155,5 +165,58 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         await page.ClickAsync("[data-testid=sort-time]");
         await page.WaitForURLAsync(url => url.Contains("urut=waktu-naik", StringComparison.Ordinal));
         (await page.Locator("[data-testid=filter-panel] .rz-dropdown", new PageLocatorOptions { HasTextString = "Terlama dulu" }).CountAsync()).ShouldBe(1);
+    }
+
+    /// <summary>
+    /// Mutasi on MudBlazor at a clerk's laptop (1366×768) and a CS agent's phone: the key columns fit without sideways
+    /// scrolling and the time is never cut; the page-size choice and the page go into the link, and the link reopens them;
+    /// the pager speaks Indonesian.
+    /// </summary>
+    [BrowserFact]
+    public async Task Page_size_and_page_stay_in_the_link_and_the_key_columns_fit_a_laptop_screen()
+    {
+        await using var app = await AppServer.StartAsync(demoData: true);
+        var page = await browser.NewPageAsync(app, width: 1366, height: 768);
+        await page.SetUpOwnerAsync();
+        await page.GotoAsync("/mutasi");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("[data-testid=row-open]").First.WaitForAsync();
+
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1")).ShouldBeFalse("Mutasi scrolls sideways at 1366 px");
+        (await page.EvaluateAsync<bool>("() => { const c = document.querySelector('[data-testid=mutation-grid] .mud-table-container'); return c.scrollWidth <= c.clientWidth + 1; }"))
+            .ShouldBeTrue("the grid hides columns to the right at 1366 px");
+        (await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('[data-testid=mutation-grid] td.mut-col-time span')].every(s => s.scrollWidth <= s.parentElement.clientWidth)"))
+            .ShouldBeTrue("the time is cut at 1366 px");
+        var pager = page.Locator("[data-testid=mutation-grid] .mud-table-pagination");
+        await Expect(pager).ToContainTextAsync("Baris per halaman");
+        await Expect(pager).ToContainTextAsync("1–50 dari");
+        await page.ScreenshotAsync("mutasi-1366-light", fullPage: false);
+
+        await pager.Locator(".mud-table-pagination-select").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "25" }).First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("baris=25", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Halaman berikutnya" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("hal=2", StringComparison.Ordinal) && url.Contains("baris=25", StringComparison.Ordinal));
+        await Expect(pager).ToContainTextAsync("26–50 dari");
+
+        // The link reopens the same rows.
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator("[data-testid=mutation-grid] .mud-table-pagination")).ToContainTextAsync("26–50 dari");
+
+        await page.ClickAsync("[data-testid=theme-toggle]");
+        await Expect(page.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.ScreenshotAsync("mutasi-1366-dark", fullPage: false);
+
+        var phone = await browser.NewPageAsync(app, width: 390, height: 844);
+        await phone.SignInAsync(PageSteps.OwnerUser, PageSteps.OwnerPassword);
+        await phone.GotoAsync("/mutasi");
+        await phone.WaitForInteractiveAsync();
+        await phone.Locator("[data-testid=row-open]").First.WaitForAsync();
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1")).ShouldBeFalse("Mutasi scrolls the page sideways on a phone");
+        await phone.ScreenshotAsync("mutasi-390-dark", fullPage: false);
+        await phone.ClickAsync("[data-testid=theme-toggle]");
+        await Expect(phone.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-pressed", "false");
+        await phone.ScreenshotAsync("mutasi-390-light", fullPage: false);
     }
 }

@@ -1,6 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using MudBlazor.Services;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Platform.Layout;
 
@@ -11,7 +11,7 @@ public class NavMenuTests : BunitContext
     public NavMenuTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
         Services.AddLocalization();
     }
 
@@ -53,6 +53,24 @@ public class NavMenuTests : BunitContext
         try
         {
             Render<NavMenu>().Markup.ShouldContain("Mutasi");
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = previous; }
+    }
+
+    [Fact]
+    public void Each_link_shows_its_area_name_and_the_home_link_comes_first()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("someone");
+        auth.SetRoles(Roles.Owner);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new("id-ID");
+        try
+        {
+            var links = Render<NavMenu>().FindAll(".mud-nav-link");
+            links[0].TextContent.ShouldContain("Beranda");
+            links.Select(a => a.TextContent.Trim()).ShouldContain(t => t.Contains("Laporan Owner"));
+            links.Select(a => a.TextContent.Trim()).ShouldContain(t => t.Contains("Bukti Transfer"));
         }
         finally { System.Globalization.CultureInfo.CurrentUICulture = previous; }
     }

@@ -31,7 +31,7 @@ public static class DatabaseSetup
         return csb.ToString();
     }
 
-    /// <summary>The assembly holding PostgreSQL's migrations for both contexts (src/MootaDesk.PostgreSqlMigrations, decision 022).</summary>
+    /// <summary>The assembly holding PostgreSQL's migrations for both contexts (src/MootaDesk.PostgreSqlMigrations, decision 025).</summary>
     public const string PostgreSqlMigrationsAssembly = "MootaDesk.PostgreSqlMigrations";
 
     /// <summary>The inbox's migrations history on PostgreSQL, where it shares the main database by default.</summary>

@@ -19,7 +19,7 @@ public sealed record StoreCopyResult(string? Refusal, IReadOnlyList<CopiedTable>
 }
 
 /// <summary>
-/// Moves a shop from SQLite to PostgreSQL (`copy-store`, decision 022): every table of both contexts' models (users,
+/// Moves a shop from SQLite to PostgreSQL (`copy-store`, decision 025): every table of both contexts' models (users,
 /// roles, API keys, integrations, mutations, tags, notes, orders, proofs, sweeps, audit, Data Protection keys, and the
 /// webhook inbox) is copied row for row with its keys, then counted and its money columns summed on both sides. The
 /// columns and each value's conversion come from the two EF models (sen → numeric, text dates → timestamptz), so a

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace MootaDesk.Core.Platform.Store;
 
-/// <summary>The database engine under the store: <c>MootaDesk:Database:Provider</c> (decision 022).</summary>
+/// <summary>The database engine under the store: <c>MootaDesk:Database:Provider</c> (decision 025).</summary>
 public enum StoreProvider
 {
     /// <summary>One SQLite file for the store and one for the webhook inbox (the default: nothing to install).</summary>

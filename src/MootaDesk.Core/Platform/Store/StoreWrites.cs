@@ -7,7 +7,7 @@ using Npgsql;
 namespace MootaDesk.Core.Platform.Store;
 
 /// <summary>
-/// What the store's commands rely on, the same on both providers (decision 022). SQLite lets one writer in at a time
+/// What the store's commands rely on, the same on both providers (decision 025). SQLite lets one writer in at a time
 /// (Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE), and every command that reads, decides and writes (the unique
 /// codes of orders, merges, the sweep's preparation, ingest's "stored already?") was written for that. On PostgreSQL a
 /// write transaction takes one transaction-scoped advisory lock first, so those commands stay serialised across every

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Home;
 using MootaDesk.Core.Integrations;
@@ -130,6 +132,14 @@ public static class MootaDeskSetup
         // After the framework's own registration, so open tabs get the revalidating one.
         services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
         services.AddRadzenComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
+        // MudBlazor's own strings (pager, date picker, grid menus) in Indonesian; English uses MudBlazor's built-in texts.
+        services.AddTransient<MudLocalizer, IndonesianMudLocalizer>();
         services.AddProblemDetails();
         services.AddHealthChecks();
         services.AddMootaDeskApiDocumentation();
