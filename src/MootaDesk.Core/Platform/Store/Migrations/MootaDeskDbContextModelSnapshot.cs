@@ -1892,9 +1892,8 @@ namespace MootaDesk.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MootaDesk.Core.Mutations.Mutation", b =>
-                {
             modelBuilder.Entity("MootaDesk.Core.Integrations.Notifications.NotificationPost", b =>
+                {
                     b.HasOne("MootaDesk.Core.Integrations.Notifications.NotificationDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
@@ -1902,6 +1901,8 @@ namespace MootaDesk.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MootaDesk.Core.Mutations.Mutation", b =>
+                {
                     b.HasOne("MootaDesk.Core.BankAccounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")

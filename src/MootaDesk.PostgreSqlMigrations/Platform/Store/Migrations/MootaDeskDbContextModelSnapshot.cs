@@ -647,6 +647,157 @@ namespace MootaDesk.PostgreSqlMigrations.Platform.Store.Migrations
                     b.ToTable("MutationConflicts");
                 });
 
+            modelBuilder.Entity("MootaDesk.Core.Integrations.Notifications.NotificationDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountIds")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("AccountNumbers")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("FromConfiguration")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastPostAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("NotificationDevices");
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Integrations.Notifications.NotificationPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("AppPackage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BankCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("MutationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PostedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReasonJson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("MutationId")
+                        .HasFilter("\"MutationId\" IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("NotificationPosts");
+                });
+
             modelBuilder.Entity("MootaDesk.Core.Mutations.AutoTagRule", b =>
                 {
                     b.Property<int>("Id")
@@ -750,6 +901,9 @@ namespace MootaDesk.PostgreSqlMigrations.Platform.Store.Migrations
                     b.Property<DateOnly>("BankDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Counterparty")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -766,6 +920,9 @@ namespace MootaDesk.PostgreSqlMigrations.Platform.Store.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("HasTimeOfDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsProvisional")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsSandbox")
@@ -850,6 +1007,9 @@ namespace MootaDesk.PostgreSqlMigrations.Platform.Store.Migrations
 
                     b.HasIndex(new[] { "SourceId" }, "IX_Mutations_MootaCopies")
                         .HasFilter("\"MootaMutationId\" IS NULL AND \"Source\" IN (0, 1)");
+
+                    b.HasIndex(new[] { "AccountId", "TransactionTime" }, "IX_Mutations_Provisional")
+                        .HasFilter("\"IsProvisional\"");
 
                     b.HasIndex(new[] { "TransactionTime" }, "IX_Mutations_SandboxOnly_TransactionTime")
                         .HasFilter("\"IsSandbox\"");
@@ -1135,6 +1295,9 @@ namespace MootaDesk.PostgreSqlMigrations.Platform.Store.Migrations
 
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("LikelyPaidByMutationId")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("MatchedMutationId")
                         .HasColumnType("bigint");
@@ -1562,6 +1725,9 @@ namespace MootaDesk.PostgreSqlMigrations.Platform.Store.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountFigures")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("AccountsReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1581,6 +1747,9 @@ namespace MootaDesk.PostgreSqlMigrations.Platform.Store.Migrations
                     b.Property<decimal>("Income")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("PreparedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1795,6 +1964,15 @@ namespace MootaDesk.PostgreSqlMigrations.Platform.Store.Migrations
                         .WithMany()
                         .HasForeignKey("MutationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MootaDesk.Core.Integrations.Notifications.NotificationPost", b =>
+                {
+                    b.HasOne("MootaDesk.Core.Integrations.Notifications.NotificationDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
