@@ -90,3 +90,19 @@ namespace MootaDesk.Web.Tests.OwnerReports
 {
     public sealed class WeeklyMetricsTestsOnPostgreSql : WeeklyMetricsTests, IOnPostgreSql { public WeeklyMetricsTestsOnPostgreSql() => OnPostgreSql.Use(); }
 }
+
+namespace MootaDesk.Web.Tests.OwnerReports
+{
+    public sealed class IncomeRhythmQueryTestsOnPostgreSql : IncomeRhythmQueryTests, IOnPostgreSql { public IncomeRhythmQueryTestsOnPostgreSql() => OnPostgreSql.Use(); }
+}
+
+namespace MootaDesk.Web.Tests.Integrations.Notifications
+{
+    public sealed class ProvisionalThenConfirmedTestsOnPostgreSql : ProvisionalThenConfirmedTests, IOnPostgreSql { public ProvisionalThenConfirmedTestsOnPostgreSql() => OnPostgreSql.Use(); }
+    public sealed class NotificationInboxTestsOnPostgreSql : NotificationInboxTests, IOnPostgreSql { public NotificationInboxTestsOnPostgreSql() => OnPostgreSql.Use(); }
+}
+
+namespace MootaDesk.Web.Tests.Sweep
+{
+    public sealed class SweepBankDayTestsOnPostgreSql : SweepBankDayTests, IOnPostgreSql { public SweepBankDayTestsOnPostgreSql() => OnPostgreSql.Use(); }
+}

@@ -29,7 +29,9 @@ public static class OwnerReportsApi
     public sealed record Windows(Figures Payday, Figures Booster, Figures Other);
     public sealed record Busy(int Weekday, int FromHour, int ToHour, string Amount, int Count, string SharePercent);
 
-    private static string Dec(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+    // The same amount reads the same from either store: PostgreSQL's numeric(18,2) carries a scale ("150000.50"), SQLite's
+    // sen do not, so trailing zeros after the point are dropped ("150000.5", "150000").
+    private static string Dec(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
     private static Figures Of(MoneyFigures f) => new(Dec(f.Amount), f.Count, f.Average is decimal a ? Dec(a) : null);
 
     private static async Task<IResult> IncomeRhythmAsync(string? from, string? to, HttpContext http, IncomeRhythmQuery query, CancellationToken ct)

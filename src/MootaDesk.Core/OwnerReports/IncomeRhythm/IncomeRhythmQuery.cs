@@ -68,8 +68,31 @@ public sealed class IncomeRhythmQuery(IDbContextFactory<MootaDeskDbContext> fact
         var conn = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
 
-        // Q1: money in by UTC hour; the business zone is applied in C# (exact for any whole-hour zone).
+        // Q1: money in by UTC hour; the business zone is applied in C# (exact for any whole-hour zone). Raw SQL per provider:
+        // SQLite keeps times as text (the CreditHours expression index serves the hour prefix) and money as sen.
+        var postgres = db.IsPostgreSql();
+        var hours = postgres
+            ? await PostgresHoursAsync(db, startUtc, endUtc, withSandbox, ct)
+            : await SqliteHoursAsync(db, sandbox, startUtc, endUtc, ct);
+        // Own transfers are not income: taken back out of their hours.
+        hours.AddRange(own.Select(o => new UtcHourTotal(new DateTime(o.Time.Year, o.Time.Month, o.Time.Day, o.Time.Hour, 0, 0, DateTimeKind.Utc), o.HasTimeOfDay, -o.Amount, -1)));
+        var credits = IncomeRhythmFacts.BucketsFromUtcHours(hours, zone).Where(b => b.Count != 0 || b.Amount != 0).ToList();
+
+        // Q3 and Q2 group by local day in SQL when the zone's offset is fixed over the range (WIB, WITA, WIT); otherwise by row.
+        // PostgreSQL reads payers row by row (the same rule in C#); its day grouping in SQL is not written yet.
+        var dayExpr = !postgres && offset is TimeSpan o ? $"date(m.TransactionTime, '{(o < TimeSpan.Zero ? "-" : "+")}{Math.Abs((int)o.TotalMinutes)} minutes')" : null;
+        var ownIds = own.Select(x => x.Id).ToHashSet();
+        var payers = dayExpr is null
+            ? await PayerRowsByRowAsync(db, startUtc, endUtc, withSandbox, ownIds, zone, ct)
+            : await PayerRowsAsync(db, dayExpr, sandbox, startUtc, endUtc, ownIds, ct);
+        var refunds = await RefundsAsync(db, startUtc, endUtc, withSandbox, zone, ct);
+        return new IncomeRhythmFacts(credits, payers, refunds);
+    }
+
+    private static async Task<List<UtcHourTotal>> SqliteHoursAsync(MootaDeskDbContext db, string sandbox, DateTime startUtc, DateTime endUtc, CancellationToken ct)
+    {
         var hours = new List<UtcHourTotal>();
+        await db.Database.OpenConnectionAsync(ct);
         await using (var cmd = Command(db, $"""
             SELECT substr(TransactionTime, 1, 13), HasTimeOfDay, SUM(Amount), COUNT(*) FROM Mutations
             WHERE Direction = 0 AND IsSandbox {sandbox} AND substr(TransactionTime, 1, 13) >= $fh AND substr(TransactionTime, 1, 13) < $th AND NOT IsProvisional
@@ -83,18 +106,26 @@ public sealed class IncomeRhythmQuery(IDbContextFactory<MootaDeskDbContext> fact
                 hours.Add(new UtcHourTotal(DateTime.SpecifyKind(DateTime.ParseExact(r.GetString(0), "yyyy-MM-dd HH", CultureInfo.InvariantCulture), DateTimeKind.Utc),
                     r.GetBoolean(1), r.GetInt64(2) / 100m, r.GetInt32(3)));
         }
-        // Own transfers are not income: taken back out of their hours.
-        hours.AddRange(own.Select(o => new UtcHourTotal(new DateTime(o.Time.Year, o.Time.Month, o.Time.Day, o.Time.Hour, 0, 0, DateTimeKind.Utc), o.HasTimeOfDay, -o.Amount, -1)));
-        var credits = IncomeRhythmFacts.BucketsFromUtcHours(hours, zone).Where(b => b.Count != 0 || b.Amount != 0).ToList();
+        return hours;
+    }
 
-        // Q3 and Q2 group by local day in SQL when the zone's offset is fixed over the range (WIB, WITA, WIT); otherwise by row.
-        var dayExpr = offset is TimeSpan o ? $"date(m.TransactionTime, '{(o < TimeSpan.Zero ? "-" : "+")}{Math.Abs((int)o.TotalMinutes)} minutes')" : null;
-        var ownIds = own.Select(x => x.Id).ToHashSet();
-        var payers = dayExpr is null
-            ? await PayerRowsByRowAsync(db, startUtc, endUtc, withSandbox, ownIds, zone, ct)
-            : await PayerRowsAsync(db, dayExpr, sandbox, startUtc, endUtc, ownIds, ct);
-        var refunds = await RefundsAsync(db, startUtc, endUtc, withSandbox, zone, ct);
-        return new IncomeRhythmFacts(credits, payers, refunds);
+    private static async Task<List<UtcHourTotal>> PostgresHoursAsync(MootaDeskDbContext db, DateTime startUtc, DateTime endUtc, bool withSandbox, CancellationToken ct)
+    {
+        var hours = new List<UtcHourTotal>();
+        await db.Database.OpenConnectionAsync(ct);
+        // timestamptz AT TIME ZONE 'UTC' gives the UTC wall time whatever the session's zone; money is numeric(18,2).
+        await using var cmd = Command(db, $"""
+            SELECT date_trunc('hour', "TransactionTime" AT TIME ZONE 'UTC'), "HasTimeOfDay", SUM("Amount"), COUNT(*) FROM "Mutations"
+            WHERE "Direction" = {(int)Direction.Credit} {(withSandbox ? "" : "AND NOT \"IsSandbox\"")} AND NOT "IsProvisional"
+              AND "TransactionTime" >= @s AND "TransactionTime" < @e
+            GROUP BY 1, 2
+            """);
+        Add(cmd, "@s", startUtc);
+        Add(cmd, "@e", endUtc);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            hours.Add(new UtcHourTotal(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetBoolean(1), r.GetDecimal(2), (int)r.GetInt64(3)));
+        return hours;
     }
 
     private static async Task<List<PayerDay>> PayerRowsAsync(MootaDeskDbContext db, string dayExpr, string sandbox, DateTime startUtc, DateTime endUtc,
