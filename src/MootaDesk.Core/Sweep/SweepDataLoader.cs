@@ -41,7 +41,9 @@ public static class SweepDataLoader
         // Raw reads for the big set: EF materialisation of 50,000 rows through value converters costs more than the
         // whole rest of the sweep; the SQL is the same a LINQ query would produce.
         string C(string property) => db.Column<Mutation>(property);
-        var rows = await ReadAsync(db, $"{C(nameof(Mutation.AccountId))} IN ({string.Join(',', accountRows.Select(a => a.Id))}) AND {C(nameof(Mutation.BankDate))} = @d AND {C(nameof(Mutation.ReadTime))} < @e",
+        // "IN ()" is SQLite's empty set but a syntax error on PostgreSQL: a store without accounts asks for nothing.
+        var accountIn = accountRows.Count == 0 ? "1 = 0" : $"{C(nameof(Mutation.AccountId))} IN ({string.Join(',', accountRows.Select(a => a.Id))})";
+        var rows = await ReadAsync(db, $"{accountIn} AND {C(nameof(Mutation.BankDate))} = @d AND {C(nameof(Mutation.ReadTime))} < @e",
             day, start, end, ct);
         var late = await ReadAsync(db, $"{C(nameof(Mutation.ReadTime))} >= @s AND {C(nameof(Mutation.ReadTime))} < @e AND {C(nameof(Mutation.BankDate))} < @d AND {C(nameof(Mutation.Direction))} = {(int)Direction.Credit}", day, start, end, ct);
         var tags = await ReadTagsAsync(db, rows, ct);
