@@ -30,6 +30,9 @@ public sealed class SweepScheduler(
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             if (await db.Sweeps.AnyAsync(s => s.BusinessDate == day, ct)) return null;
+            // A store without accounts has nothing to sweep: at a first start the demo shop (or the first real account) may
+            // arrive a moment later, and an empty sweep prepared before it would stand there with nothing in it.
+            if (!await db.Accounts.AnyAsync(ct)) return null;
         }
         var result = await prepare.PrepareAsync(day, atStartUp ? SweepTrigger.StartUp : SweepTrigger.Scheduled, Actor.System, ct: ct);
         return result.Created ? result : null;

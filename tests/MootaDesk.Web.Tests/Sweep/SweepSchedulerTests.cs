@@ -14,6 +14,7 @@ public class SweepSchedulerTests
         // Start-up on Saturday morning: Friday's 16:30 was missed while the app was down.
         await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 9, 0));
         var f = new SweepFixture(test);
+        await f.SeedShopAsync(new DateOnly(2026, 11, 20));
         var scheduler = f.Scheduler().Create();
         var missed = await scheduler.RunDueAsync(atStartUp: true);
         missed.ShouldNotBeNull().Day.ShouldBe(new DateOnly(2026, 11, 20));
@@ -45,6 +46,7 @@ public class SweepSchedulerTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var f = new SweepFixture(test, new SweepOptions { Time = "17.00", Weekdays = ["Mon,Tue,Wed,Thu,Fri"], Holidays = ["2026-11-20"] });
+        await f.SeedShopAsync(new DateOnly(2026, 11, 19));
         var scheduler = f.Scheduler().Create();
 
         // Saturday is off in this shop and Friday is a holiday, so Thursday is the latest due day.
@@ -62,10 +64,26 @@ public class SweepSchedulerTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var f = new SweepFixture(test);
+        await f.SeedShopAsync(new DateOnly(2026, 11, 21));
         test.Time.SetJakarta(2026, 11, 21, 16, 31);
         var results = await Task.WhenAll(f.Scheduler().Create().RunDueAsync(false), f.Scheduler().Create().RunDueAsync(false));
         results.Count(r => r is not null).ShouldBeLessThanOrEqualTo(1);
         await using var db = test.CreateDbContext();
         (await db.Sweeps.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_store_without_accounts_gets_no_empty_sweep_at_start_up_and_the_day_is_prepared_once_an_account_exists()
+    {
+        // The first start of a new install: the scheduler wakes before the demo shop (or the first account) is there.
+        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 9, 0));
+        var f = new SweepFixture(test);
+        var scheduler = f.Scheduler().Create();
+        (await scheduler.RunDueAsync(atStartUp: true)).ShouldBeNull();
+        await using (var db = test.CreateDbContext()) (await db.Sweeps.CountAsync()).ShouldBe(0);
+
+        await f.SeedShopAsync(new DateOnly(2026, 11, 20));
+        var prepared = (await scheduler.RunDueAsync(false)).ShouldNotBeNull();
+        prepared.Day.ShouldBe(new DateOnly(2026, 11, 20));
     }
 }
