@@ -15,18 +15,19 @@ public sealed class BrowserSession : IAsyncLifetime
     public static readonly string[] Flags =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
+    private const int WaitMs = 45_000;
+
     public async Task InitializeAsync()
     {
-        // Pages update over the circuit after the action that caused it; on two busy CI cores that can take seconds,
-        // so text is asserted with Playwright's retrying assertions and they wait up to 15 s.
-        Assertions.SetDefaultExpectTimeout(15_000);
         if (Chromium.Path is null)
         {
             if (Chromium.Required) throw new InvalidOperationException("CI=true but no Chromium at /usr/bin/chromium: .ci/run must install Debian's chromium package.");
             return;
         }
-        // Expect(...) waits as long as the page's own actions do (20 s): CI runs the suites side by side on 2 cores.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        // Pages update over the circuit after the action that caused it, and CI runs the Web and browser suites side by
+        // side on 2 cores: text is asserted with Playwright's retrying assertions, and they and the page's own actions wait
+        // up to 45 s. A passing step costs nothing extra; only a failing one waits longer.
+        Assertions.SetDefaultExpectTimeout(WaitMs);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -46,7 +47,7 @@ public sealed class BrowserSession : IAsyncLifetime
             Locale = "id-ID",
             TimezoneId = "Asia/Jakarta",
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(WaitMs);
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = app.BaseUrl });
         return await context.NewPageAsync();
     }
