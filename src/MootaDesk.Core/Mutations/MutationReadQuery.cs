@@ -186,19 +186,25 @@ public sealed class MutationReadQuery(IDbContextFactory<MootaDeskDbContext> fact
 
         var q = MutationSearch.Sorted(await MutationSearch.ApplyAsync(db, filter, viewer, clock, MutationSearch.PageCandidateLimit, ct), filter.Sort);
         var balances = viewer.CanSeeBalances;
+        // Tags come from a second small query over the page's ids, as on the Mutasi page: with the tag list inside the page
+        // query the first page took 235–470 ms p50 at 1,000,000 rows, apart 3–90 ms (bench read-api, 30 Nov).
         var rows = await q.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(m => new
             {
                 m.Id, m.Source, m.SourceId, m.Account!.AccountNumber, m.Account.BankCode, m.TransactionTime, m.HasTimeOfDay, m.ReadTime,
                 m.Description, m.Counterparty, m.Amount, m.Direction, BalanceAfter = balances ? m.BalanceAfter : null, m.OrderReference, m.Status, m.IsSandbox,
-                Tags = m.Tags.Select(t => t.Tag!.Name).ToList(),
             }).ToListAsync(ct);
+        var pageIds = rows.Select(r => r.Id).ToList();
+        var tagNames = pageIds.Count == 0 ? [] : await db.MutationTags.AsNoTracking().Where(t => pageIds.Contains(t.MutationId))
+            .Select(t => new { t.MutationId, t.Tag!.Name }).ToListAsync(ct);
+        var tagsOf = tagNames.GroupBy(t => t.MutationId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
         var count = await MutationSearch.CountAsync(db, filter, viewer, clock, ct: ct);
 
         var items = rows.Select(r => new MutationReadItem(
             r.Id, r.Source.ToString().ToLowerInvariant(), r.SourceId, r.AccountNumber, r.BankCode, Iso(r.TransactionTime), r.HasTimeOfDay, Iso(r.ReadTime),
             r.Description, r.Counterparty, Decimal(r.Amount), r.Direction == Direction.Credit ? "credit" : "debit",
-            r.BalanceAfter is decimal b ? Decimal(b) : null, r.Tags, r.OrderReference, r.Status.ToString(), r.IsSandbox)).ToList();
+            r.BalanceAfter is decimal b ? Decimal(b) : null, tagsOf.GetValueOrDefault(r.Id, []), r.OrderReference, r.Status.ToString(), r.IsSandbox)).ToList();
         return new MutationReadPage(items, request.Page, request.PageSize, count.Value, count.IsCapped);
     }
 
