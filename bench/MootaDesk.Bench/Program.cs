@@ -246,7 +246,7 @@ class RealEndpoint(WebApplication app, Uri url) : Host(app, url)
         {
             ["ConnectionStrings:MootaDesk"] = $"Data Source={path}",
             ["MootaDesk:Moota:WebhookSecret"] = BenchSettings.Secret,
-            ["MootaDesk:DemoData"] = "false",
+            ["MootaDesk:DemoData"] = "false", ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -360,7 +360,7 @@ static class InboxThroughput
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:MootaDesk"] = $"Data Source={Path.Combine(dir, "throughput.db")}",
-            ["MootaDesk:DemoData"] = "false",
+            ["MootaDesk:DemoData"] = "false", ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
         });
         builder.Logging.ClearProviders();
         builder.AddMootaDesk();
@@ -425,7 +425,7 @@ static class StatementImportBench
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "MootaDesk.Web", ContentRootPath = work.FullName });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:MootaDesk"] = $"Data Source={path}", ["MootaDesk:DemoData"] = "false", ["MootaDesk:Moota:Pull:Enabled"] = "false",
+                ["ConnectionStrings:MootaDesk"] = $"Data Source={path}", ["MootaDesk:DemoData"] = "false", ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid", ["MootaDesk:Moota:Pull:Enabled"] = "false",
             });
             builder.Logging.ClearProviders();
             builder.AddMootaDesk();
