@@ -35,6 +35,8 @@ public static class IntegrationsServices
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.AttachWindowMinutes)));
         services.AddSingleton<NotificationDeviceCommands>();
         services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<NotificationInboxSignal>();
+        services.AddHostedService<NotificationInboxService>();
         services.AddSingleton<NotificationLogQuery>();
         services.AddSingleton<NotificationSandbox>();
         services.AddHostedService<NotificationStartup>();

@@ -7,8 +7,9 @@ namespace MootaDesk.Web.Integrations;
 /// <summary>
 /// <c>POST /api/notifications</c>: a phone's forwarder app posts one notification (docs/api.md, "Phone notifications"). The
 /// <c>X-Device-Token</c> header is the authentication (401 ProblemDetails for a missing, unknown or revoked token). Every
-/// authenticated post is stored raw before the answer; 200 says what became of it, 400 (ProblemDetails) that the body could
-/// not be read (kept raw for Ops all the same), 413 that it is over 64 KiB.
+/// authenticated post is stored raw before the answer; 200 (<c>status</c> "pending", its <c>postId</c>) says it is kept and
+/// will be read within moments by <c>NotificationInboxService</c>; 400 (ProblemDetails) that the body could not be read
+/// (kept raw for Ops all the same), 413 that it is over 64 KiB.
 /// </summary>
 public static class NotificationsApi
 {
@@ -34,7 +35,7 @@ public static class NotificationsApi
 
         var body = await ReadCappedAsync(http.Request, ct);
         // Not cancellable from here on: once read, a post is kept even if the phone hangs up while it is written.
-        var receipt = await inbox.ReceiveAsync(device.Id, body, http.Request.ContentType, CancellationToken.None);
+        var receipt = await inbox.AcceptAsync(device.Id, body, http.Request.ContentType, CancellationToken.None);
         if (receipt.Status == NotificationPostStatus.Refused)
         {
             var tooLarge = receipt.Reason?.Key == NotificationProblems.BodyTooLarge;

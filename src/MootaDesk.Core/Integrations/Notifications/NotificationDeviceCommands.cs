@@ -166,16 +166,10 @@ public sealed class NotificationOptionsValidation : IValidateOptions<Notificatio
     }
 }
 
-/// <summary>At start-up: configured phones become devices, and posts a crash left unprocessed are processed.</summary>
-public sealed class NotificationStartup(NotificationDeviceCommands devices, NotificationInbox inbox, IOptions<NotificationOptions> options,
-    ILogger<NotificationStartup> logger) : IHostedService
+/// <summary>At start-up: configured phones become devices (posts a crash left pending are <see cref="NotificationInboxService"/>'s).</summary>
+public sealed class NotificationStartup(NotificationDeviceCommands devices, IOptions<NotificationOptions> options) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await devices.ProvisionAsync(options.Value.Devices, cancellationToken);
-        var done = await inbox.ProcessPendingAsync(cancellationToken);
-        if (done > 0) logger.LogInformation("Processed {Count} notification post(s) left pending", done);
-    }
+    public async Task StartAsync(CancellationToken cancellationToken) => await devices.ProvisionAsync(options.Value.Devices, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -25,6 +25,7 @@ public sealed class NotificationInbox(
     IDbContextFactory<MootaDeskDbContext> factory,
     MutationIngestor ingestor,
     BusinessClock clock,
+    NotificationInboxSignal signal,
     ILogger<NotificationInbox> logger)
 {
     /// <summary>Problem key for a debit read from a phone: money out is taken from the bank only.</summary>
@@ -38,48 +39,98 @@ public sealed class NotificationInbox(
     /// <summary>Stores <paramref name="body"/> (at most <see cref="NotificationPostReader.MaxBodyBytes"/> are kept) for the device, then processes it.</summary>
     public async Task<NotificationReceipt> ReceiveAsync(int deviceId, ReadOnlyMemory<byte> body, string? contentType, CancellationToken ct = default)
     {
+        // Stored with its attempt counted, so the background pass leaves it to this caller (unless it is left stale by a crash).
+        var id = await StoreAsync(deviceId, body, contentType, NotificationPostStatus.Pending, null, ct, attempts: 1);
+        // The reader sees the whole body (it refuses what is too large); the stored copy is capped.
+        return await ProcessAsync(id, body, ct, countAttempt: false);
+    }
+
+    /// <summary>
+    /// The endpoint's path: the post is stored and committed, then answered at once; <see cref="NotificationInboxService"/> reads,
+    /// parses and ingests it a moment later (the webhook inbox's rhythm: the answer never waits for processing). A body that
+    /// cannot be read as a post at all is kept as Refused and answered so (400/413), as before. The receipt is Pending or Refused.
+    /// </summary>
+    public async Task<NotificationReceipt> AcceptAsync(int deviceId, ReadOnlyMemory<byte> body, string? contentType, CancellationToken ct = default)
+    {
+        var reading = NotificationPostReader.Read(body, contentType, clock.UtcNow);
+        if (reading.Notification is null)
+        {
+            var refusedId = await StoreAsync(deviceId, body, contentType, NotificationPostStatus.Refused, reading.Problem, ct);
+            return new NotificationReceipt(refusedId, NotificationPostStatus.Refused, null, reading.Problem);
+        }
+        var id = await StoreAsync(deviceId, body, contentType, NotificationPostStatus.Pending, null, ct);
+        signal.Notify();
+        return new NotificationReceipt(id, NotificationPostStatus.Pending, null, null);
+    }
+
+    private async Task<long> StoreAsync(int deviceId, ReadOnlyMemory<byte> body, string? contentType, NotificationPostStatus status, NotificationProblem? reason,
+        CancellationToken ct, int attempts = 0)
+    {
         var now = clock.UtcNow;
         var kept = body.Length > NotificationPostReader.MaxBodyBytes ? body[..NotificationPostReader.MaxBodyBytes] : body;
-        long id;
-        await using (var db = await factory.CreateDbContextAsync(ct))
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var post = new NotificationPost
         {
-            var post = new NotificationPost
-            {
-                DeviceId = deviceId, ReceivedAt = now, ContentType = Cut(contentType, 200), Body = Encoding.UTF8.GetString(kept.Span), Status = NotificationPostStatus.Pending,
-            };
-            db.NotificationPosts.Add(post);
-            await db.NotificationDevices.Where(d => d.Id == deviceId).ExecuteUpdateAsync(u => u.SetProperty(d => d.LastPostAt, now), ct);
-            await db.SaveChangesAsync(ct);
-            id = post.Id;
-        }
-        // The reader sees the whole body (it refuses what is too large); the stored copy is capped.
-        return await ProcessAsync(id, body, ct);
+            DeviceId = deviceId, ReceivedAt = now, ContentType = Cut(contentType, 200), Body = Encoding.UTF8.GetString(kept.Span), Status = status,
+            ReasonJson = reason is null ? null : Cut(JsonSerializer.Serialize(reason), 1000), Attempts = status == NotificationPostStatus.Refused ? 1 : attempts,
+        };
+        await using var tx = await db.BeginWriteAsync(ct);
+        db.NotificationPosts.Add(post);
+        await db.NotificationDevices.Where(d => d.Id == deviceId).ExecuteUpdateAsync(u => u.SetProperty(d => d.LastPostAt, now), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return post.Id;
     }
 
     /// <summary>"Proses lagi" for a failed, refused, unreadable or pending post: read and parse again (after a parser update, say).</summary>
-    public async Task<NotificationReceipt?> ReprocessAsync(long postId, CancellationToken ct = default)
+    public Task<NotificationReceipt?> ReprocessAsync(long postId, CancellationToken ct = default) => ReprocessAsync(postId, countAttempt: true, ct);
+
+    private async Task<NotificationReceipt?> ReprocessAsync(long postId, bool countAttempt, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var body = await db.NotificationPosts.AsNoTracking().Where(p => p.Id == postId && p.Status != NotificationPostStatus.Provisional && p.Status != NotificationPostStatus.Duplicate)
             .Select(p => p.Body).FirstOrDefaultAsync(ct);
-        return body is null ? null : await ProcessAsync(postId, Encoding.UTF8.GetBytes(body), ct);
+        return body is null ? null : await ProcessAsync(postId, Encoding.UTF8.GetBytes(body), ct, countAttempt);
     }
 
-    /// <summary>Processes posts a crash left pending (oldest first); the number processed.</summary>
+    /// <summary>
+    /// A pending post whose attempt was counted this long ago without an outcome was left by a crash (or a lost instance):
+    /// the background pass takes it over. Younger ones are being processed by whoever counted the attempt.
+    /// </summary>
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Processes pending posts, oldest first, up to 1,000 per call; the number this caller processed. Each post is claimed
+    /// first (its attempt count moves on only where it still has the count just read), so two passes, or two instances on
+    /// one PostgreSQL store, never process the same post twice.
+    /// </summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct = default)
     {
-        List<long> ids;
+        List<(long Id, int Attempts)> pending;
+        var staleBefore = clock.UtcNow - StaleClaim;
         await using (var db = await factory.CreateDbContextAsync(ct))
-            ids = await db.NotificationPosts.AsNoTracking().Where(p => p.Status == NotificationPostStatus.Pending).OrderBy(p => p.Id).Select(p => p.Id).Take(1000).ToListAsync(ct);
-        foreach (var id in ids) await ReprocessAsync(id, ct);
-        return ids.Count;
+            pending = (await db.NotificationPosts.AsNoTracking()
+                .Where(p => p.Status == NotificationPostStatus.Pending && (p.Attempts == 0 || p.ReceivedAt < staleBefore)).OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.Attempts }).Take(1000).ToListAsync(ct)).Select(p => (p.Id, p.Attempts)).ToList();
+        var done = 0;
+        foreach (var (id, attempts) in pending)
+        {
+            int claimed;
+            await using (var db = await factory.CreateDbContextAsync(ct))
+                claimed = await db.NotificationPosts.Where(p => p.Id == id && p.Status == NotificationPostStatus.Pending && p.Attempts == attempts)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.Attempts, attempts + 1), ct);
+            if (claimed == 0) continue;
+            await ReprocessAsync(id, countAttempt: false, ct);
+            done++;
+        }
+        return done;
     }
 
-    private async Task<NotificationReceipt> ProcessAsync(long postId, ReadOnlyMemory<byte> body, CancellationToken ct)
+    private async Task<NotificationReceipt> ProcessAsync(long postId, ReadOnlyMemory<byte> body, CancellationToken ct, bool countAttempt = true)
     {
         try
         {
-            return await ReadAndStoreAsync(postId, body, ct);
+            return await ReadAndStoreAsync(postId, body, countAttempt, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -87,17 +138,17 @@ public sealed class NotificationInbox(
             await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
             await db.NotificationPosts.Where(p => p.Id == postId).ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.Status, NotificationPostStatus.Failed).SetProperty(p => p.Error, Cut(ex.Message, 1000))
-                .SetProperty(p => p.Attempts, p => p.Attempts + 1), CancellationToken.None);
+                .SetProperty(p => p.Attempts, p => p.Attempts + (countAttempt ? 1 : 0)), CancellationToken.None);
             return new NotificationReceipt(postId, NotificationPostStatus.Failed, null, null);
         }
     }
 
-    private async Task<NotificationReceipt> ReadAndStoreAsync(long postId, ReadOnlyMemory<byte> body, CancellationToken ct)
+    private async Task<NotificationReceipt> ReadAndStoreAsync(long postId, ReadOnlyMemory<byte> body, bool countAttempt, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var post = await db.NotificationPosts.FirstAsync(p => p.Id == postId, ct);
         var device = await db.NotificationDevices.AsNoTracking().FirstAsync(d => d.Id == post.DeviceId, ct);
-        post.Attempts++;
+        if (countAttempt) post.Attempts++;
         post.Error = null;
         var reading = NotificationPostReader.Read(body, post.ContentType, clock.UtcNow);
         if (reading.Notification is not { } n)

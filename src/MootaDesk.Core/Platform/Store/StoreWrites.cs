@@ -18,13 +18,30 @@ public static class StoreWrites
     /// <summary>The advisory lock key of the store's write turn ("MootaDsk" in ASCII).</summary>
     public const long WriteTurnKey = 0x4D6F6F746144736B;
 
-    /// <summary>Begins a transaction that holds the store's write turn until it commits or rolls back.</summary>
+    /// <summary>
+    /// Begins a transaction that holds the store's write turn until it commits or rolls back. On SQLite the turn is also
+    /// taken in the process first (<see cref="SqliteWriteTurn"/>), so this process's writers queue in order instead of
+    /// polling SQLite's busy handler, whose sleeps grow to 100 ms and made short writes wait for hundreds of milliseconds
+    /// behind each other (bench notifications: p99 762 ms at 50 posts/s before).
+    /// </summary>
     public static async Task<IDbContextTransaction> BeginWriteAsync(this MootaDeskDbContext db, CancellationToken ct = default)
     {
-        var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.IsPostgreSql())
+        {
+            var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriteTurnKey})", ct);
-        return tx;
+            return tx;
+        }
+        var turn = await SqliteWriteTurn.TakeAsync(db.Database.GetConnectionString() ?? "", ct);
+        try
+        {
+            return new TurnHeldTransaction(await db.Database.BeginTransactionAsync(ct), turn);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
     }
 
     private const int SqliteConstraint = 19, SqliteConstraintUnique = 2067;

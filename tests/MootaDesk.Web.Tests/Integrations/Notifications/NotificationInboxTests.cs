@@ -109,4 +109,56 @@ public class NotificationInboxTests
         receipt.Status.ShouldBe(NotificationPostStatus.Provisional);
         (await kit.Devices.ListAsync()).Count(d => d.FromConfiguration).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task An_accepted_post_is_kept_pending_until_the_background_pass_makes_it_a_provisional_credit()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var kit = await NotificationKit.CreateAsync(test);
+
+        var receipt = await kit.Inbox.AcceptAsync(kit.Device.Row.Id, NotificationKit.SmsForwarderBrimo(150_123m, "30/11/2026 11:58:00"), "application/x-www-form-urlencoded");
+
+        (receipt.Status, receipt.MutationId).ShouldBe((NotificationPostStatus.Pending, null));
+        (await kit.MutationsAsync()).ShouldBeEmpty();
+        (await kit.Inbox.ProcessPendingAsync()).ShouldBe(1);
+        (await kit.Inbox.ProcessPendingAsync()).ShouldBe(0);
+        await using var db = test.CreateDbContext();
+        var post = await db.NotificationPosts.SingleAsync();
+        (post.Status, post.Attempts).ShouldBe((NotificationPostStatus.Provisional, 1));
+        (await db.Mutations.SingleAsync(m => m.Id == post.MutationId)).IsProvisional.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_accepted_body_that_is_no_notification_is_refused_at_once_and_kept()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var kit = await NotificationKit.CreateAsync(test);
+
+        var receipt = await kit.Inbox.AcceptAsync(kit.Device.Row.Id, Encoding.UTF8.GetBytes("{\"app\":\"x\", oops"), "application/json");
+
+        (receipt.Status, receipt.Reason?.Key).ShouldBe((NotificationPostStatus.Refused, NotificationProblems.BodyNotJson));
+        (await kit.Inbox.ProcessPendingAsync()).ShouldBe(0);
+        await using var db = test.CreateDbContext();
+        (await db.NotificationPosts.SingleAsync()).Status.ShouldBe(NotificationPostStatus.Refused);
+    }
+
+    [Fact]
+    public async Task A_post_someone_is_processing_is_left_to_them_until_its_claim_is_stale()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var kit = await NotificationKit.CreateAsync(test);
+        await kit.Inbox.AcceptAsync(kit.Device.Row.Id, NotificationKit.SmsForwarderBrimo(99_000m, "30/11/2026 11:58:00"), "application/x-www-form-urlencoded");
+        // Another pass (or instance) counted the attempt and has not finished: as after a crash in the middle.
+        await using (var db = test.CreateDbContext())
+            await db.NotificationPosts.ExecuteUpdateAsync(u => u.SetProperty(p => p.Attempts, 1));
+
+        (await kit.Inbox.ProcessPendingAsync()).ShouldBe(0);
+        test.Time.Advance(NotificationInbox.StaleClaim + TimeSpan.FromSeconds(1));
+        (await kit.Inbox.ProcessPendingAsync()).ShouldBe(1);
+
+        await using var check = test.CreateDbContext();
+        var post = await check.NotificationPosts.SingleAsync();
+        (post.Status, post.Attempts).ShouldBe((NotificationPostStatus.Provisional, 2));
+        (await kit.MutationsAsync()).Count.ShouldBe(1);
+    }
 }

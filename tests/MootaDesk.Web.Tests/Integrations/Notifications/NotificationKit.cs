@@ -31,7 +31,7 @@ public sealed class NotificationKit
         Device = device;
         Ingestor = new MutationIngestor(test, test.Clock, [new OrderMatchingStep(test, test.Clock, NullLogger<OrderMatchingStep>.Instance)],
             NullLogger<MutationIngestor>.Instance);
-        Inbox = new NotificationInbox(test, Ingestor, test.Clock, NullLogger<NotificationInbox>.Instance);
+        Inbox = new NotificationInbox(test, Ingestor, test.Clock, new NotificationInboxSignal(), NullLogger<NotificationInbox>.Instance);
     }
 
     public TestDatabase Test { get; }

@@ -28,7 +28,7 @@ public class NotificationSandboxTests
             (sandboxId, realId) = (sandbox.Id, real.Id);
         }
         var ingestor = new MutationIngestor(test, test.Clock, [], NullLogger<MutationIngestor>.Instance);
-        var sandboxPhone = new NotificationSandbox(test, new NotificationInbox(test, ingestor, test.Clock, NullLogger<NotificationInbox>.Instance), test.Clock);
+        var sandboxPhone = new NotificationSandbox(test, new NotificationInbox(test, ingestor, test.Clock, new NotificationInboxSignal(), NullLogger<NotificationInbox>.Instance), test.Clock);
 
         var (receipt, error) = await sandboxPhone.SimulateAsync(sandboxId, 150_517m, new Actor("opi"));
         var refused = await sandboxPhone.SimulateAsync(realId, 150_517m, new Actor("opi"));

@@ -72,7 +72,7 @@ public class NotificationsApiTests
     }
 
     [Fact]
-    public async Task An_SmsForwarder_form_post_is_answered_with_the_provisional_mutation()
+    public async Task An_SmsForwarder_form_post_is_answered_pending_and_becomes_a_provisional_mutation_in_the_background()
     {
         await using var factory = Factory();
         var client = factory.CreateClient();
@@ -83,9 +83,18 @@ public class NotificationsApiTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        answer.GetProperty("status").GetString().ShouldBe("provisional");
-        var id = answer.GetProperty("mutationId").GetInt64();
+        answer.GetProperty("status").GetString().ShouldBe("pending");
+        var postId = answer.GetProperty("postId").GetInt64();
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<MootaDeskDbContext>>().CreateDbContextAsync();
+        // The background pass (NotificationInboxService, woken by the post) reads it within moments.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        long? id = null;
+        while (id is null && DateTime.UtcNow < deadline)
+        {
+            id = await db.NotificationPosts.AsNoTracking().Where(p => p.Id == postId && p.Status == NotificationPostStatus.Provisional).Select(p => p.MutationId).FirstOrDefaultAsync();
+            if (id is null) await Task.Delay(50);
+        }
+        id.ShouldNotBeNull("the post was not processed in the background within 15 s");
         var row = await db.Mutations.SingleAsync(m => m.Id == id);
         (row.Source, row.IsProvisional, row.Amount).ShouldBe((MutationSource.Notification, true, 150_123m));
     }

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MootaDesk.Core.Integrations.Notifications;
+
+/// <summary>Wakes <see cref="NotificationInboxService"/> when the endpoint has stored a post.</summary>
+public sealed class NotificationInboxSignal : InboxSignal;
+
+/// <summary>
+/// Processes phone-notification posts in the background, as the webhook inbox does for Moota's deliveries: the endpoint
+/// answers once the raw post is committed, this loop reads, parses and ingests it a moment later (woken by
+/// <see cref="NotificationInboxSignal"/>, otherwise every <see cref="PollInterval"/>, which also picks up posts a crash left
+/// pending). It runs on its own thread below normal priority so answers never wait behind it.
+/// </summary>
+public sealed class NotificationInboxService(NotificationInbox inbox, NotificationInboxSignal signal, ILogger<NotificationInboxService> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => LowPriorityThread.Run(() => LoopAsync(stoppingToken), "notification-inbox");
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await inbox.ProcessPendingAsync(stoppingToken) > 0)
+                {
+                    // More may have arrived while this pass ran: look again before sleeping.
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The store may be briefly unavailable; pending posts stay pending and the next pass takes them.
+                logger.LogError(ex, "Notification inbox pass failed; retrying at the next poll");
+            }
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}
