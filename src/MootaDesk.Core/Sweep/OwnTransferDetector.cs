@@ -26,16 +26,28 @@ public static class OwnTransferDetector
             list.Add(m);
         }
 
+        // Each amount's credits in time order, so a debit looks only at those within the span of it (a binary search), not at
+        // every credit of the same amount: a year of a busy store has hundreds of thousands of both.
+        foreach (var list in creditsByAmount.Values) list.Sort((a, b) => a.TransactionTime != b.TransactionTime ? a.TransactionTime.CompareTo(b.TransactionTime) : a.Id.CompareTo(b.Id));
         foreach (var debit in mutations.Where(m => !m.IsCredit && !m.IsSandbox && own.Contains(m.AccountId)).OrderBy(m => m.TransactionTime).ThenBy(m => m.Id))
         {
             if (!creditsByAmount.TryGetValue(debit.Amount, out var candidates)) continue;
             SweepMutation? best = null;
             var bestGap = TimeSpan.MaxValue;
-            foreach (var c in candidates)
+            var from = debit.TransactionTime - span;
+            int lo = 0, hi = candidates.Count;
+            while (lo < hi)
             {
+                var mid = (lo + hi) / 2;
+                if (candidates[mid].TransactionTime < from) lo = mid + 1; else hi = mid;
+            }
+            for (var i = lo; i < candidates.Count && candidates[i].TransactionTime <= debit.TransactionTime + span; i++)
+            {
+                var c = candidates[i];
                 if (c.AccountId == debit.AccountId || result.Contains(c.Id)) continue;
+                // The earlier of two credits equally near wins, as in time order before.
                 var gap = (c.TransactionTime - debit.TransactionTime).Duration();
-                if (gap <= span && gap < bestGap) { best = c; bestGap = gap; }
+                if (gap < bestGap) { best = c; bestGap = gap; }
             }
             if (best is null) continue;
             result.Add(best.Id);

@@ -41,28 +41,6 @@ public sealed record IncomeRhythmPeriod
         return (StartOfDayUtc(start, zone), StartOfDayUtc(To.AddDays(1), zone));
     }
 
-    /// <summary>
-    /// The zone's UTC offset when it is the same at every instant of [<paramref name="startUtc"/>, <paramref name="endUtc"/>),
-    /// so a database can turn UTC into local hours by adding it (WIB +7, WITA +8, WIT +9 have had no change since 1964);
-    /// null when the zone changes its offset inside the range, and the local time must then be computed row by row.
-    /// </summary>
-    public static TimeSpan? FixedUtcOffset(TimeZoneInfo zone, DateTime startUtc, DateTime endUtc)
-    {
-        var start = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc);
-        var end = DateTime.SpecifyKind(endUtc, DateTimeKind.Utc);
-        var offset = zone.GetUtcOffset(start);
-        if (zone.GetUtcOffset(end) != offset) return null;
-        // An adjustment rule's dates are local; a day of margin on each side covers any offset.
-        var first = start.AddDays(-1);
-        var last = end.AddDays(1);
-        foreach (var rule in zone.GetAdjustmentRules())
-        {
-            if (rule.DateEnd < first || rule.DateStart > last) continue;
-            if (rule.DaylightDelta != TimeSpan.Zero || rule.BaseUtcOffsetDelta != TimeSpan.Zero) return null;
-        }
-        return offset;
-    }
-
     private static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
 }

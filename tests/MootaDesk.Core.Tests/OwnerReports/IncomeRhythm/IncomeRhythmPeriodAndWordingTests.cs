@@ -24,28 +24,6 @@ public class IncomeRhythmPeriodAndWordingTests
         period.UtcRange(zone, withLookback: false).StartUtc.ShouldBe(new DateTime(2026, 10, 31, utcHour, 0, 0, DateTimeKind.Utc));
     }
 
-    [Theory]
-    [InlineData("Asia/Jakarta", 7)]
-    [InlineData("Asia/Makassar", 8)]
-    [InlineData("Asia/Jayapura", 9)]
-    public void Indonesia_s_zones_have_one_fixed_offset_over_a_year_so_the_database_can_add_it(string zoneId, int hours)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        IncomeRhythmPeriod.FixedUtcOffset(zone, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc))
-            .ShouldBe(TimeSpan.FromHours(hours));
-    }
-
-    [Fact]
-    public void A_zone_that_changes_its_offset_inside_the_range_has_no_fixed_offset()
-    {
-        // Jakarta moved from UTC+7:30 to UTC+7 on 1 Jan 1964. London is UTC+0 on both ends of 2026 but has summer time
-        // in between; in January alone its offset is fixed.
-        IncomeRhythmPeriod.FixedUtcOffset(Wib, new DateTime(1963, 6, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(1964, 6, 1, 0, 0, 0, DateTimeKind.Utc)).ShouldBeNull();
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        IncomeRhythmPeriod.FixedUtcOffset(london, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc)).ShouldBeNull();
-        IncomeRhythmPeriod.FixedUtcOffset(london, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc)).ShouldBe(TimeSpan.Zero);
-    }
-
     [Fact]
     public void A_period_that_ends_before_it_starts_is_refused()
     {
