@@ -10,17 +10,18 @@ public sealed class NotificationInboxSignal : InboxSignal;
 /// Processes phone-notification posts in the background, as the webhook inbox does for Moota's deliveries: the endpoint
 /// answers once the raw post is committed, this loop reads, parses and ingests it a moment later (woken by
 /// <see cref="NotificationInboxSignal"/>, otherwise every <see cref="PollInterval"/>, which also picks up posts a crash left
-/// pending). It runs on its own thread below normal priority so answers never wait behind it.
+/// pending). Unlike the webhook processor it runs at normal priority: it shares the main store's write turn with the endpoint,
+/// and a low-priority thread holding that turn on a busy machine kept answers waiting behind it (priority inversion; seen as
+/// seconds of delay at load 5). Its work per post is small: one parse and one short write.
 /// </summary>
 public sealed class NotificationInboxService(NotificationInbox inbox, NotificationInboxSignal signal, ILogger<NotificationInboxService> logger)
     : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => LowPriorityThread.Run(() => LoopAsync(stoppingToken), "notification-inbox");
-
-    private async Task LoopAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
