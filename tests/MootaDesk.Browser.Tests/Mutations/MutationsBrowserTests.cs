@@ -115,7 +115,7 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         await Expect(page.Locator(".mut-save-view")).ToContainTextAsync("sudah ada di daftar tampilan");
         await Expect(page.Locator("#view-name")).ToHaveValueAsync("va  MASUK");
         await page.ScreenshotAsync("mutations-view-name-taken", fullPage: false);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Batal" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Batal", Exact = true }).ClickAsync();
         await page.ClickAsync("[data-testid=saved-views]");
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "VA masuk" }).First.WaitForAsync();
         await page.Keyboard.PressAsync("Escape");

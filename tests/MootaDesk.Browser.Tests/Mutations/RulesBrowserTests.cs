@@ -22,7 +22,7 @@ public class RulesBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         await page.ClickAsync("[data-testid=rule-test]");
         await Expect(page.Locator("[data-testid=rule-error]")).ToContainTextAsync("Pola tidak valid");
         // Said at the pattern field too, where it is fixed.
-        await Expect(page.Locator(".mud-input-error", new PageLocatorOptions { HasTextString = "Pola tidak valid" })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".mud-input-helper-text.mud-input-error", new PageLocatorOptions { HasTextString = "Pola tidak valid" }).First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=rule-name]")).ToHaveValueAsync("Marketplace");
         await Expect(page.Locator("input[name=rulePattern]")).ToHaveValueAsync("([A-Z");
         await page.ScreenshotAsync("rules-bad-pattern", fullPage: false);
