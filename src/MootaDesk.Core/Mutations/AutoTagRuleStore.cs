@@ -19,7 +19,7 @@ public sealed class RuleInput
     public Direction? Direction { get; set; }
     public int? AccountId { get; set; }
     public string? CounterpartyContains { get; set; }
-    public IEnumerable<int> TagIds { get; set; } = [];
+    public IReadOnlyCollection<int> TagIds { get; set; } = [];
     public ReconciliationStatus? SetStatus { get; set; }
     public bool StopAfterMatch { get; set; }
 

@@ -31,7 +31,7 @@ public sealed class MutationExportService(IDbContextFactory<MootaDeskDbContext> 
     public async Task<ExportTotals> WriteAsync(Stream output, MutationFilter filter, ExportFormat format, Viewer viewer, Actor actor,
         IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        var info = new ExportInfo(Describe(filter), actor.Name, clock.UtcNow, viewer.CanSeeBalances);
+        var info = new ExportInfo(await MutationFilterSummary.DescribeAsync(factory, filter, clock.Today, ct), actor.Name, clock.UtcNow, viewer.CanSeeBalances);
         var pages = MutationExport.PagesAsync(factory, filter, viewer, clock, ct);
         var totals = format == ExportFormat.Excel
             ? await MutationExport.WriteExcelAsync(output, info, pages, clock, progress, ct)
@@ -89,7 +89,4 @@ public sealed class MutationExportService(IDbContextFactory<MootaDeskDbContext> 
         try { File.Delete(path); }
         catch (IOException ex) { logger.LogWarning(ex, "Could not delete an export file; the temp folder is cleaned later"); }
     }
-
-    /// <summary>The filter in words for the totals sheet: the same query string a shared link carries.</summary>
-    public static string Describe(MutationFilter filter) => filter.ToQueryString() is { Length: > 0 } q ? Uri.UnescapeDataString(q).Replace("&", " · ") : "semua mutasi";
 }

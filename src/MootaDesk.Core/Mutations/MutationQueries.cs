@@ -32,6 +32,14 @@ public sealed record MutationDetail(
     public int OpenConflicts { get; init; }
 }
 
+/// <summary>The Mutasi list as printed: the filter in words, the first rows of the filter and their totals.</summary>
+/// <param name="FilterText">The filter in words (<see cref="MutationFilterSummary"/>), tags and accounts by name.</param>
+/// <param name="Rows">At most <see cref="MutationQueries.PrintLimit"/> rows, in the filter's order.</param>
+/// <param name="Count">How many rows the filter matches in all (capped like the page's count).</param>
+/// <param name="Credit">Sum of the printed credits, rupiah.</param>
+/// <param name="Debit">Sum of the printed debits, rupiah (0 for someone who sees credits only).</param>
+public sealed record MutationPrintout(string FilterText, IReadOnlyList<MutationRow> Rows, CappedCount Count, decimal Credit, decimal Debit);
+
 /// <summary>Reads for the Mutasi page and its API: every read goes through <see cref="MutationSearch"/>, so the viewer's scope always applies.</summary>
 public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
 {
@@ -51,6 +59,19 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await MutationSearch.ExactCountAsync(db, filter, viewer, clock, ct);
+    }
+
+    /// <summary>Rows one printout holds: a few pages of paper; the export is the way to all of them.</summary>
+    public const int PrintLimit = 500;
+
+    /// <summary>What the print view of Mutasi shows for <paramref name="filter"/>, within <paramref name="viewer"/>'s scope.</summary>
+    public async Task<MutationPrintout> PrintoutAsync(MutationFilter filter, Viewer viewer, CancellationToken ct = default)
+    {
+        var rows = await PageAsync(filter, viewer, 0, PrintLimit, ct);
+        var count = await CountAsync(filter, viewer, ct);
+        var text = await MutationFilterSummary.DescribeAsync(factory, filter, clock.Today, ct);
+        return new MutationPrintout(text, rows, count,
+            rows.Where(r => r.Direction == Direction.Credit).Sum(r => r.Amount), rows.Where(r => r.Direction == Direction.Debit).Sum(r => r.Amount));
     }
 
     /// <summary>Ids of every row the filter matches (for "select all matching"), capped like the count.</summary>
@@ -101,9 +122,14 @@ public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factor
         var notes = await db.MutationNotes.AsNoTracking().Where(n => n.MutationId == id).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Select(n => new NoteView(n.Id, n.Text, n.Author, n.CreatedAt, n.ReplacesNoteId, n.IsSuperseded)).ToListAsync(ct);
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var timeline = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == "Mutation" && a.EntityId == key)
+        var audit = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == "Mutation" && a.EntityId == key)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200)
-            .Select(a => new TimelineEntry(a.At, a.Actor, a.Action, a.Before, a.After)).ToListAsync(ct);
+            .Select(a => new { a.At, a.Actor, a.ActorId, a.Action, a.Before, a.After }).ToListAsync(ct);
+        // People by the name they go by ("Sari Wulandari"), not their sign-in name; keys and the system keep theirs.
+        var userIds = audit.Where(a => a.ActorId != null).Select(a => a.ActorId!).Distinct().ToList();
+        var names = userIds.Count == 0 ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.DisplayName != "").ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var timeline = audit.Select(a => new TimelineEntry(a.At, a.ActorId is { } uid && names.TryGetValue(uid, out var n) ? n : a.Actor, a.Action, a.Before, a.After)).ToList();
         if (!viewer.CanSeeDebits) timeline = timeline.Select(CreditsOnly).ToList();
         return new MutationDetail(row, extra.SourceId, extra.ReadTime, extra.ReadLatencySeconds, Pretty(extra.RawSource), extra.WebhookDeliveryId,
             extra.HolderName, notes, timeline, showsRaw)

@@ -38,15 +38,27 @@ public sealed class SavedViewStore(IDbContextFactory<MootaDeskDbContext> factory
         }).ToList();
     }
 
-    public async Task<int> SaveAsync(string name, MutationFilter filter, bool shared, Viewer viewer, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Saves the filter under <paramref name="name"/> (trimmed, at most 80 characters), for the team when <paramref name="shared"/>,
+    /// else for the viewer alone. Refused (<c>View.Error.Name</c>, <c>View.Error.Exists</c> with the existing name,
+    /// <c>Error.NotAllowed</c>) rather than thrown: a name may appear once in the list the person picks from (the team's views and
+    /// their own), compared ignoring case, spaces and punctuation, so two entries never read alike.
+    /// </summary>
+    /// <returns>The new view's id, or the refusal.</returns>
+    public async Task<CommandResult<int>> SaveAsync(string name, MutationFilter filter, bool shared, Viewer viewer, Actor actor, CancellationToken ct = default)
     {
-        var clean = (name ?? "").Trim();
-        if (clean.Length == 0) throw new MutationChangeRefused("View.Error.Name");
+        var clean = TagName.Clean(name ?? "");
+        if (TagName.Normalize(clean).Length == 0) return Refusal.Of("View.Error.Name").About("name");
         if (clean.Length > 80) clean = clean[..80];
-        if (!shared && viewer.UserId is null) throw new MutationChangeRefused("Error.NotAllowed");
+        if (!shared && viewer.UserId is null) return Refusal.Of("Error.NotAllowed");
+        var folded = TagName.Normalize(clean);
+        if ((await ListAsync(viewer, ct)).FirstOrDefault(v => TagName.Normalize(v.Name) == folded) is { } same)
+            return Refusal.Of("View.Error.Exists", same.Name).About("name");
         await using var db = await factory.CreateDbContextAsync(ct);
         var owner = shared ? null : viewer.UserId;
-        if (await db.SavedViews.AnyAsync(v => v.Name == clean && v.OwnerUserId == owner, ct)) throw new MutationChangeRefused("View.Error.Exists");
+        // Stored names too (a built-in view is listed under a name that follows a setting).
+        var stored = await db.SavedViews.AsNoTracking().Where(v => v.OwnerUserId == null || v.OwnerUserId == viewer.UserId).Select(v => v.Name).ToListAsync(ct);
+        if (stored.FirstOrDefault(n => TagName.Normalize(n) == folded) is { } storedSame) return Refusal.Of("View.Error.Exists", storedSame).About("name");
         var now = clock.UtcNow;
         var view = new SavedView { Name = clean, Query = filter.ToQueryString(), OwnerUserId = owner, CreatedBy = actor.Name, CreatedAt = now, Position = 100 };
         db.SavedViews.Add(view);

@@ -9,10 +9,19 @@ namespace MootaDesk.Core.Mutations;
 
 public sealed record TagSummary(int Id, string Name, string Color, string? Meaning, bool IsArchived, int Uses);
 
-/// <summary>Outcome of a create or rename: refused with a message key, or waiting for "yes, I mean it" because of near duplicates.</summary>
+/// <summary>
+/// Outcome of a create or rename: refused with a message key, or waiting for "yes, I mean it" because of near duplicates
+/// (<see cref="NearDuplicates"/>: names of tags whose name is close) or repeated meanings (<see cref="SameMeaning"/>: names of
+/// tags whose glossary meaning says the same thing, <see cref="TagName.MeaningRepeats"/>).
+/// </summary>
 public sealed record TagNameCheck(string? ErrorKey, IReadOnlyList<string> NearDuplicates)
 {
+    public IReadOnlyList<string> SameMeaning { get; init; } = [];
+
     public bool IsRefused => ErrorKey is not null;
+
+    /// <summary>A warning the person has to confirm before the tag is saved (never a refusal).</summary>
+    public bool NeedsConfirmation => !IsRefused && (NearDuplicates.Count > 0 || SameMeaning.Count > 0);
 }
 
 /// <summary>
@@ -37,23 +46,30 @@ public sealed partial class TagCatalog(IDbContextFactory<MootaDeskDbContext> fac
         return tags.Select(t => new TagSummary(t.Id, t.Name, t.Color, t.Meaning, t.IsArchived, uses.GetValueOrDefault(t.Id))).ToList();
     }
 
-    public async Task<TagNameCheck> CheckNameAsync(string name, int? exceptId = null, CancellationToken ct = default)
+    /// <summary>
+    /// Checks a tag's name (refused when empty, too long or equal to another's once folded; warned when close to another's)
+    /// and its meaning (warned when it repeats another tag's meaning).
+    /// </summary>
+    public async Task<TagNameCheck> CheckNameAsync(string name, int? exceptId = null, CancellationToken ct = default, string? meaning = null)
     {
         var clean = TagName.Clean(name ?? "");
         var normalized = TagName.Normalize(clean);
         if (normalized.Length == 0) return new("Tag.Error.Empty", []);
         if (clean.Length > 60) return new("Tag.Error.TooLong", []);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var others = await db.Tags.AsNoTracking().Where(t => exceptId == null || t.Id != exceptId).Select(t => new { t.Name, t.NormalizedName }).ToListAsync(ct);
+        var others = await db.Tags.AsNoTracking().Where(t => exceptId == null || t.Id != exceptId).Select(t => new { t.Name, t.NormalizedName, t.Meaning }).ToListAsync(ct);
         if (others.Any(o => o.NormalizedName == normalized)) return new("Tag.Error.Duplicate", others.Where(o => o.NormalizedName == normalized).Select(o => o.Name).ToList());
-        return new(null, others.Where(o => TagName.IsNearDuplicate(o.Name, clean)).Select(o => o.Name).ToList());
+        return new(null, others.Where(o => TagName.IsNearDuplicate(o.Name, clean)).Select(o => o.Name).ToList())
+        {
+            SameMeaning = others.Where(o => TagName.MeaningRepeats(o.Meaning, meaning)).Select(o => o.Name).ToList(),
+        };
     }
 
     public async Task<(TagNameCheck Check, int? Id)> CreateAsync(string name, string? color, string? meaning, bool confirmNearDuplicate, Viewer viewer, Actor actor, CancellationToken ct = default)
     {
         EnsureCanManage(viewer);
-        var check = await CheckNameAsync(name, null, ct);
-        if (check.IsRefused || (check.NearDuplicates.Count > 0 && !confirmNearDuplicate)) return (check, null);
+        var check = await CheckNameAsync(name, null, ct, meaning);
+        if (check.IsRefused || (check.NeedsConfirmation && !confirmNearDuplicate)) return (check, null);
         var clean = TagName.Clean(name);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
@@ -68,8 +84,8 @@ public sealed partial class TagCatalog(IDbContextFactory<MootaDeskDbContext> fac
     public async Task<TagNameCheck> UpdateAsync(int id, string name, string? color, string? meaning, bool confirmNearDuplicate, Viewer viewer, Actor actor, CancellationToken ct = default)
     {
         EnsureCanManage(viewer);
-        var check = await CheckNameAsync(name, id, ct);
-        if (check.IsRefused || (check.NearDuplicates.Count > 0 && !confirmNearDuplicate)) return check;
+        var check = await CheckNameAsync(name, id, ct, meaning);
+        if (check.IsRefused || (check.NeedsConfirmation && !confirmNearDuplicate)) return check;
         await using var db = await factory.CreateDbContextAsync(ct);
         var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new MutationChangeRefused("Error.NotFound");
         var before = new { tag.Name, tag.Color, tag.Meaning };

@@ -36,6 +36,25 @@ public static class TagName
         return Math.Min(x.Length, y.Length) >= 3 && EditDistanceAtMostOne(x, y);
     }
 
+    /// <summary>
+    /// Whether two glossary meanings say the same thing, worth a warning so the team does not keep two tags for one idea:
+    /// equal once case, punctuation and diacritics are folded, or (for meanings of three words or more) sharing at least
+    /// three quarters of their words. Empty meanings repeat nothing.
+    /// </summary>
+    public static bool MeaningRepeats(string? a, string? b)
+    {
+        var x = MeaningWords(a);
+        var y = MeaningWords(b);
+        if (x.Count == 0 || y.Count == 0) return false;
+        if (x.SetEquals(y)) return true;
+        if (Math.Min(x.Count, y.Count) < 3) return false;
+        var shared = x.Intersect(y).Count();
+        return shared * 4 >= x.Union(y).Count() * 3;
+    }
+
+    private static HashSet<string> MeaningWords(string? meaning) =>
+        (meaning ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Normalize).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+
     private static bool EditDistanceAtMostOne(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 1) return false;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
@@ -14,8 +14,8 @@ public partial class DuplicatesPage
     [Inject] public required MutationMerger Merger { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
 
     private DuplicateReview? Review { get; set; }
@@ -45,8 +45,8 @@ public partial class DuplicatesPage
     {
         if (busy || viewer is null) return;
         var kept = KeptOf(g);
-        if (await Dialogs.Confirm(T["Duplicates.ConfirmMerge", g.Rows.Count - 1, kept].Value, T["Duplicates.Title"].Value,
-                new ConfirmOptions { OkButtonText = T["Confirm.Yes"].Value, CancelButtonText = T["Confirm.No"].Value }) != true)
+        if (await Dialogs.ShowMessageBoxAsync(T["Duplicates.Title"], T["Duplicates.ConfirmMerge", g.Rows.Count - 1, kept], yesText: T["Confirm.Yes"],
+                cancelText: T["Confirm.No"]) != true)
             return;
         busy = true;
         try
@@ -57,10 +57,10 @@ public partial class DuplicatesPage
                 var outcome = await Merger.MergeAsync(kept, other.Id, viewer, actor);
                 if (!outcome.Succeeded)
                 {
-                    Notify.Notify(NotificationSeverity.Warning, T["Merge.Refused." + outcome.RefusalKey, outcome.Detail ?? ""], duration: 10000);
+                    Snackbar.Add(T["Merge.Refused." + outcome.RefusalKey, outcome.Detail ?? ""], Severity.Warning, o => o.VisibleStateDuration = 10_000);
                     break;
                 }
-                Notify.Notify(NotificationSeverity.Success, T["Duplicates.Merged", other.Id, kept]);
+                Snackbar.Add(T["Duplicates.Merged", other.Id, kept], Severity.Success);
             }
             await ReloadAsync();
         }
@@ -77,7 +77,7 @@ public partial class DuplicatesPage
             var kept = KeptOf(g);
             foreach (var other in g.Rows.Where(r => r.Id != kept))
                 await Merger.MarkNotDuplicateAsync(kept, other.Id, viewer, actor);
-            Notify.Notify(NotificationSeverity.Info, T["Duplicates.MarkedNot"]);
+            Snackbar.Add(T["Duplicates.MarkedNot"], Severity.Info);
             await ReloadAsync();
         }
         finally { busy = false; }
@@ -90,8 +90,8 @@ public partial class DuplicatesPage
         try
         {
             var outcome = await Merger.UndoAsync(h.Id, viewer, await CurrentUser.ActorAsync());
-            if (outcome.Succeeded) Notify.Notify(NotificationSeverity.Success, T["Duplicates.Undone"]);
-            else Notify.Notify(NotificationSeverity.Warning, T["Merge.Refused." + outcome.RefusalKey, outcome.Detail ?? ""], duration: 10000);
+            if (outcome.Succeeded) Snackbar.Add(T["Duplicates.Undone"], Severity.Success);
+            else Snackbar.Add(T["Merge.Refused." + outcome.RefusalKey, outcome.Detail ?? ""], Severity.Warning, o => o.VisibleStateDuration = 10_000);
             await ReloadAsync();
         }
         finally { busy = false; }

@@ -12,20 +12,20 @@ public sealed class FilterDraft
     public DatePreset Preset { get; set; }
     public DateTime? From { get; set; }
     public DateTime? To { get; set; }
-    public IEnumerable<int> AccountIds { get; set; } = [];
+    public IReadOnlyCollection<int> AccountIds { get; set; } = [];
     public Direction? Direction { get; set; }
     public string? AmountExact { get; set; }
     public string? AmountMin { get; set; }
     public string? AmountMax { get; set; }
     public string? Text { get; set; }
-    public IEnumerable<int> TagsAny { get; set; } = [];
-    public IEnumerable<int> TagsAll { get; set; } = [];
-    public IEnumerable<int> TagsNone { get; set; } = [];
+    public IReadOnlyCollection<int> TagsAny { get; set; } = [];
+    public IReadOnlyCollection<int> TagsAll { get; set; } = [];
+    public IReadOnlyCollection<int> TagsNone { get; set; } = [];
     public bool UntaggedOnly { get; set; }
     public bool WithoutNote { get; set; }
     public bool WithoutOrderReference { get; set; }
-    public IEnumerable<ReconciliationStatus> Statuses { get; set; } = [];
-    public IEnumerable<MutationSource> Sources { get; set; } = [];
+    public IReadOnlyCollection<ReconciliationStatus> Statuses { get; set; } = [];
+    public IReadOnlyCollection<MutationSource> Sources { get; set; } = [];
     public SandboxFilter Sandbox { get; set; }
     public MutationSort Sort { get; set; }
 

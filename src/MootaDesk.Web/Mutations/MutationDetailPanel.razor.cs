@@ -1,6 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
@@ -16,7 +17,7 @@ public partial class MutationDetailPanel
     [Inject] public required TagMutationsCommand Commands { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
     [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
@@ -35,8 +36,22 @@ public partial class MutationDetailPanel
 
     private IEnumerable<TagOption> AvailableTags => tags.Where(t => !t.IsArchived && detail?.Row.Tags.All(x => x.Id != t.Id) != false);
 
-    private IReadOnlyList<Choice<ReconciliationStatus>> StatusOptions =>
-        Enum.GetValues<ReconciliationStatus>().Select(s => new Choice<ReconciliationStatus>(s, T["Status." + s])).ToList();
+    // MudSelect shows a picked value through these, not through the item's text.
+    private string StatusName(ReconciliationStatus s) => T["Status." + s];
+    private string TagName(int? id) => tags.FirstOrDefault(t => t.Id == id)?.Name ?? "";
+
+    private string LatencyText => detail?.ReadLatencySeconds is int l ? T["Detail.Latency", ReadDuration(l)] : "";
+
+    /// <summary>The change history in words, newest first (<see cref="MutationHistoryText"/>).</summary>
+    internal IReadOnlyList<HistoryLine> Timeline { get; private set; } = [];
+
+    /// <summary>How long the mutation took to reach us, in the unit a person reads best: seconds, minutes, hours.</summary>
+    internal string ReadDuration(int seconds) => seconds switch
+    {
+        < 120 => T["Duration.Seconds", seconds.ToString("N0", CultureInfo.CurrentCulture)],
+        < 7200 => T["Duration.Minutes", (seconds / 60).ToString("N0", CultureInfo.CurrentCulture)],
+        _ => T["Duration.Hours", (seconds / 3600m).ToString("N1", CultureInfo.CurrentCulture)],
+    };
 
     protected override async Task OnInitializedAsync()
     {
@@ -51,6 +66,8 @@ public partial class MutationDetailPanel
         detail = await Queries.DetailAsync(MutationId, viewer!);
         notFound = detail is null;
         orderReference = detail?.Row.OrderReference;
+        var names = tags.ToDictionary(t => t.Id, t => t.Name);
+        Timeline = detail?.Timeline.Select(e => MutationHistoryText.Describe(e, T, names, Clock)).ToList() ?? [];
     }
 
     /// <summary>The older versions a note replaced, newest first.</summary>
@@ -65,15 +82,10 @@ public partial class MutationDetailPanel
         }
     }
 
-    private string ActionText(string action)
-    {
-        var text = T["Action." + action];
-        return text.ResourceNotFound ? action : text.Value;
-    }
-
     private async Task RunAsync(Func<Viewer, Actor, Task<MutationChange?>> action, string? doneKey)
     {
         if (busy || viewer is null) return;
+        viewer = await CurrentUser.ViewerAsync();
         busy = true;
         try
         {
@@ -83,7 +95,7 @@ public partial class MutationDetailPanel
         }
         catch (MutationChangeRefused ex)
         {
-            Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]);
+            Snackbar.Add(T[ex.MessageKey], Severity.Warning);
         }
         finally { busy = false; }
     }
@@ -116,7 +128,7 @@ public partial class MutationDetailPanel
     private Task SaveOrderReferenceAsync() => RunAsync(async (v, a) =>
     {
         await Commands.SetOrderReferenceAsync(MutationId, orderReference, v, a);
-        Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+        Snackbar.Add(S["Common.Saved"], Severity.Success);
         return null;
     }, null);
 }

@@ -39,6 +39,16 @@ public partial class MutationFilterPanel
     private IReadOnlyList<Choice<SandboxFilter>> SandboxOptions => [
         new(SandboxFilter.Exclude, T["Sandbox.Exclude"]), new(SandboxFilter.Include, T["Sandbox.Include"]), new(SandboxFilter.Only, T["Sandbox.Only"])];
 
+    // MudSelect shows a picked value through these, not through the item's text: names, never ids or enum names.
+    private string PresetName(DatePreset p) => Presets.FirstOrDefault(x => x.Value == p)?.Text ?? "";
+    private string DirectionName(Direction? d) => d is null ? "" : T[d == Direction.Credit ? "Direction.Credit" : "Direction.Debit"];
+    private string SortName(MutationSort s) => T["Sort." + s];
+    private string StatusName(ReconciliationStatus s) => T["Status." + s];
+    private string SourceName(MutationSource s) => T["Source." + s];
+    private string SandboxName(SandboxFilter s) => T["Sandbox." + s];
+    private string AccountName(int id) => Accounts.FirstOrDefault(a => a.Id == id)?.Label ?? "";
+    private string TagName(int id) => Tags.FirstOrDefault(t => t.Id == id)?.Name ?? "";
+
     protected override void OnParametersSet()
     {
         // Only a new filter from outside (URL, saved view, back button) resets what the person is typing.

@@ -26,8 +26,6 @@ public partial class MutationsPage
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
     [Inject] public required NavigationManager Nav { get; init; }
-    // The detail drawer (MutationDetailPanel) is still a Radzen side dialog until that panel moves to MudBlazor.
-    [Inject] public required Radzen.DialogService Dialogs { get; init; }
     [Inject] public required IDialogService MudDialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
@@ -72,7 +70,7 @@ public partial class MutationsPage
     private string? bulkNote;
     private bool busy, canEdit, canManageRules, isDemoOnly, countingExact, savingView, newViewShared, exporting;
     private int? exactCount;
-    private string? newViewName;
+    private string? newViewName, viewError;
     private int exportedRows;
     private string? exportMessage;
     private PendingUndo? undo;
@@ -90,8 +88,19 @@ public partial class MutationsPage
         Enum.GetValues<ReconciliationStatus>().Select(s => new Choice<ReconciliationStatus?>(s, T["Status." + s])).ToList();
 
     private string CountText => exactCount is int exact
-        ? T["Count.Value", exact.ToString("N0", CultureInfo.CurrentUICulture)]
-        : count.IsCapped ? T["Count.Capped", CappedCount.Cap.ToString("N0", CultureInfo.CurrentUICulture)] : T["Count.Value", count.Value.ToString("N0", CultureInfo.CurrentUICulture)];
+        ? T["Count.Value", Number(exact)]
+        : count.IsCapped ? T["Count.Capped", Number(CappedCount.Cap)] : T["Count.Value", Number(count.Value)];
+
+    /// <summary>
+    /// The grid formats its pager's numbers with this ("1–50 dari 1.282"); left unset, MudBlazor groups digits the English way.
+    /// </summary>
+    private static CultureInfo ReaderCulture => CultureInfo.CurrentUICulture;
+
+    /// <summary>A count in the reader's language: "1.282" in Indonesian, "1,282" in English.</summary>
+    internal static string Number(int n) => n.ToString("N0", CultureInfo.CurrentUICulture);
+
+    /// <summary>The printable list of the current filter (<see cref="MutationsPrintPage"/>).</summary>
+    private string PrintUrl => AppUrls.MutationsPrint(Filter.ToQueryString());
 
     protected override async Task OnInitializedAsync()
     {
@@ -311,7 +320,7 @@ public partial class MutationsPage
         try
         {
             var change = await action(viewer, await CurrentUser.ActorAsync());
-            ShowUndo(change, T[doneKey, change.Count.ToString("N0")]);
+            ShowUndo(change, T[doneKey, Number(change.Count)]);
             await ReloadGridAsync();
         }
         catch (MutationChangeRefused ex)
@@ -355,7 +364,7 @@ public partial class MutationsPage
         try
         {
             var n = await Commands.UndoAsync(pending.Change, viewer, await CurrentUser.ActorAsync());
-            Snackbar.Add(T["Undo.Done", n.ToString("N0")], Severity.Success);
+            Snackbar.Add(T["Undo.Done", Number(n)], Severity.Success);
             await ReloadGridAsync();
         }
         catch (MutationChangeRefused ex)
@@ -365,14 +374,17 @@ public partial class MutationsPage
         finally { busy = false; }
     }
 
-    // Detail drawer
+    // Detail sheet: a dialog on the right; the grid reloads when it closes, for the changes made inside.
     private async Task OpenDetailAsync(long id)
     {
-        await Dialogs.OpenSideAsync<MutationDetailPanel>(T["Detail.Title"], new Dictionary<string, object?>
+        var parameters = new DialogParameters<MutationDetailDialog>
         {
-            [nameof(MutationDetailPanel.MutationId)] = id,
-            [nameof(MutationDetailPanel.OnChanged)] = EventCallback.Factory.Create<(MutationChange, string)>(this, c => ShowUndo(c.Item1, c.Item2)),
-        }!, new Radzen.SideDialogOptions { Position = Radzen.DialogPosition.Right, Width = "720px", Height = "100vh", Style = "top: 0; inset-block-start: 0;", CloseDialogOnOverlayClick = true, ShowMask = true });
+            { x => x.MutationId, id },
+            { x => x.OnChanged, EventCallback.Factory.Create<(MutationChange, string)>(this, c => ShowUndo(c.Item1, c.Item2)) },
+        };
+        var options = new DialogOptions { Position = DialogPosition.CenterRight, CloseOnEscapeKey = true, BackdropClick = true, CloseButton = true, NoHeader = false };
+        var dialog = await MudDialogs.ShowAsync<MutationDetailDialog>(T["Detail.Title"], parameters, options);
+        await dialog.Result;
         tags = await Queries.TagsAsync();
         await ReloadGridAsync();
     }
@@ -393,15 +405,19 @@ public partial class MutationsPage
         busy = true;
         try
         {
-            selectedViewId = await Views.SaveAsync(newViewName ?? "", Filter, newViewShared, viewer, await CurrentUser.ActorAsync());
+            var saved = await Views.SaveAsync(newViewName ?? "", Filter, newViewShared, viewer, await CurrentUser.ActorAsync());
+            if (saved.Refusal is { } refusal)
+            {
+                // Said beside the name, so the person sees which field to change; the form stays as typed.
+                viewError = T.Say(refusal);
+                return;
+            }
+            selectedViewId = saved.Value;
             Snackbar.Add(T["View.Saved"], Severity.Success);
             savingView = false;
             newViewName = null;
+            viewError = null;
             await LoadViewsAsync();
-        }
-        catch (MutationChangeRefused ex)
-        {
-            Snackbar.Add(T[ex.MessageKey], Severity.Warning);
         }
         finally { busy = false; }
     }
@@ -440,7 +456,7 @@ public partial class MutationsPage
         try
         {
             var file = await Task.Run(() => Exports.PrepareAsync(filter, format, v, actor, progress));
-            exportMessage = T["Export.Done", file.Totals.Rows.ToString("N0"), file.FileName];
+            exportMessage = T["Export.Done", Number(file.Totals.Rows), file.FileName];
             await JS.InvokeVoidAsync("mootadesk.downloadFromUrl", AppUrls.MutationDownload(file.Token), file.FileName);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException)

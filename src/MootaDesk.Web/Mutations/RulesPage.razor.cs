@@ -1,8 +1,8 @@
 using MootaDesk.Core.BankAccounts;
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
+using Direction = MootaDesk.Core.Mutations.Direction;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
@@ -17,8 +17,8 @@ public partial class RulesPage
     [Inject] public required MutationQueries Queries { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
     [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
@@ -26,18 +26,23 @@ public partial class RulesPage
     private IReadOnlyList<AccountOption> accounts = [];
     private IReadOnlyList<TagOption> tags = [];
     private RuleInput form = new();
-    private string? amountMin, amountMax, error;
+    private string? amountMin, amountMax, error, patternError;
     private RulePreview? preview;
     // Refreshed from the store before every action: a demoted person's open tab acts with their current roles.
     private Viewer? viewer;
     private bool busy;
 
-    // A list built once per load: a fresh enumerable on every render made the multi-select rebuild its items and
-    // drop the tick (no tag could be picked for a rule).
+    // A list built once per load, so the multi-select's items stay the same objects between renders.
     private IReadOnlyList<TagOption> ActiveTags { get; set; } = [];
-    private IReadOnlyList<Choice<Direction?>> Directions => [new(Direction.Credit, T["Direction.Credit"]), new(Direction.Debit, T["Direction.Debit"])];
-    private IReadOnlyList<Choice<ReconciliationStatus?>> StatusOptions =>
-        Enum.GetValues<ReconciliationStatus>().Select(s => new Choice<ReconciliationStatus?>(s, T["Status." + s])).ToList();
+
+    // MudSelect shows a picked value through these, not through the item's text: names, never ids or enum names.
+    private string DirectionName(Direction? d) => d is null ? "" : T[d == Direction.Credit ? "Direction.Credit" : "Direction.Debit"];
+    private string StatusName(ReconciliationStatus? s) => s is null ? "" : T["Status." + s];
+    private string AccountName(int? id) => accounts.FirstOrDefault(a => a.Id == id)?.Label ?? "";
+    private string TagName(int id) => tags.FirstOrDefault(t => t.Id == id)?.Name ?? "";
+
+    /// <summary>The form being edited (for tests: what a save or a preview would send).</summary>
+    internal RuleInput Form => form;
 
     protected override async Task OnInitializedAsync()
     {
@@ -73,7 +78,7 @@ public partial class RulesPage
     private void New()
     {
         form = new RuleInput();
-        amountMin = amountMax = error = null;
+        amountMin = amountMax = error = patternError = null;
         preview = null;
     }
 
@@ -82,7 +87,7 @@ public partial class RulesPage
         form = RuleInput.From(r);
         amountMin = r.AmountMin is decimal min ? Money.Format(min) : null;
         amountMax = r.AmountMax is decimal max ? Money.Format(max) : null;
-        error = null;
+        error = patternError = null;
         preview = null;
     }
 
@@ -103,20 +108,27 @@ public partial class RulesPage
         return false;
     }
 
-    private string Message(string key) =>
-        key == "Rule.Error.Pattern" && AutoTagRuleStore.Validate(form) is { Detail: string detail } ? T[key, detail] : T[key];
+    /// <summary>
+    /// Says a refusal; one about the pattern is said at the pattern field too ("pola tidak valid" with the parser's detail),
+    /// so the person sees where to fix it and keeps everything typed.
+    /// </summary>
+    private void Refused(string key)
+    {
+        error = key == "Rule.Error.Pattern" && AutoTagRuleStore.Validate(form) is { Detail: string detail } ? T[key, detail] : T[key];
+        patternError = key is "Rule.Error.Pattern" or "Rule.Error.PatternSlow" ? error : null;
+    }
 
     private async Task PreviewAsync()
     {
         if (busy || viewer is null || !ReadAmounts()) return;
         viewer = await CurrentUser.ViewerAsync();
         busy = true;
-        error = null;
+        error = patternError = null;
         try
         {
             preview = await Store.PreviewAsync(form, viewer);
         }
-        catch (MutationChangeRefused ex) { error = Message(ex.MessageKey); preview = null; }
+        catch (MutationChangeRefused ex) { Refused(ex.MessageKey); preview = null; }
         finally { busy = false; }
     }
 
@@ -125,15 +137,15 @@ public partial class RulesPage
         if (busy || viewer is null || !ReadAmounts()) return;
         viewer = await CurrentUser.ViewerAsync();
         busy = true;
-        error = null;
+        error = patternError = null;
         try
         {
             await Store.SaveAsync(form, viewer, await CurrentUser.ActorAsync());
-            Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+            Snackbar.Add(S["Common.Saved"], Severity.Success);
             rules = await Store.ListAsync();
             New();
         }
-        catch (MutationChangeRefused ex) { error = Message(ex.MessageKey); }
+        catch (MutationChangeRefused ex) { Refused(ex.MessageKey); }
         finally { busy = false; }
     }
 
@@ -141,14 +153,14 @@ public partial class RulesPage
     {
         if (busy || viewer is null) return;
         viewer = await CurrentUser.ViewerAsync();
-        if (await Dialogs.Confirm(T["Rules.DeleteConfirm", r.Name], S["Common.Delete"], new ConfirmOptions { OkButtonText = S["Common.Delete"], CancelButtonText = S["Common.Cancel"] }) != true) return;
+        if (await Dialogs.ShowMessageBoxAsync(S["Common.Delete"], T["Rules.DeleteConfirm", r.Name], yesText: S["Common.Delete"], cancelText: S["Common.Cancel"]) != true) return;
         busy = true;
         try
         {
             await Store.DeleteAsync(r.Id, viewer, await CurrentUser.ActorAsync());
             rules = await Store.ListAsync();
         }
-        catch (MutationChangeRefused ex) { Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]); }
+        catch (MutationChangeRefused ex) { Snackbar.Add(T[ex.MessageKey], Severity.Warning); }
         finally { busy = false; }
     }
 
@@ -169,15 +181,15 @@ public partial class RulesPage
     {
         if (busy || viewer is null) return;
         viewer = await CurrentUser.ViewerAsync();
-        if (await Dialogs.Confirm(T["Rules.ApplyConfirm", AutoTagRuleStore.PreviewDays], T["Rules.ApplyExisting"],
-                new ConfirmOptions { OkButtonText = T["Rules.ApplyExisting"], CancelButtonText = S["Common.Cancel"] }) != true) return;
+        if (await Dialogs.ShowMessageBoxAsync(T["Rules.ApplyExisting"], T["Rules.ApplyConfirm", AutoTagRuleStore.PreviewDays], yesText: T["Rules.ApplyExisting"],
+                cancelText: S["Common.Cancel"]) != true) return;
         busy = true;
         try
         {
             var n = await Store.ApplyToExistingAsync(AutoTagRuleStore.PreviewDays, viewer, await CurrentUser.ActorAsync());
-            Notify.Notify(NotificationSeverity.Success, T["Rules.Applied", n.ToString("N0", CultureInfo.CurrentUICulture)]);
+            Snackbar.Add(T["Rules.Applied", MutationsPage.Number(n)], Severity.Success);
         }
-        catch (MutationChangeRefused ex) { Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]); }
+        catch (MutationChangeRefused ex) { Snackbar.Add(T[ex.MessageKey], Severity.Warning); }
         finally { busy = false; }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Web.Platform;
@@ -12,8 +12,8 @@ public partial class TagsPage
 {
     [Inject] public required TagCatalog Catalog { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IStringLocalizer<MutationsText> T { get; init; }
     [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
@@ -28,13 +28,16 @@ public partial class TagsPage
     private readonly Dictionary<int, int?> mergeTargets = [];
     private TagForm form = new();
     private TagSummary? editing;
-    private IReadOnlyList<string> nearDuplicates = [];
+    // Said before saving: a name close to another tag's, a meaning that repeats another tag's. Warnings, not refusals.
+    private IReadOnlyList<string> warnings = [];
     private string? error;
     // Refreshed from the store before every action: a demoted person's open tab acts with their current roles.
     private Viewer? viewer;
     private bool canManage, busy;
 
     private int? MergeTarget(int id) => mergeTargets.GetValueOrDefault(id);
+
+    private string TagName(int? id) => list.FirstOrDefault(t => t.Id == id)?.Name ?? "";
 
     protected override async Task OnInitializedAsync()
     {
@@ -48,7 +51,7 @@ public partial class TagsPage
         editing = null;
         form = new TagForm();
         error = null;
-        nearDuplicates = [];
+        warnings = [];
     }
 
     private void StartEdit(TagSummary t)
@@ -56,7 +59,7 @@ public partial class TagsPage
         editing = t;
         form = new TagForm { Name = t.Name, Color = t.Color, Meaning = t.Meaning };
         error = null;
-        nearDuplicates = [];
+        warnings = [];
     }
 
     private async Task SaveAsync(bool confirmNearDuplicate)
@@ -71,10 +74,10 @@ public partial class TagsPage
                 ? (await Catalog.CreateAsync(form.Name, form.Color, form.Meaning, confirmNearDuplicate, viewer, actor)).Check
                 : await Catalog.UpdateAsync(editing.Id, form.Name, form.Color, form.Meaning, confirmNearDuplicate, viewer, actor);
             error = check.ErrorKey is string key ? T[key, string.Join(", ", check.NearDuplicates)].Value : null;
-            nearDuplicates = check.IsRefused || confirmNearDuplicate ? [] : check.NearDuplicates;
-            if (error is null && nearDuplicates.Count == 0)
+            warnings = check.NeedsConfirmation && !confirmNearDuplicate ? Warnings(check) : [];
+            if (error is null && warnings.Count == 0)
             {
-                Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+                Snackbar.Add(S["Common.Saved"], Severity.Success);
                 StartNew();
                 list = await Catalog.ListAsync(viewer!);
             }
@@ -84,6 +87,15 @@ public partial class TagsPage
             error = T[ex.MessageKey];
         }
         finally { busy = false; }
+    }
+
+    /// <summary>What the person is warned of before a tag that may repeat another is saved.</summary>
+    internal IReadOnlyList<string> Warnings(TagNameCheck check)
+    {
+        var lines = new List<string>();
+        if (check.NearDuplicates.Count > 0) lines.Add(T["Tags.NearDuplicate", string.Join(", ", check.NearDuplicates)]);
+        if (check.SameMeaning.Count > 0) lines.Add(T["Tags.SameMeaning", string.Join(", ", check.SameMeaning)]);
+        return lines;
     }
 
     private async Task ArchiveAsync(TagSummary t)
@@ -96,7 +108,7 @@ public partial class TagsPage
             await Catalog.SetArchivedAsync(t.Id, !t.IsArchived, viewer, await CurrentUser.ActorAsync());
             list = await Catalog.ListAsync(viewer!);
         }
-        catch (MutationChangeRefused ex) { Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]); }
+        catch (MutationChangeRefused ex) { Snackbar.Add(T[ex.MessageKey], Severity.Warning); }
         finally { busy = false; }
     }
 
@@ -105,17 +117,16 @@ public partial class TagsPage
         if (busy || viewer is null || MergeTarget(source.Id) is not int targetId) return;
         viewer = await CurrentUser.ViewerAsync();
         var target = list.First(t => t.Id == targetId);
-        if (await Dialogs.Confirm(T["Tags.MergeConfirm", source.Name, target.Name], T["Tags.Merge"],
-                new ConfirmOptions { OkButtonText = T["Tags.Merge"], CancelButtonText = S["Common.Cancel"] }) != true) return;
+        if (await Dialogs.ShowMessageBoxAsync(T["Tags.Merge"], T["Tags.MergeConfirm", source.Name, target.Name], yesText: T["Tags.Merge"], cancelText: S["Common.Cancel"]) != true) return;
         busy = true;
         try
         {
             var moved = await Catalog.MergeAsync(source.Id, targetId, viewer, await CurrentUser.ActorAsync());
-            Notify.Notify(NotificationSeverity.Success, T["Tags.Merged", source.Name, target.Name, moved]);
+            Snackbar.Add(T["Tags.Merged", source.Name, target.Name, MutationsPage.Number(moved)], Severity.Success);
             mergeTargets.Remove(source.Id);
             list = await Catalog.ListAsync(viewer!);
         }
-        catch (MutationChangeRefused ex) { Notify.Notify(NotificationSeverity.Warning, T[ex.MessageKey]); }
+        catch (MutationChangeRefused ex) { Snackbar.Add(T[ex.MessageKey], Severity.Warning); }
         finally { busy = false; }
     }
 }

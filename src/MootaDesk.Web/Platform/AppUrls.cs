@@ -32,6 +32,11 @@ public static class AppUrls
     /// <summary>The mutations carrying one tag, sandbox included (the glossary's usage count).</summary>
     public static string MutationsWithTag(int tagId) => MutationsFiltered(new MutationFilter { TagsAny = [tagId], Sandbox = SandboxFilter.Include });
 
+    /// <summary>The printable list of the mutations a filter's query string selects ("" = unfiltered).</summary>
+    public static string MutationsPrint(string query) => query.Length > 0 ? MutationsPrintPage + "?" + query : MutationsPrintPage;
+
+    public const string MutationsPrintPage = "mutasi/cetak";
+
     /// <summary>A file the Mutasi page prepared, fetched once by its maker.</summary>
     public static string MutationDownload(string token) => "mutasi/unduh/" + Uri.EscapeDataString(token);
 

@@ -59,27 +59,32 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         await SelectRowAsync(0, 1);
         await SelectRowAsync(1, 2);
         await Expect(page.Locator("[data-testid=selected-count]")).ToHaveTextAsync(new Regex("^\\s*" + Regex.Escape("2")));
-        // A busy machine can swallow the pick while the popup is still opening: pick again until "Tambah tag" can be used
-        // (it stays disabled while no tag is picked).
+        // Two tags at once. A busy machine can swallow a pick while the popup is still opening: pick again until both are
+        // shown in the field ("Tambah tag" stays disabled while no tag is picked).
         var bulkTags = page.Locator("[data-testid=bulk-tags]");
         var addTags = page.Locator("[data-testid=bulk-add-tags]");
         for (var attempt = 0; ; attempt++)
         {
             await bulkTags.ClickAsync();
-            var item = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "Penting" }).First;
-            await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 5000 });
-            await item.ClickAsync();
+            foreach (var name in new[] { "Penting", "Marketplace" })
+            {
+                var item = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = name }).First;
+                await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 5000 });
+                if (!await item.EvaluateAsync<bool>("e => e.classList.contains('mud-selected-item') || e.getAttribute('aria-selected') === 'true'"))
+                    await item.ClickAsync();
+            }
             await page.Keyboard.PressAsync("Escape");
             try
             {
                 await Assertions.Expect(addTags).ToBeEnabledAsync(new LocatorAssertionsToBeEnabledOptions { Timeout = 3000 });
+                await Assertions.Expect(bulkTags).ToHaveValueAsync(new Regex("Marketplace.*Penting|Penting.*Marketplace"), new LocatorAssertionsToHaveValueOptions { Timeout = 3000 });
                 break;
             }
             catch (PlaywrightException) when (attempt < 2) { }
             catch (PlaywrightException ex)
             {
                 await page.ScreenshotAsync("mutations-bulk-pick-failed");
-                throw new Xunit.Sdk.XunitException("No tag picked: " + await page.Locator("[data-testid=bulk-bar]").EvaluateAsync<string>("e => e.outerHTML") + "\n" + ex.Message);
+                throw new Xunit.Sdk.XunitException("Tags not picked: " + await page.Locator("[data-testid=bulk-bar]").EvaluateAsync<string>("e => e.outerHTML") + "\n" + ex.Message);
             }
         }
         await page.ClickAsync("[data-testid=bulk-add-tags]");
@@ -94,14 +99,23 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
             throw new Xunit.Sdk.XunitException("No undo toast after adding tags. Notifications: " + string.Join(" | ", notices));
         }
         var firstRows = page.Locator("[data-testid=mutation-grid] tbody tr");
-        await firstRows.Nth(0).Locator(".mut-chip", new LocatorLocatorOptions { HasTextString = "Penting" }).WaitForAsync();
-        await firstRows.Nth(1).Locator(".mut-chip", new LocatorLocatorOptions { HasTextString = "Penting" }).WaitForAsync();
+        foreach (var n in new[] { 0, 1 })
+            foreach (var tag in new[] { "Penting", "Marketplace" })
+                await firstRows.Nth(n).Locator(".mut-chip", new LocatorLocatorOptions { HasTextString = tag }).WaitForAsync();
 
         // Save the filter as a shared view and find it in the list.
         await page.ClickAsync("[data-testid=save-view]");
         await page.FillAsync("#view-name", "VA masuk");
         await page.ClickAsync("[data-testid=view-save-confirm]");
         await page.GetByText("Tampilan disimpan.").First.WaitForAsync();
+        // A second view by the same name (case and spaces aside) is refused beside the name, and the form keeps it.
+        await page.ClickAsync("[data-testid=save-view]");
+        await page.FillAsync("#view-name", "va  MASUK");
+        await page.ClickAsync("[data-testid=view-save-confirm]");
+        await Expect(page.Locator(".mut-save-view")).ToContainTextAsync("sudah ada di daftar tampilan");
+        await Expect(page.Locator("#view-name")).ToHaveValueAsync("va  MASUK");
+        await page.ScreenshotAsync("mutations-view-name-taken", fullPage: false);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Batal", Exact = true }).ClickAsync();
         await page.ClickAsync("[data-testid=saved-views]");
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "VA masuk" }).First.WaitForAsync();
         await page.Keyboard.PressAsync("Escape");
@@ -164,7 +178,7 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         await page.WaitForURLAsync(url => !url.Contains("urut=", StringComparison.Ordinal));
         await page.ClickAsync("[data-testid=sort-time]");
         await page.WaitForURLAsync(url => url.Contains("urut=waktu-naik", StringComparison.Ordinal));
-        (await page.Locator("[data-testid=filter-panel] .rz-dropdown", new PageLocatorOptions { HasTextString = "Terlama dulu" }).CountAsync()).ShouldBe(1);
+        await Expect(page.Locator("input[data-testid=filter-sort], [data-testid=filter-sort] input").First).ToHaveValueAsync("Terlama dulu");
     }
 
     /// <summary>
@@ -206,6 +220,14 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
 
         await page.ClickAsync("[data-testid=theme-toggle]");
         await Expect(page.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-pressed", "true");
+        // The filter panel follows the theme (it stayed white in dark mode on Radzen).
+        await page.WaitForFunctionAsync("""
+            () => {
+                const p = document.querySelector('[data-testid=filter-panel] .mud-paper');
+                const [r, g, b] = getComputedStyle(p).backgroundColor.match(/\d+/g).map(Number);
+                return r + g + b < 200;
+            }
+            """);
         await page.ScreenshotAsync("mutasi-1366-dark", fullPage: false);
 
         var phone = await browser.NewPageAsync(app, width: 390, height: 844);
@@ -218,5 +240,58 @@ public class MutationsBrowserTests(BrowserSession browser) : IClassFixture<Brows
         await phone.ClickAsync("[data-testid=theme-toggle]");
         await Expect(phone.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-pressed", "false");
         await phone.ScreenshotAsync("mutasi-390-light", fullPage: false);
+    }
+
+    /// <summary>
+    /// Every page of the Mutasi area at a clerk's laptop (1366×768), light and dark: no sideways scrolling; the detail sheet's
+    /// history reads as words; the print view of Mutasi prints its rows under the filter in words, without the app bar or menu.
+    /// </summary>
+    [BrowserFact]
+    public async Task Each_page_of_the_area_fits_a_laptop_in_light_and_dark_and_Mutasi_prints_without_the_app_bar()
+    {
+        await using var app = await AppServer.StartAsync(demoData: true);
+        var page = await browser.NewPageAsync(app, width: 1366, height: 768);
+        await page.SetUpOwnerAsync();
+        (string Path, string Name)[] pages = [("mutasi/tag", "mutasi-tag"), ("mutasi/aturan", "mutasi-aturan"), ("mutasi/duplikat", "mutasi-duplikat"), ("mutasi/cetak?sandbox=ya", "mutasi-cetak")];
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            foreach (var (path, name) in pages)
+            {
+                await page.GotoAsync("/" + path);
+                await page.WaitForInteractiveAsync();
+                await page.Locator("h1").First.WaitForAsync();
+                (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1")).ShouldBeFalse($"{path} scrolls sideways at 1366 px ({theme})");
+                await page.ScreenshotAsync($"{name}-1366-{theme}", fullPage: false);
+            }
+            await page.GotoAsync("/mutasi");
+            await page.WaitForInteractiveAsync();
+            await page.Locator("[data-testid=row-open]").First.ClickAsync();
+            var sheet = page.Locator("[data-testid=mutation-detail]");
+            await sheet.WaitForAsync();
+            await Expect(page.Locator("[data-testid=timeline]")).Not.ToContainTextAsync("{");
+            await page.ScreenshotAsync($"mutasi-detail-1366-{theme}", fullPage: false);
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(sheet).ToHaveCountAsync(0);
+            if (theme == "light")
+            {
+                await page.ClickAsync("[data-testid=theme-toggle]");
+                await Expect(page.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-pressed", "true");
+            }
+        }
+
+        // Mutasi's "Cetak" opens the print view of the same filter; on paper the app bar, the menu and the buttons are gone.
+        await page.FillAsync("[data-testid=filter-text]", "VA PAYMENT");
+        await page.ClickAsync("[data-testid=filter-apply]");
+        await page.WaitForURLAsync(url => url.Contains("q=VA%20PAYMENT", StringComparison.Ordinal));
+        var print = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("[data-testid=print-open]"));
+        await print.WaitForInteractiveAsync();
+        await Expect(print.Locator("[data-testid=print-filter]")).ToContainTextAsync("Teks: “VA PAYMENT”");
+        await Expect(print.Locator("[data-testid=print-table] thead")).ToContainTextAsync("WIB");
+        await print.Locator("[data-testid=print-row]").First.WaitForAsync();
+        await print.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Expect(print.Locator(".md-header")).ToBeHiddenAsync();
+        await Expect(print.Locator("[data-testid=drawer]")).ToBeHiddenAsync();
+        await Expect(print.Locator("[data-testid=print-now]")).ToBeHiddenAsync();
+        await print.ScreenshotAsync("mutasi-print", fullPage: true);
     }
 }

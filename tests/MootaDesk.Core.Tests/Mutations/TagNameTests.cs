@@ -27,4 +27,17 @@ public class TagNameTests
 
     [Fact]
     public void Clean_collapses_inner_white_space() => TagName.Clean("  Supplier   A ").ShouldBe("Supplier A");
+
+    [Theory]
+    [InlineData("Uang dikembalikan ke pelanggan", "uang DIKEMBALIKAN ke pelanggan.")]
+    [InlineData("Pembayaran ke pemasok barang", "Pembayaran ke pemasok barang dagangan")]
+    [InlineData("DP", "dp")]
+    public void A_meaning_that_says_the_same_as_another_repeats_it(string a, string b) => TagName.MeaningRepeats(a, b).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("Uang dikembalikan ke pelanggan", "Biaya kirim dari kurir")]
+    [InlineData("Gaji karyawan", "Gaji supplier")]
+    [InlineData(null, "Gaji karyawan")]
+    [InlineData("", "")]
+    public void Different_or_empty_meanings_do_not_repeat(string? a, string? b) => TagName.MeaningRepeats(a, b).ShouldBeFalse();
 }

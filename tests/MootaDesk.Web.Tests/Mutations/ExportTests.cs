@@ -24,6 +24,32 @@ public class ExportTests
     private static MutationExportService Service(TestDatabase test) => new(test, test.Clock, NullLogger<MutationExportService>.Instance);
 
     [Fact]
+    public async Task The_export_s_filter_summary_names_tags_and_accounts_not_their_ids()
+    {
+        var (test, _, _) = await SeedAsync();
+        await using var _t = test;
+        await using (var db = test.CreateDbContext())
+        {
+            var dp = await db.Tags.SingleAsync(t => t.Name == "DP");
+            var account = await db.Accounts.SingleAsync();
+            using var ms = new MemoryStream();
+            var filter = new MutationFilter { Preset = DatePreset.Today, TagsAny = [dp.Id], TagsNone = [999], AccountIds = [account.Id], Direction = Direction.Credit, Text = "BUDI" };
+            await Service(test).WriteAsync(ms, filter, ExportFormat.Excel, Finance, FinanceActor);
+
+            ms.Position = 0;
+            using var wb = new XLWorkbook(ms);
+            var summary = wb.Worksheet("Ringkasan").Cell(1, 2).GetString();
+            summary.ShouldBe("Periode: Hari ini (21 Nov 2026) · Rekening: BCA 6789 · Arah: Kredit · Teks: “BUDI” · Tag (salah satu): DP · Tanpa tag: #999");
+            summary.ShouldNotContain("tag=");
+        }
+    }
+
+    [Fact]
+    public void An_empty_filter_is_summarised_as_all_mutations_and_amounts_in_rupiah() =>
+        MutationFilterSummary.Describe(new MutationFilter { AmountMin = 1_500_000m, Statuses = [ReconciliationStatus.NeedsAttention] }, new Dictionary<int, string>(),
+            new Dictionary<int, string>(), new DateOnly(2026, 11, 21)).ShouldBe("Minimal: Rp 1.500.000 · Status: Perlu dicek");
+
+    [Fact]
     public async Task The_Excel_export_reads_back_with_Indonesian_headers_rupiah_format_WIB_times_and_a_totals_sheet()
     {
         var (test, _, _) = await SeedAsync();

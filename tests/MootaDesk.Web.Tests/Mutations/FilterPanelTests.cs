@@ -2,24 +2,32 @@ using MootaDesk.Core.BankAccounts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using MudBlazor;
+using Direction = MootaDesk.Core.Mutations.Direction;
+using MudBlazor.Services;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Web.Mutations;
 
 namespace MootaDesk.Web.Tests.Mutations;
 
-public class FilterPanelTests : BunitContext
+public class FilterPanelTests : BunitContext, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's popover services dispose only asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
     public FilterPanelTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
         Services.AddLocalization();
     }
 
     private (IRenderedComponent<MutationFilterPanel> Panel, List<MutationFilter> Applied) Render(MutationFilter start)
     {
         var applied = new List<MutationFilter>();
+        Render<MudPopoverProvider>();
         var panel = Render<MutationFilterPanel>(p => p
             .Add(x => x.Filter, start)
             .Add(x => x.Accounts, [new AccountOption(1, "BCA Ops", "bca", "1234566789", "PT Toko", false)])
@@ -35,9 +43,10 @@ public class FilterPanelTests : BunitContext
         panel.Find("input[name=q]").Input("budi");
         panel.Find("input[name=min]").Input("Rp 1.500.000");
         panel.Find("input[name=max]").Input("2.000.000,50");
+        panel.WaitForAssertion(() => panel.Find("input[name=max]").GetAttribute("value").ShouldBe("2.000.000,50"));
         panel.Find("[data-testid=filter-apply]").Click();
 
-        applied.Count.ShouldBe(1);
+        panel.WaitForAssertion(() => applied.Count.ShouldBe(1, panel.Markup));
         applied[0].ShouldBe(new MutationFilter { Preset = DatePreset.Today, TagsAny = [3], Text = "budi", AmountMin = 1_500_000m, AmountMax = 2_000_000.5m });
         applied[0].ToQueryString().ShouldBe("tgl=hari-ini&min=1500000&maks=2000000.5&q=budi&tag=3");
     }
@@ -59,5 +68,24 @@ public class FilterPanelTests : BunitContext
         var (panel, applied) = Render(new MutationFilter { Direction = Direction.Debit, UntaggedOnly = true });
         panel.Find("[data-testid=filter-reset]").Click();
         applied.Single().ShouldBe(MutationFilter.Empty);
+    }
+
+    [Fact]
+    public void The_panel_takes_its_colours_from_the_theme_so_it_follows_dark_mode()
+    {
+        var (panel, _) = Render(MutationFilter.Empty);
+        panel.Find("[data-testid=filter-panel] .mud-paper").ShouldNotBeNull();
+        panel.Markup.ShouldNotContain("#fff");
+        panel.Markup.ShouldNotContain("rz-");
+    }
+
+    [Fact]
+    public void Labels_are_field_labels_so_they_stay_visible_once_a_field_is_filled()
+    {
+        var (panel, _) = Render(MutationFilter.Parse("q=budi"));
+        var text = panel.Find("input[name=q]");
+        text.GetAttribute("value").ShouldBe("budi");
+        // MudBlazor keeps an outlined field's label above the value ("shrunk"), unlike a placeholder, which disappears.
+        text.Closest(".mud-input-control")!.QuerySelector("label.mud-input-label")!.TextContent.ShouldBe("Cari");
     }
 }

@@ -7,6 +7,7 @@ using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Configuration;
+using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 using static MootaDesk.Web.Tests.Mutations.MutationsTestData;
@@ -137,5 +138,28 @@ public class RulesAndViewsTests
         await views.DeleteAsync(mine.Id, Finance, FinanceActor);
         await using var db = test.CreateDbContext();
         (await db.AuditEvents.Select(e => e.Action).ToListAsync()).ShouldBe(["view.create", "view.create", "view.delete"]);
+    }
+
+    [Fact]
+    public async Task Two_saved_views_cannot_share_a_name_in_the_same_list_and_the_refusal_names_it()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var views = new SavedViewStore(test, test.Clock, Settings(test));
+        var filter = new MutationFilter { Text = "VA PAYMENT" };
+        (await views.SaveAsync("VA masuk", filter, shared: true, Finance, FinanceActor)).IsRefused.ShouldBeFalse();
+
+        // The same name ignoring case, spaces and punctuation, personal or shared: refused with a key, the form's text kept by the page.
+        var again = await views.SaveAsync("  va   MASUK ", filter with { Direction = Direction.Credit }, shared: false, Finance, FinanceActor);
+        again.Refusal.ShouldBe(Refusal.Of("View.Error.Exists", "VA masuk").About("name"));
+        (await views.SaveAsync("VA-masuk", filter, shared: true, Ops, new Actor("ops"))).Refusal!.Key.ShouldBe("View.Error.Exists");
+        // A built-in view's name is taken too.
+        await views.EnsureDefaultsAsync();
+        (await views.SaveAsync("Supplier", filter, shared: false, Finance, FinanceActor)).Refusal!.Key.ShouldBe("View.Error.Exists");
+        (await views.SaveAsync("   ", filter, shared: false, Finance, FinanceActor)).Refusal!.Key.ShouldBe("View.Error.Name");
+
+        // Another person's personal view is not in my list: the same name is mine to use.
+        (await views.SaveAsync("Punya Ops", filter, shared: false, Ops, new Actor("ops"))).IsRefused.ShouldBeFalse();
+        (await views.SaveAsync("Punya Ops", filter, shared: false, Finance, FinanceActor)).IsRefused.ShouldBeFalse();
+        (await views.ListAsync(Finance)).Count(v => TagName.Normalize(v.Name) == "vamasuk").ShouldBe(1);
     }
 }

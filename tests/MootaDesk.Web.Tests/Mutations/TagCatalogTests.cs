@@ -71,4 +71,24 @@ public class TagCatalogTests
         (await catalog.ListAsync(Viewer.ForRoles("ops", Roles.Ops))).Select(t => t.Name).ShouldBe(["DP"]);
         await Should.ThrowAsync<MutationChangeRefused>(() => catalog.CreateAsync("COD", null, null, false, Cs, new("cs")));
     }
+
+    [Fact]
+    public async Task A_new_tag_whose_meaning_repeats_another_s_is_warned_not_forbidden()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var catalog = new TagCatalog(test, test.Clock);
+        (await catalog.CreateAsync("Refund", "#dc2626", "Uang dikembalikan ke pelanggan", false, Finance, FinanceActor)).Id.ShouldNotBeNull();
+
+        var (check, id) = await catalog.CreateAsync("Retur", "#112233", "uang DIKEMBALIKAN ke pelanggan.", confirmNearDuplicate: false, Finance, FinanceActor);
+        check.IsRefused.ShouldBeFalse();
+        check.SameMeaning.ShouldBe(["Refund"]);
+        check.NeedsConfirmation.ShouldBeTrue();
+        id.ShouldBeNull();
+
+        (_, id) = await catalog.CreateAsync("Retur", "#112233", "uang DIKEMBALIKAN ke pelanggan.", confirmNearDuplicate: true, Finance, FinanceActor);
+        id.ShouldNotBeNull();
+        // A different meaning, or none, warns of nothing.
+        (await catalog.CreateAsync("Ongkir", null, "Biaya kirim dari kurir", false, Finance, FinanceActor)).Check.NeedsConfirmation.ShouldBeFalse();
+        (await catalog.CreateAsync("Lain", null, null, false, Finance, FinanceActor)).Check.NeedsConfirmation.ShouldBeFalse();
+    }
 }
