@@ -175,6 +175,10 @@ public partial class SweepPage
         await ReloadViewAsync();
     });
 
+    /// <summary>What happened to the summary's e-mail, in the reader's language and without configuration keys.</summary>
+    private string EmailNoteFor(EmailOutcome email) =>
+        T[email.Sent ? "Email.Sent" : email.Skipped ? "Email.NotConfigured" : "Email.Failed"];
+
     private OwnerSummary CurrentLines() => new(Lines[0], Lines[1], Lines[2], Lines[3], Lines[4]);
 
     private Task SaveDraftAsync() => RunAsync(async () =>
@@ -197,7 +201,7 @@ public partial class SweepPage
         // Opened from the click's round trip; a browser that blocks it still has the WhatsApp button below.
         await JS.InvokeVoidAsync("open", result.WhatsAppLink, "_blank", "noopener");
         await OnParametersSetAsync();
-        EmailNote = result.Email.Message;
+        EmailNote = EmailNoteFor(result.Email);
         Snackbar.Add(T["Step5.SignedOff"], Severity.Success);
     });
 

@@ -62,19 +62,22 @@ public class SweepBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         await Expect(assign).ToContainTextAsync("(0)");
         await Expect(page.Locator("[data-testid=grid-step2] [data-testid=item-task]").First).ToContainTextAsync("Cece CS");
 
-        // Step 3: refunds and suppliers; each row's "Sudah dicek" is on screen at 1366 px.
+        // Step 3: refunds and suppliers confirmed.
         await Step(page, 3).ClickAsync();
-        var check = page.Locator("[data-testid=grid-step3] [data-testid=check-item]");
+        await page.Locator("[data-testid=grid-step3]").WaitForAsync();
+        await page.ClickAsync("[data-testid=check-all-step3]");
+        await Expect(Step(page, 3)).ToContainTextAsync("✓");
+        // Step 4: anomalies; each row's "Sudah dicek" is on screen at 1366 px (it sat past the right edge before).
+        await Step(page, 4).ClickAsync();
+        await page.Locator("[data-testid=grid-step4]").WaitForAsync();
+        var check = page.Locator("[data-testid=grid-step4] [data-testid=check-item]");
         if (await check.CountAsync() > 0)
         {
             var box = await check.First.BoundingBoxAsync();
             (box!.X + box.Width).ShouldBeLessThanOrEqualTo(1366, "Sudah dicek sits off-screen");
         }
-        await page.ScreenshotAsync("sweep-step3-1366", fullPage: false);
-        await page.ClickAsync("[data-testid=check-all-step3]");
-        await Expect(Step(page, 3)).ToContainTextAsync("✓");
-        // Step 4: anomalies checked.
-        await Step(page, 4).ClickAsync();
+        (await ScrollsSidewaysAsync(page)).ShouldBeFalse("the anomalies step scrolls sideways at 1366 px");
+        await page.ScreenshotAsync("sweep-step4-1366", fullPage: false);
         await page.ClickAsync("[data-testid=check-all-step4]");
         await Expect(Step(page, 4)).ToContainTextAsync("✓");
 
@@ -90,7 +93,7 @@ public class SweepBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
 
         await Expect(page.Locator("[data-testid=signed-off-badge]")).ToContainTextAsync("owner", new() { IgnoreCase = true });
         // Signed-off sweeps are read-only history.
-        await Expect(page.Locator("#summary-line-5")).ToBeDisabledAsync();
+        await Expect(page.Locator("#summary-line-5")).Not.ToBeEditableAsync();
         await Expect(page.Locator("[data-testid=send-summary]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=refresh]")).ToHaveCountAsync(0);
         var wa = page.Locator("[data-testid=whatsapp-link]");
@@ -109,6 +112,7 @@ public class SweepBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
         await Expect(page.Locator(".md-header")).ToBeHiddenAsync();
         await Expect(page.Locator("[data-testid=drawer]")).ToBeHiddenAsync();
         await Expect(page.Locator("[data-testid=sweep-steps]")).ToBeHiddenAsync();
+        (await page.EvaluateAsync<double>("() => document.querySelector('[data-testid=print-heading]').getBoundingClientRect().left")).ShouldBeLessThan(60);
         await page.ScreenshotAsync("sweep-print", fullPage: true);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
 

@@ -100,7 +100,7 @@ public class SweepPageTests : PageTestContext
         page.FindAll("[data-testid=accounts-reviewed]").ShouldBeEmpty();
         OpenStep(page, 5);
         page.WaitForAssertion(() => page.FindAll("[data-testid=send-summary]").ShouldBeEmpty());
-        page.Find("#summary-line-1").HasAttribute("disabled").ShouldBeTrue();
+        page.Find("#summary-line-1").HasAttribute("readonly").ShouldBeTrue();
         page.Find("[data-testid=whatsapp-link]").GetAttribute("href")!.ShouldStartWith("https://wa.me/");
     }
 
