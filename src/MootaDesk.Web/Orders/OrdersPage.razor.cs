@@ -59,12 +59,8 @@ public partial class OrdersPage
     private async Task<GridData<OrderView>> LoadPageAsync(GridState<OrderView> state, CancellationToken ct)
     {
         var page = await Query.LoadAsync(new OrderFilter(Status, applied), state.Page * state.PageSize, state.PageSize);
-        if (Paging.TakePageFromLink(state.PageSize, page.Total) is int target)
-        {
+        if (Paging.AfterLoad(Nav, state.Page, state.PageSize, page.Total, FilterQuery(Status, applied)) is int target)
             _ = InvokeAsync(() => { Paging.CurrentPage = target; StateHasChanged(); });
-            return new GridData<OrderView> { Items = page.Items, TotalItems = page.Total };
-        }
-        GridLink.Replace(Nav, FilterQuery(Status, applied).Concat(Paging.Query(state.Page, state.PageSize)));
         return new GridData<OrderView> { Items = page.Items, TotalItems = page.Total };
     }
 
@@ -80,12 +76,7 @@ public partial class OrdersPage
         await FirstPageAsync();
     }
 
-    private async Task FirstPageAsync()
-    {
-        if (grid is null) return;
-        if (grid.CurrentPage == 0) await grid.ReloadServerData();
-        else grid.NavigateTo(MudBlazor.Page.First);
-    }
+    private Task FirstPageAsync() => GridLink.FirstPageAsync(grid);
 
     private void OpenOrder(DataGridRowClickEventArgs<OrderView> args) => Nav.NavigateTo(AppUrls.Order(args.Item.Id));
 }

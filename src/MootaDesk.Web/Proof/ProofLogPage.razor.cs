@@ -47,12 +47,8 @@ public partial class ProofLogPage
     private async Task<GridData<ProofLogRow>> LoadPageAsync(GridState<ProofLogRow> state, CancellationToken ct)
     {
         var page = await Log.PageAsync(applied, state.Page * state.PageSize, state.PageSize);
-        if (Paging.TakePageFromLink(state.PageSize, page.Total) is int target)
-        {
+        if (Paging.AfterLoad(Nav, state.Page, state.PageSize, page.Total, [new(SearchKey, applied)]) is int target)
             _ = InvokeAsync(() => { Paging.CurrentPage = target; StateHasChanged(); });
-            return new GridData<ProofLogRow> { Items = page.Rows, TotalItems = page.Total };
-        }
-        GridLink.Replace(Nav, Paging.Query(state.Page, state.PageSize).Append(new(SearchKey, applied)));
         return new GridData<ProofLogRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
@@ -62,12 +58,7 @@ public partial class ProofLogPage
         await FirstPageAsync();
     }
 
-    private async Task FirstPageAsync()
-    {
-        if (grid is null) return;
-        if (grid.CurrentPage == 0) await grid.ReloadServerData();
-        else grid.NavigateTo(MudBlazor.Page.First);
-    }
+    private Task FirstPageAsync() => GridLink.FirstPageAsync(grid);
 
     internal ProofLogStatus StatusOf(ProofLogRow row) =>
         row.RevokedAt is not null ? ProofLogStatus.Revoked : row.ExpiresAt <= Clock.UtcNow ? ProofLogStatus.Expired : ProofLogStatus.Active;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
+using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Sweep;
@@ -43,12 +44,7 @@ public partial class SweepItemsGrid
     }
 
     /// <summary>Back to the first page with fresh rows (after an assignment or a filter change).</summary>
-    public async Task ReloadAsync()
-    {
-        if (grid is null) return;
-        if (grid.CurrentPage == 0) await grid.ReloadServerData();
-        else grid.NavigateTo(MudBlazor.Page.First);
-    }
+    public Task ReloadAsync() => GridLink.FirstPageAsync(grid);
 
     private async Task OnlyOpenChangedAsync(bool value)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace MootaDesk.Web.Platform.Components;
 
@@ -62,5 +63,24 @@ public sealed class GridLink
     {
         var url = nav.GetUriWithQueryParameters(parameters.ToDictionary(p => p.Key, p => p.Value));
         if (!string.Equals(url, nav.Uri, StringComparison.Ordinal)) nav.NavigateTo(url, replace: true);
+    }
+
+    /// <summary>
+    /// After a page of rows has loaded: the link's page to move the grid to (once, when it exists), or null after writing the
+    /// filter and the grid's position into the link.
+    /// </summary>
+    public int? AfterLoad(NavigationManager nav, int page, int size, int total, IEnumerable<KeyValuePair<string, object?>> filter)
+    {
+        if (TakePageFromLink(size, total) is int target) return target;
+        Replace(nav, filter.Concat(Query(page, size)));
+        return null;
+    }
+
+    /// <summary>Back to the first page with fresh rows, after the filter outside the grid changed.</summary>
+    public static async Task FirstPageAsync<T>(MudDataGrid<T>? grid)
+    {
+        if (grid is null) return;
+        if (grid.CurrentPage == 0) await grid.ReloadServerData();
+        else grid.NavigateTo(MudBlazor.Page.First);
     }
 }
