@@ -24,7 +24,15 @@ public sealed record PaymentHit(
     bool IsSandbox,
     bool IsProvisional = false);
 
-public sealed record PaymentSearchResult(IReadOnlyList<PaymentHit> Hits, DateOnly From, DateOnly To, bool AmountUnreadable, bool Truncated);
+/// <summary>
+/// What a search found. <see cref="Nearest"/> is filled only when an amount was typed and nothing matched it exactly:
+/// the credits of the same range (and the same order filter) whose amount is closest to it, within
+/// <see cref="ProofOptions.NearestAmountTolerance"/> rupiah, closest first ("nominal terdekat").
+/// </summary>
+public sealed record PaymentSearchResult(IReadOnlyList<PaymentHit> Hits, DateOnly From, DateOnly To, bool AmountUnreadable, bool Truncated)
+{
+    public IReadOnlyList<PaymentHit> Nearest { get; init; } = [];
+}
 
 /// <summary>
 /// "Sudah masuk belum, Kak?": finds credits by amount (as people type it), sender name (tolerant of spelling
@@ -36,6 +44,7 @@ public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory,
 {
     public const int MaxHits = 100;
     public const int DefaultDays = 7;
+    public const int MaxNearest = 5;
 
     public async Task<PaymentSearchResult> SearchAsync(PaymentSearchCriteria criteria, Viewer viewer, CancellationToken ct = default)
     {
@@ -56,18 +65,19 @@ public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory,
         var includeSandbox = !await db.Accounts.AnyAsync(a => !a.IsSandbox, ct);
         var (startUtc, endUtc) = clock.DaysRangeUtc(from, to);
 
-        var query = db.Mutations.AsNoTracking().VisibleTo(viewer)
+        // Credits only, whatever the role: a proof is about money that came in, and CS never sees a debit.
+        var inRange = db.Mutations.AsNoTracking().VisibleTo(viewer)
             .Where(m => m.Direction == Direction.Credit && m.TransactionTime >= startUtc && m.TransactionTime < endUtc)
             .Where(m => includeSandbox || !m.IsSandbox);
-        if (amount is decimal a) query = query.Where(m => m.Amount == a);
 
         var reference = criteria.OrderReference?.Trim();
         if (!string.IsNullOrEmpty(reference))
         {
             var pattern = "%" + EscapeLike(reference) + "%";
             var paidBy = db.Orders.Where(o => o.MatchedMutationId != null && EF.Functions.Like(o.Reference, pattern, "\\")).Select(o => o.MatchedMutationId!.Value);
-            query = query.Where(m => (m.OrderReference != null && EF.Functions.Like(m.OrderReference, pattern, "\\")) || paidBy.Contains(m.Id));
+            inRange = inRange.Where(m => (m.OrderReference != null && EF.Functions.Like(m.OrderReference, pattern, "\\")) || paidBy.Contains(m.Id));
         }
+        var query = amount is decimal a ? inRange.Where(m => m.Amount == a) : inRange;
 
         List<long> ids;
         var truncated = false;
@@ -95,8 +105,40 @@ public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory,
             truncated = ids.Count > MaxHits;
             ids = ids.Take(MaxHits).ToList();
         }
-        if (ids.Count == 0) return new PaymentSearchResult([], from, to, false, truncated);
+        if (ids.Count == 0)
+        {
+            var nearest = amount is decimal typedAmount ? await NearestAsync(db, inRange, typedAmount, ct) : [];
+            return new PaymentSearchResult([], from, to, false, truncated) { Nearest = nearest };
+        }
+        var hits = await HitsAsync(db, ids, ct);
+        var ordered = scores is null
+            ? hits.OrderByDescending(h => h.TransactionTime).ThenByDescending(h => h.MutationId)
+            : hits.OrderByDescending(h => scores[h.MutationId]).ThenByDescending(h => h.TransactionTime);
+        return new PaymentSearchResult(ordered.ToList(), from, to, false, truncated);
+    }
 
+    /// <summary>
+    /// "Nominal terdekat": a customer who says "sudah transfer 150.000" usually sent the order's amount with its unique
+    /// code, or a clerk typed one digit off. The closest credits within the tolerance, closest first, then newest.
+    /// </summary>
+    private async Task<IReadOnlyList<PaymentHit>> NearestAsync(MootaDeskDbContext db, IQueryable<Mutation> inRange, decimal amount, CancellationToken ct)
+    {
+        var tolerance = Math.Max(0m, options.Value.NearestAmountTolerance);
+        if (tolerance == 0) return [];
+        var (low, high) = (amount - tolerance, amount + tolerance);
+        // Bounded by the range and the tolerance; the distance is ranked here because SQLite stores money as whole sen.
+        var near = await inRange.Where(m => m.Amount >= low && m.Amount <= high)
+            .OrderByDescending(m => m.TransactionTime).Take(500)
+            .Select(m => new { m.Id, m.Amount, m.TransactionTime }).ToListAsync(ct);
+        var ids = near.OrderBy(m => Math.Abs(m.Amount - amount)).ThenByDescending(m => m.TransactionTime).Take(MaxNearest).Select(m => m.Id).ToList();
+        if (ids.Count == 0) return [];
+        var hits = (await HitsAsync(db, ids, ct)).ToDictionary(h => h.MutationId);
+        return ids.Select(id => hits[id]).ToList();
+    }
+
+    /// <summary>The hits for the given credits, with masked destination, the order that names them and any live proof.</summary>
+    private async Task<List<PaymentHit>> HitsAsync(MootaDeskDbContext db, List<long> ids, CancellationToken ct)
+    {
         var rows = await db.Mutations.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.TransactionTime, m.HasTimeOfDay, m.Amount, m.Account!.BankCode, m.Account.AccountNumber, m.Counterparty, m.Description, m.OrderReference, m.IsSandbox, m.IsProvisional })
             .ToListAsync(ct);
@@ -112,18 +154,14 @@ public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory,
                 .Select(p => new { p.MutationId, p.Id }).ToListAsync(ct))
             .GroupBy(p => p.MutationId).ToDictionary(g => g.Key, g => g.Max(p => p.Id));
 
-        var hits = rows.Select(r =>
+        return rows.Select(r =>
         {
             orderByMutation.TryGetValue(r.Id, out var order);
             var customer = order?.CustomerName ?? (r.OrderReference is not null ? ordersByReference.GetValueOrDefault(r.OrderReference) : null);
             return new PaymentHit(r.Id, r.TransactionTime, r.HasTimeOfDay, r.Amount, AccountMask.Describe(r.BankCode, r.AccountNumber),
                 r.Counterparty, r.Description, order?.Reference ?? r.OrderReference, customer,
                 proofs.TryGetValue(r.Id, out var proofId) ? proofId : null, r.IsSandbox, r.IsProvisional);
-        });
-        var ordered = scores is null
-            ? hits.OrderByDescending(h => h.TransactionTime).ThenByDescending(h => h.MutationId)
-            : hits.OrderByDescending(h => scores[h.MutationId]).ThenByDescending(h => h.TransactionTime);
-        return new PaymentSearchResult(ordered.ToList(), from, to, false, truncated);
+        }).ToList();
     }
 
     private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

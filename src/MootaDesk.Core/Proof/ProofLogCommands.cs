@@ -51,9 +51,21 @@ public sealed record ProofLogRow(long ProofId, string Code, DateTime CreatedAt, 
     DateTime ExpiresAt, DateTime? RevokedAt, string? RevokedBy, string? RevokeReason, IReadOnlyList<ProofLogEvent> Events);
 
 /// <summary>The export log for Finance and the Owner: newest proofs first, each with its history.</summary>
+public sealed record ProofLogResult(IReadOnlyList<ProofLogRow> Rows, int Total);
+
 public sealed class ProofLogQuery(IDbContextFactory<MootaDeskDbContext> factory)
 {
-    public async Task<IReadOnlyList<ProofLogRow>> LoadAsync(string? search, int take, CancellationToken ct = default)
+    public const int MaxPageSize = 500;
+
+    /// <summary>The first <paramref name="take"/> proofs (at most <see cref="MaxPageSize"/>) matching the search.</summary>
+    public async Task<IReadOnlyList<ProofLogRow>> LoadAsync(string? search, int take, CancellationToken ct = default) =>
+        (await PageAsync(search, 0, take, ct)).Rows;
+
+    /// <summary>
+    /// One page of the log, newest first, and how many proofs match. The search is a verification code (any case, with
+    /// or without its dash), part of an order reference, or part of the name of who made the proof.
+    /// </summary>
+    public async Task<ProofLogResult> PageAsync(string? search, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = db.Proofs.AsNoTracking();
@@ -66,7 +78,8 @@ public sealed class ProofLogQuery(IDbContextFactory<MootaDeskDbContext> factory)
                                      || (p.Mutation!.OrderReference != null && EF.Functions.Like(p.Mutation.OrderReference, "%" + s + "%"))
                                      || EF.Functions.Like(p.CreatedBy, "%" + s + "%"));
         }
-        var rows = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(Math.Clamp(take, 1, 500))
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(p => new
             {
                 p.Id, p.VerificationCode, p.CreatedAt, p.CreatedBy, p.Mutation!.Amount,
@@ -75,7 +88,7 @@ public sealed class ProofLogQuery(IDbContextFactory<MootaDeskDbContext> factory)
                 Events = p.Events.OrderBy(e => e.At).Select(e => new ProofLogEvent(e.Kind, e.Actor, e.At, e.Format, e.Target)).ToList(),
             })
             .ToListAsync(ct);
-        return rows.Select(r => new ProofLogRow(r.Id, r.VerificationCode, r.CreatedAt, r.CreatedBy, r.Amount, r.OrderReference, r.ExpiresAt,
-            r.RevokedAt, r.RevokedBy, r.RevokeReason, r.Events)).ToList();
+        return new ProofLogResult(rows.Select(r => new ProofLogRow(r.Id, r.VerificationCode, r.CreatedAt, r.CreatedBy, r.Amount, r.OrderReference, r.ExpiresAt,
+            r.RevokedAt, r.RevokedBy, r.RevokeReason, r.Events)).ToList(), total);
     }
 }

@@ -22,4 +22,10 @@ public sealed class ProofOptions
 
     /// <summary>Most candidates the name search ranks in memory; the date range keeps the set small.</summary>
     public int NameSearchCandidateLimit { get; set; } = 20_000;
+
+    /// <summary>
+    /// Rupiah either side of a typed amount within which "nominal terdekat" offers credits when nothing matches exactly:
+    /// covers a digit typed wrong and a unique code (up to Rp 999) added or left off. 0 turns the hint off.
+    /// </summary>
+    public decimal NearestAmountTolerance { get; set; } = 1_000m;
 }

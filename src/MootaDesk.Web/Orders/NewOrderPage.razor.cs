@@ -26,7 +26,8 @@ public partial class NewOrderPage
     private string? WhatsApp { get; set; }
     private string? AmountText { get; set; }
     private int? AccountId { get; set; }
-    private DateTime? ExpiresLocal { get; set; }
+    private DateTime? ExpiresDate { get; set; }
+    private TimeSpan? ExpiresTime { get; set; }
     private string? FormError { get; set; }
     private Dictionary<string, List<string>> Errors { get; } = new();
     private bool busy;
@@ -38,10 +39,18 @@ public partial class NewOrderPage
             $"{a.Label} · {BankNames.Display(a.BankCode)} {a.AccountNumber}{(a.IsSandbox ? " (" + T["Sandbox"] + ")" : "")}")).ToList();
         if (accounts.Count(a => !a.IsSandbox) == 1) AccountId = accounts.First(a => !a.IsSandbox).Id;
         var local = Clock.LocalNow.AddHours(Options.DefaultExpiryHours);
-        ExpiresLocal = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0);
+        ExpiresDate = local.Date;
+        ExpiresTime = new TimeSpan(local.Hour, local.Minute, 0);
     }
 
-    private IReadOnlyList<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var list) ? list : [];
+    private bool HasError(string field) => Errors.ContainsKey(field);
+
+    private string? ErrorText(string field) => Errors.TryGetValue(field, out var list) ? string.Join(" ", list) : null;
+
+    private string AccountText(int? id) => Accounts?.FirstOrDefault(a => a.Id == id)?.Text ?? "";
+
+    /// <summary>The expiry the clerk picked, in the business zone; the time defaults to midnight when only a day is picked.</summary>
+    internal static DateTime? ExpiryLocal(DateTime? date, TimeSpan? time) => date is DateTime d ? d.Date + (time ?? TimeSpan.Zero) : null;
 
     private async Task CreateAsync()
     {
@@ -67,7 +76,7 @@ public partial class NewOrderPage
                 Amount = amount,
                 AccountId = AccountId,
                 AccountNumber = AccountId is null ? "" : null,
-                ExpiresAtUtc = ExpiresLocal is DateTime local ? Clock.ToUtc(local) : null,
+                ExpiresAtUtc = ExpiryLocal(ExpiresDate, ExpiresTime) is DateTime local ? Clock.ToUtc(local) : null,
             };
             var result = await Command.CreateAsync([request], await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
             if (result.Succeeded)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
@@ -21,8 +21,8 @@ public partial class OrderDetailPage
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
     [Inject] public required IJSRuntime Js { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
-    [Inject] public required NotificationService Notifications { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
 
     private OrderDetail? Detail { get; set; }
@@ -52,7 +52,7 @@ public partial class OrderDetailPage
     {
         if (Detail is null) return;
         var ok = await Js.InvokeAsync<bool>("mootadesk.copyText", Detail.Instruction);
-        Notifications.Notify(ok ? NotificationSeverity.Success : NotificationSeverity.Warning, ok ? T["Detail.Copied"] : T["Detail.CopyFailed"]);
+        Snackbar.Add(ok ? T["Detail.Copied"] : T["Detail.CopyFailed"], ok ? Severity.Success : Severity.Warning);
     }
 
     private async Task SimulateAsync()
@@ -90,7 +90,7 @@ public partial class OrderDetailPage
     private async Task ChangeAsync(string question, string done, Func<Viewer, Actor, int?, Task<OrderChangeResult>> change)
     {
         if (busy || Detail is null) return;
-        var confirmed = await Dialogs.Confirm(question, T["Title"], new ConfirmOptions { OkButtonText = T["Detail.Yes"], CancelButtonText = T["Detail.No"] });
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Detail.ConfirmTitle"], question, yesText: T["Detail.Yes"], cancelText: T["Detail.No"]);
         if (confirmed != true) return;
         busy = true;
         try

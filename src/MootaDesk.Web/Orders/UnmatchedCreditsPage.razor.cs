@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Orders;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
@@ -15,7 +15,7 @@ public partial class UnmatchedCreditsPage
     [Inject] public required SettleOrderCommand Settle { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
 
     private IReadOnlyList<UnmatchedCredit>? Credits { get; set; }
@@ -55,8 +55,8 @@ public partial class UnmatchedCreditsPage
     private async Task MatchAsync(UnmatchedCredit credit, OrderCandidate order)
     {
         if (busy) return;
-        var confirmed = await Dialogs.Confirm(string.Format(T["Credits.ConfirmMatch"], Money.Format(credit.Amount), order.Reference), T["Credits.Title"],
-            new ConfirmOptions { OkButtonText = T["Detail.Yes"], CancelButtonText = T["Detail.No"] });
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Credits.Title"], string.Format(T["Credits.ConfirmMatch"], Money.Format(credit.Amount), order.Reference),
+            yesText: T["Detail.Yes"], cancelText: T["Detail.No"]);
         if (confirmed != true) return;
         busy = true;
         try

@@ -92,8 +92,15 @@ public partial class ProofPage
     }
 
     private string Summary => Result is null ? "" :
-        T[Result.Truncated ? "Search.SummaryTruncated" : "Search.Summary", Result.Hits.Count,
+        T[Result.Truncated ? "Search.SummaryTruncated" : "Search.Summary", Result.Hits.Count.ToString("N0"),
             BusinessClock.FormatDay(Result.From), BusinessClock.FormatDay(Result.To), Clock.ZoneAbbreviation];
+
+    /// <summary>The amount as typed, written the way money is shown, for the "nominal terdekat" heading.</summary>
+    private string NearestTo => Money.TryParse(Amount, out var typed) ? Money.Format(typed) : Amount ?? "";
+
+    /// <summary>"selisih Rp 1" / "difference Rp 1": how far a nearest credit is from the amount typed.</summary>
+    internal string Difference(PaymentHit hit) =>
+        Money.TryParse(Amount, out var typed) ? T["Search.NearestDifference", Money.Format(Math.Abs(hit.Amount - typed))] : "";
 
     private string TimeOf(PaymentHit hit) => hit.HasTimeOfDay ? Clock.FormatDateTime(hit.TransactionTime) : Clock.FormatDate(hit.TransactionTime);
 }

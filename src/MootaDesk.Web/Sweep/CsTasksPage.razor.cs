@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
 using MootaDesk.Core.Sweep;
@@ -13,13 +13,15 @@ public partial class CsTasksPage
     [Inject] public required CsTaskCommands Tasks { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IStringLocalizer<SweepText> T { get; init; }
 
     private sealed class TaskInput
     {
         public string? Reference { get; set; }
         public string? Note { get; set; }
+        /// <summary>Why the last try was refused, shown under the task's fields (what was typed stays).</summary>
+        public string? Error { get; set; }
     }
 
     private IReadOnlyList<CsTaskRow>? Rows { get; set; }
@@ -28,6 +30,8 @@ public partial class CsTasksPage
     private bool busy;
 
     private TaskInput InputFor(long id) => inputs.TryGetValue(id, out var i) ? i : inputs[id] = new TaskInput();
+
+    private bool IsOverdue(CsTaskRow t) => t.Status == CsTaskStatus.Open && t.DueAt < Clock.UtcNow;
 
     protected override async Task OnInitializedAsync()
     {
@@ -40,18 +44,20 @@ public partial class CsTasksPage
     {
         if (busy) return;
         busy = true;
+        var input = InputFor(id);
+        input.Error = null;
         try
         {
-            var input = InputFor(id);
             await Tasks.CompleteAsync(id, input.Reference, input.Note, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
             inputs.Remove(id);
             Rows = await Tasks.ListAsync(await CurrentUser.ViewerAsync());
-            Notify.Notify(NotificationSeverity.Success, T["Tasks.Completed"]);
+            Snackbar.Add(T["Tasks.Completed"], Severity.Success);
         }
         catch (SweepRefusedException ex)
         {
             var text = T["Refused." + ex.Code];
-            Notify.Notify(NotificationSeverity.Error, text.ResourceNotFound ? ex.Message : text.Value);
+            input.Error = text.ResourceNotFound ? ex.Message : text.Value;
+            Snackbar.Add(input.Error, Severity.Error);
         }
         finally { busy = false; }
     }

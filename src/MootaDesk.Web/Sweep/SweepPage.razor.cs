@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
-using Radzen;
+using MudBlazor;
+using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Shared;
@@ -24,7 +25,8 @@ public partial class SweepPage
     [Inject] public required BusinessClock Clock { get; init; }
     [Inject] public required IOptionsMonitor<SweepOptions> Options { get; init; }
     [Inject] public required NavigationManager Nav { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required BusinessSettings Settings { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
     [Inject] public required IStringLocalizer<SweepText> T { get; init; }
 
@@ -44,7 +46,9 @@ public partial class SweepPage
     private string WhatsAppLink { get; set; } = "";
     private SweepItemsGrid? step2;
     private string? assigneeId;
-    private DateTime dueLocal;
+    private DateTime? dueDate;
+    private TimeSpan? dueTime;
+    private string shopName = "";
     private string? ownerPhone;
     private int tab;
     private bool loading = true;
@@ -61,13 +65,26 @@ public partial class SweepPage
 
     private double ProgressPercent => View is null ? 0 : View.Steps.Count(s => s.Complete) * 100.0 / 5;
 
-    // Read from View at render time, not from a header captured in the markup: the tabs render a step's content
-    // from the previous render's fragment, so a captured header showed the button after "Tandai sudah diperiksa".
+    // Read from View at render time, not from a header captured in the markup: under Radzen the tabs rendered a step
+    // from the previous render's fragment, and a captured header showed the button after "Tandai sudah diperiksa".
     private string? ReviewedNote => View?.Header is { AccountsReviewedAt: DateTime at } h
         ? T["Accounts.ReviewedBy", h.AccountsReviewedBy ?? "", Clock.FormatDateTime(at)].Value : null;
 
     /// <summary>The scheduler acts as "system": people read "sistem (otomatis)", not the account's name.</summary>
     private string Who(string name) => name == Actor.System.Name ? T["Actor.System"] : name;
+
+    /// <summary>"Tugaskan terpilih (N)" works once a CS is chosen and a row is ticked, in either order.</summary>
+    internal bool CanAssignSelected => !busy && Selected.Count > 0 && assigneeId is not null && dueDate is not null;
+
+    private string CsName(string? id) => CsUsers.FirstOrDefault(c => c.Id == id)?.Name ?? "";
+
+    private string HistoryLabel(DateOnly? day) => History.FirstOrDefault(o => o.Day == day)?.Label ?? (day is DateOnly d ? BusinessClock.FormatDay(d) : "");
+
+    /// <summary>The printed page's heading: the shop and the swept day in full, so a sheet in a folder says what it is.</summary>
+    private string PrintHeading => View is null ? "" :
+        T["Print.Heading", shopName, View.Header.Day.ToString("dddd, d MMMM yyyy", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "id" ? CultureInfo.GetCultureInfo("id-ID") : CultureInfo.GetCultureInfo("en-GB"))];
+
+    private static Color KindColor(int total, int done) => total == 0 ? Color.Default : total == done ? Color.Success : Color.Warning;
 
     private bool CanMarkReviewed => CanWrite && View?.Header is { AccountsReviewedAt: null, IsSignedOff: false };
 
@@ -91,7 +108,10 @@ public partial class SweepPage
         }
         if (CanWrite) CsUsers = await Query.CsUsersAsync();
         ownerPhone = await Commands.OwnerWhatsAppAsync();
-        dueLocal = Clock.LocalNow.AddHours(Options.CurrentValue.CsTaskDueHours);
+        shopName = await Settings.BusinessNameAsync();
+        var due = Clock.LocalNow.AddHours(Options.CurrentValue.CsTaskDueHours);
+        dueDate = due.Date;
+        dueTime = new TimeSpan(due.Hour, due.Minute, 0);
         Selected.Clear();
         EmailNote = null;
         loading = false;
@@ -123,14 +143,14 @@ public partial class SweepPage
     {
         var r = await Prepare.PrepareAsync(Clock.Today, SweepTrigger.Manual, await CurrentUser.ActorAsync(), viewer: await CurrentUser.ViewerAsync());
         Nav.NavigateTo(AppUrls.SweepDay(r.Day), forceLoad: false);
-        Notify.Notify(NotificationSeverity.Success, T["Prepare.Done"]);
+        Snackbar.Add(T["Prepare.Done"], Severity.Success);
     });
 
     private Task RefreshAsync() => RunAsync(async () =>
     {
         await Prepare.PrepareAsync(View!.Header.Day, SweepTrigger.Manual, await CurrentUser.ActorAsync(), refresh: true, viewer: await CurrentUser.ViewerAsync());
         await OnParametersSetAsync();
-        Notify.Notify(NotificationSeverity.Success, T["Refresh.Done"]);
+        Snackbar.Add(T["Refresh.Done"], Severity.Success);
     });
 
     private Task MarkReviewedAsync() => RunAsync(async () =>
@@ -147,26 +167,31 @@ public partial class SweepPage
             var (rows, _) = await Query.ItemsAsync(View!.Header.Id, Step2Kinds, onlyOpen: true, 0, 10_000);
             ids = rows.Where(r => r.TaskStatus is null).Select(r => r.Id).ToList();
         }
+        var dueLocal = (dueDate ?? Clock.LocalNow).Date + (dueTime ?? TimeSpan.Zero);
         var n = await Commands.AssignAsync(View!.Header.Id, ids, assigneeId!, Clock.ToUtc(dueLocal), await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
         Selected.Clear();
-        Notify.Notify(NotificationSeverity.Success, T["Step2.Assigned", n]);
+        Snackbar.Add(T["Step2.Assigned", n.ToString("N0")], Severity.Success);
         if (step2 is not null) await step2.ReloadAsync();
         await ReloadViewAsync();
     });
+
+    /// <summary>What happened to the summary's e-mail, in the reader's language and without configuration keys.</summary>
+    private string EmailNoteFor(EmailOutcome email) =>
+        T[email.Sent ? "Email.Sent" : email.Skipped ? "Email.NotConfigured" : "Email.Failed"];
 
     private OwnerSummary CurrentLines() => new(Lines[0], Lines[1], Lines[2], Lines[3], Lines[4]);
 
     private Task SaveDraftAsync() => RunAsync(async () =>
     {
         await Commands.SaveSummaryAsync(View!.Header.Id, CurrentLines(), await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
-        Notify.Notify(NotificationSeverity.Success, T["Step5.Saved"]);
+        Snackbar.Add(T["Step5.Saved"], Severity.Success);
     });
 
     private Task SavePhoneAsync() => RunAsync(async () =>
     {
         await Commands.SetOwnerWhatsAppAsync(ownerPhone ?? "", await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
         ownerPhone = await Commands.OwnerWhatsAppAsync();
-        Notify.Notify(NotificationSeverity.Success, T["Step5.PhoneSaved"]);
+        Snackbar.Add(T["Step5.PhoneSaved"], Severity.Success);
     });
 
     private Task SignOffAsync() => RunAsync(async () =>
@@ -176,15 +201,15 @@ public partial class SweepPage
         // Opened from the click's round trip; a browser that blocks it still has the WhatsApp button below.
         await JS.InvokeVoidAsync("open", result.WhatsAppLink, "_blank", "noopener");
         await OnParametersSetAsync();
-        EmailNote = result.Email.Message;
-        Notify.Notify(NotificationSeverity.Success, T["Step5.SignedOff"]);
+        EmailNote = EmailNoteFor(result.Email);
+        Snackbar.Add(T["Step5.SignedOff"], Severity.Success);
     });
 
     private async Task CopyAsync()
     {
         if (View is null) return;
         await JS.InvokeAsync<bool>("mootadesk.copyText", await Commands.OwnerMessageAsync(View.Header.Day, View.Header.Summary));
-        Notify.Notify(NotificationSeverity.Info, T["Step5.Copied"]);
+        Snackbar.Add(T["Step5.Copied"], Severity.Info);
     }
 
     private async Task RunAsync(Func<Task> action)
@@ -195,7 +220,7 @@ public partial class SweepPage
         catch (SweepRefusedException ex)
         {
             var text = T["Refused." + ex.Code];
-            Notify.Notify(NotificationSeverity.Error, text.ResourceNotFound ? ex.Message : text.Value);
+            Snackbar.Add(text.ResourceNotFound ? ex.Message : text.Value, Severity.Error);
         }
         finally { busy = false; }
     }

@@ -1,6 +1,7 @@
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Proof;
+using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -109,5 +110,41 @@ public class PaymentSearchTests
         var issued = await ProofServices.Issue(test).IssueAsync(seed.BudiCredit, Cs, new("cs"), "app", reuseActive: true);
         var hit = (await ProofServices.Search(test).SearchAsync(new PaymentSearchCriteria(Amount: "150123"), Cs)).Hits.ShouldHaveSingleItem();
         hit.ActiveProofId.ShouldBe(issued.ProofId);
+    }
+
+    [Theory]
+    [InlineData("150.122", 1)]      // one rupiah short
+    [InlineData("150.125", 2)]      // a few rupiah over
+    [InlineData("150.000", 123)]    // the order's amount without its unique code
+    public async Task An_amount_that_is_slightly_off_finds_nothing_exactly_but_names_the_nearest_credit(string typed, int difference)
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var seed = await ProofSeed.CreateAsync(test, test.Clock.UtcNow);
+
+        var result = await ProofServices.Search(test).SearchAsync(new PaymentSearchCriteria(Amount: typed), Cs);
+
+        result.Hits.ShouldBeEmpty();
+        var nearest = result.Nearest.ShouldHaveSingleItem();
+        nearest.MutationId.ShouldBe(seed.BudiCredit);
+        Money.TryParse(typed, out var amount).ShouldBeTrue();
+        Math.Abs(nearest.Amount - amount).ShouldBe(difference);
+    }
+
+    [Fact]
+    public async Task The_nearest_amounts_are_credits_only_within_the_range_closest_first()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var seed = await ProofSeed.CreateAsync(test, test.Clock.UtcNow);
+        var search = ProofServices.Search(test);
+
+        // The supplier's 7.000.000 debit is a rupiah away from this, and nobody (CS nor Finance) is offered it.
+        foreach (var viewer in new[] { Cs, Finance })
+            (await search.SearchAsync(new PaymentSearchCriteria(Amount: "7.000.001"), viewer)).Nearest.ShouldBeEmpty();
+        // Far off: no hint at all rather than a random credit.
+        (await search.SearchAsync(new PaymentSearchCriteria(Amount: "120.000"), Cs)).Nearest.ShouldBeEmpty();
+        // An exact find gives no hint; a wider range brings the old transfer in, after the nearer one.
+        (await search.SearchAsync(new PaymentSearchCriteria(Amount: "150.123"), Cs)).Nearest.ShouldBeEmpty();
+        var wider = await search.SearchAsync(new PaymentSearchCriteria(Amount: "150.124", From: test.Clock.Today.AddDays(-30)), Cs);
+        wider.Nearest.Select(h => h.MutationId).ShouldBe([seed.BudiCredit, seed.OldCredit]);
     }
 }

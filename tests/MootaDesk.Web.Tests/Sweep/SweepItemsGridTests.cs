@@ -1,51 +1,59 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using Radzen;
-using MootaDesk.Core.Shared;
+using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Sweep;
-using MootaDesk.Tests.Shared;
-using MootaDesk.Web.Platform.Hosting;
 using MootaDesk.Web.Sweep;
 using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Sweep;
 
-public class SweepItemsGridTests : BunitContext
+/// <summary>A step's checklist on MudBlazor: its rows come page by page from the store, and "Sudah dicek" records who.</summary>
+public class SweepItemsGridTests : PageTestContext
 {
+    private static readonly DateOnly Saturday = new(2026, 11, 21);
+
     [Fact]
-    public async Task Ticking_a_step_2_row_tells_the_page_so_the_assign_button_counts_it()
+    public async Task Sudah_dicek_records_who_checked_with_the_note_and_tells_the_page()
     {
-        await using var test = await TestDatabase.CreateAsync(TestTime.Jakarta(2026, 11, 21, 16, 30));
-        var f = new SweepFixture(test);
-        var shop = await f.SeedShopAsync(new DateOnly(2026, 11, 21));
-        var sweep = await f.Prepare.PrepareAsync(new DateOnly(2026, 11, 21), SweepTrigger.Manual, SweepFixture.ActorOf(SweepFixture.Finance));
-
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
-        Services.AddLocalization();
-        AddAuthorization();
-        Services.AddSingleton(f.Query);
-        Services.AddSingleton(f.Commands);
-        Services.AddSingleton<BusinessClock>(test.Clock);
-        Services.AddSingleton(sp => new CurrentUser(sp.GetRequiredService<AuthenticationStateProvider>(), new CircuitClientInfo(), null!));
-
-        var selected = new HashSet<long>();
+        var f = new SweepFixture(Test);
+        await f.SeedShopAsync(Saturday);
+        var sweep = await f.Prepare.PrepareAsync(Saturday, SweepTrigger.Manual, SweepFixture.ActorOf(SweepFixture.Finance));
+        await SignInAsync("fina", Roles.Finance);
         var told = 0;
-        var grid = Render<SweepItemsGrid>(p => p
+        var grid = RenderPage<SweepItemsGrid>(p => p
             .Add(x => x.SweepId, sweep.SweepId)
-            .Add(x => x.Kinds, [SweepItemKind.CreditWithoutReference])
-            .Add(x => x.Selectable, true)
-            .Add(x => x.Selected, selected)
-            .Add(x => x.SelectedChanged, EventCallback.Factory.Create(this, () => told++)));
+            .Add(x => x.Kinds, SweepAnalysis.Step3Kinds)
+            .Add(x => x.TestId, "step3")
+            .Add(x => x.Changed, EventCallback.Factory.Create(this, () => told++)));
+        grid.WaitForAssertion(() => grid.FindAll("[data-testid=check-item]").Count.ShouldBeGreaterThan(0));
+        var open = grid.FindAll("[data-testid=check-item]").Count;
 
-        grid.WaitForAssertion(() => grid.FindAll(".rz-chkbox-box").Count.ShouldBeGreaterThan(1));
-        // The first box is "only open"; the next is the step-2 credit's row.
-        grid.FindAll(".rz-chkbox-box")[1].Click();
+        grid.Find("[data-testid=note-step3]").Input("dicek dengan nota supplier");
+        grid.FindAll("[data-testid=check-item]")[0].Click();
 
+        grid.WaitForAssertion(() => grid.FindAll("[data-testid=check-item]").Count.ShouldBe(open - 1));
         told.ShouldBe(1);
-        var (items, _) = await f.Query.ItemsAsync(sweep.SweepId, [SweepItemKind.CreditWithoutReference], false, 0, 10);
-        selected.ShouldBe([items.Single(i => i.MutationId == shop.Credit1).Id]);
+        grid.Markup.ShouldContain("dicek dengan nota supplier");
+        var (items, _) = await f.Query.ItemsAsync(sweep.SweepId, SweepAnalysis.Step3Kinds, false, 0, 50);
+        items.Count(i => i.CheckedBy == "fina").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_read_only_checklist_offers_no_check_button_and_no_note()
+    {
+        var f = new SweepFixture(Test);
+        await f.SeedShopAsync(Saturday);
+        var sweep = await f.Prepare.PrepareAsync(Saturday, SweepTrigger.Manual, SweepFixture.ActorOf(SweepFixture.Finance));
+        await SignInAsync("fina", Roles.Finance);
+
+        var grid = RenderPage<SweepItemsGrid>(p => p
+            .Add(x => x.SweepId, sweep.SweepId)
+            .Add(x => x.Kinds, SweepAnalysis.Step3Kinds)
+            .Add(x => x.ReadOnly, true)
+            .Add(x => x.TestId, "step3"));
+
+        grid.WaitForAssertion(() => grid.Find("[data-testid=grid-step3]").TextContent.ShouldContain("CV KAIN"));
+        grid.FindAll("[data-testid=check-item]").ShouldBeEmpty();
+        grid.FindAll("[data-testid=note-step3]").ShouldBeEmpty();
     }
 }
