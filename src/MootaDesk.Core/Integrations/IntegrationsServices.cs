@@ -37,6 +37,7 @@ public static class IntegrationsServices
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<NotificationLogQuery>();
         services.AddSingleton<NotificationSandbox>();
+        services.AddSingleton<ProvisionalCreditDismissal>();
         services.AddHostedService<NotificationStartup>();
 
         services.AddOptions<MootaPullOptions>().Bind(configuration.GetSection(MootaPullOptions.Section));

@@ -58,7 +58,9 @@ public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory,
 
         var query = db.Mutations.AsNoTracking().VisibleTo(viewer)
             .Where(m => m.Direction == Direction.Credit && m.TransactionTime >= startUtc && m.TransactionTime < endUtc)
-            .Where(m => includeSandbox || !m.IsSandbox);
+            .Where(m => includeSandbox || !m.IsSandbox)
+            // A provisional credit Ops dismissed (issue 15) is no payment a customer can be told about.
+            .Where(m => m.DismissedAt == null);
         if (amount is decimal a) query = query.Where(m => m.Amount == a);
 
         var reference = criteria.OrderReference?.Trim();
