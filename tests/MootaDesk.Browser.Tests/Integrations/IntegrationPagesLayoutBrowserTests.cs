@@ -63,8 +63,8 @@ public class IntegrationPagesLayoutBrowserTests(BrowserSession browser) : IClass
                 if (path == "integrasi/webhook") await Expect(page.Locator("[data-testid=delivery-link]").First).ToBeVisibleAsync();
                 if (path == "integrasi/notifikasi/log") await Expect(page.Locator("[data-testid=post-dismiss]").First).ToBeVisibleAsync();
                 var name = path.Replace('/', '-') + (dark ? "-dark" : "-light");
-                await ExpectNoSidewaysScrollAsync(page, name);
                 await page.ScreenshotAsync("mud-" + name, fullPage: false);
+                await ExpectNoSidewaysScrollAsync(page, name);
             }
         }
 
