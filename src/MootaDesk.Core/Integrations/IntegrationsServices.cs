@@ -39,6 +39,7 @@ public static class IntegrationsServices
         services.AddHostedService<NotificationInboxService>();
         services.AddSingleton<NotificationLogQuery>();
         services.AddSingleton<NotificationSandbox>();
+        services.AddSingleton<ProvisionalCreditDismissal>();
         services.AddHostedService<NotificationStartup>();
 
         services.AddOptions<MootaPullOptions>().Bind(configuration.GetSection(MootaPullOptions.Section));

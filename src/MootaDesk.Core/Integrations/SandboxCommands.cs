@@ -23,6 +23,9 @@ public sealed record SandboxAccountRow(int Id, string Label, string BankCode, st
 
 public sealed record SimulatedTransfer(string Description, decimal Amount, Direction Direction, string Sender);
 
+/// <summary>The sandbox row a simulation became: enough for a link that opens exactly that row in Mutasi.</summary>
+public sealed record SimulatedMutation(long Id, int AccountId, DateOnly BankDate, decimal Amount);
+
 /// <summary>Outcome of a simulation: what our own endpoint answered and which delivery it became.</summary>
 public sealed record SimulationResult(bool Accepted, int HttpStatus, long? DeliveryId, string MutationId, string? ErrorKey);
 
@@ -165,6 +168,25 @@ public sealed class SandboxCommands(IDbContextFactory<MootaDeskDbContext> factor
             if (d.Status != DeliveryStatus.Pending || DateTime.UtcNow >= until) return (d.Status, d.NewCount, d.DuplicateCount, d.Error);
             await Task.Delay(100, ct);
         }
+    }
+
+    /// <summary>
+    /// The sandbox row a simulated webhook became, found by the Moota id the simulation sent (also when the bank's mutation
+    /// attached to a provisional row from a simulated notification); null while the inbox has not processed it.
+    /// </summary>
+    public async Task<SimulatedMutation?> FindSimulatedAsync(string mootaMutationId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Mutations.AsNoTracking().Where(m => m.IsSandbox && m.MootaMutationId == mootaMutationId)
+            .Select(m => new SimulatedMutation(m.Id, m.AccountId, m.BankDate, m.Amount)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A sandbox row by its id (what a simulated notification became); null for a real row or none.</summary>
+    public async Task<SimulatedMutation?> FindSimulatedAsync(long mutationId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Mutations.AsNoTracking().Where(m => m.IsSandbox && m.Id == mutationId)
+            .Select(m => new SimulatedMutation(m.Id, m.AccountId, m.BankDate, m.Amount)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The sandbox's own webhook integration (flagged sandbox), made on first use with a random secret.</summary>

@@ -69,6 +69,19 @@ public class Mutation
     /// <summary>When the bank's mutation confirmed a provisional row, in UTC; null for rows that never were provisional or still are.</summary>
     public DateTime? ConfirmedAt { get; set; }
 
+    /// <summary>
+    /// When Owner or Ops dismissed a provisional row the bank will never confirm (a misread notification, a reversed transfer),
+    /// in UTC; null otherwise. A dismissed row stays (the phone's word is kept) but no longer counts anywhere: not an anomaly,
+    /// not a payment CS can find, not "kemungkinan dibayar", not a row a bank mutation attaches to. It can be restored.
+    /// </summary>
+    public DateTime? DismissedAt { get; set; }
+
+    /// <summary>Who dismissed it (display name), with <see cref="DismissedAt"/>.</summary>
+    public string? DismissedBy { get; set; }
+
+    /// <summary>Why, in the person's words (3–500 characters).</summary>
+    public string? DismissReason { get; set; }
+
     /// <summary>The inbox delivery that carried it, when it came by webhook.</summary>
     public long? WebhookDeliveryId { get; set; }
 

@@ -13,6 +13,8 @@ internal sealed class MutationConfiguration : IEntityTypeConfiguration<Mutation>
         b.Property(x => x.Description).HasMaxLength(500);
         b.Property(x => x.Counterparty).HasMaxLength(200);
         b.Property(x => x.OrderReference).HasMaxLength(64);
+        b.Property(x => x.DismissedBy).HasMaxLength(120);
+        b.Property(x => x.DismissReason).HasMaxLength(500);
         b.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Tags).WithOne(x => x.Mutation).HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Notes).WithOne().HasForeignKey(x => x.MutationId).OnDelete(DeleteBehavior.Cascade);

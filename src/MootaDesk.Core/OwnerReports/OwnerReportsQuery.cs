@@ -115,7 +115,7 @@ public sealed class OwnerReportsQuery(IDbContextFactory<MootaDeskDbContext> fact
             var to = from.AddDays(6);
             var (start, end) = clock.DaysRangeUtc(from, to);
             var latency = await db.Mutations.AsNoTracking()
-                .Where(m => m.TransactionTime >= start && m.TransactionTime < end && (demoOnly || !m.IsSandbox) && m.ReadLatencySeconds != null)
+                .Where(m => m.TransactionTime >= start && m.TransactionTime < end && (demoOnly || !m.IsSandbox) && m.ReadLatencySeconds != null && m.DismissedAt == null)
                 .AverageAsync(m => (double?)m.ReadLatencySeconds, ct);
             var tasks = await db.CsTasks.AsNoTracking().CountAsync(t => t.Status == CsTaskStatus.Done && t.DoneAt >= start && t.DoneAt < end, ct);
             var signed = await db.Sweeps.AsNoTracking().Where(s => s.SignedOffAt != null && s.BusinessDate >= from && s.BusinessDate <= to && (demoOnly || !s.IsDemo))

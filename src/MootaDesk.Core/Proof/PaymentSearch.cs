@@ -68,7 +68,9 @@ public sealed class PaymentSearch(IDbContextFactory<MootaDeskDbContext> factory,
         // Credits only, whatever the role: a proof is about money that came in, and CS never sees a debit.
         var inRange = db.Mutations.AsNoTracking().VisibleTo(viewer)
             .Where(m => m.Direction == Direction.Credit && m.TransactionTime >= startUtc && m.TransactionTime < endUtc)
-            .Where(m => includeSandbox || !m.IsSandbox);
+            .Where(m => includeSandbox || !m.IsSandbox)
+            // A provisional credit Ops dismissed (issue 15) is no payment a customer can be told about.
+            .Where(m => m.DismissedAt == null);
 
         var reference = criteria.OrderReference?.Trim();
         if (!string.IsNullOrEmpty(reference))

@@ -132,7 +132,7 @@ public static class SweepDataLoader
         // bank longer than allowed are listed, whatever window they were read in, until the bank confirms them.
         var unconfirmedBefore = (end < nowUtc ? end : nowUtc) - thresholds.UnconfirmedNotification;
         var unconfirmed = await db.Mutations.AsNoTracking()
-            .Where(m => m.IsProvisional && m.ReadTime < unconfirmedBefore && (demoOnly || !m.IsSandbox))
+            .Where(m => m.IsProvisional && m.DismissedAt == null && m.ReadTime < unconfirmedBefore && (demoOnly || !m.IsSandbox))
             .OrderBy(m => m.ReadTime).Take(500)
             .Select(m => new SweepUnconfirmed(m.Id, m.AccountId, m.Amount, m.ReadTime, m.Description)).ToListAsync(ct);
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
@@ -15,8 +15,7 @@ public partial class AccountsPage
     [Inject] public required AccountEditor Editor { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NavigationManager Nav { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
+        [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IStringLocalizer<BankAccountsText> T { get; init; }
     [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
@@ -29,9 +28,7 @@ public partial class AccountsPage
     private bool EditActive { get; set; }
     private bool busy;
 
-    private sealed record PurposeOption(string Text, AccountPurpose Value);
-
-    private IReadOnlyList<PurposeOption> Purposes => Enum.GetValues<AccountPurpose>().Select(p => new PurposeOption(T["Purpose." + p], p)).ToList();
+    private string PurposeName(AccountPurpose p) => T["Purpose." + p];
 
     protected override async Task OnInitializedAsync()
     {
@@ -58,12 +55,12 @@ public partial class AccountsPage
             var problem = await Editor.UpdateAsync(await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), Editing.Id, EditLabel, EditPurpose, EditActive);
             if (problem != AccountEditProblem.None)
             {
-                Notify.Notify(NotificationSeverity.Error, T["Problem." + problem]);
+                Snackbar.Add(T["Problem." + problem], Severity.Error);
                 return;
             }
             Editing = null;
             Rows = await List.LoadAsync(await CurrentUser.ViewerAsync());
-            Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+            Snackbar.Add(S["Common.Saved"], Severity.Success);
         }
         finally { busy = false; }
     }

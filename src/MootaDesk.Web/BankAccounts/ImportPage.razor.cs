@@ -49,6 +49,19 @@ public partial class ImportPage : IDisposable
     private IReadOnlyList<Option<string>> LayoutOptions =>
         [new(T["Layout.Manual"], ""), .. StatementLayouts.All.Select(l => new Option<string>(l.Name, l.Key))];
 
+    /// <summary>
+    /// Where the person is in the import: 1 choose the account and the file, 2 the layout (bank preset) and columns with the file's
+    /// first lines, 3 the check's preview and the confirmation, 4 the result. Shown above the page as a step line.
+    /// </summary>
+    internal static int CurrentStep(bool loaded, bool analysed, bool done) => done ? 4 : analysed ? 3 : loaded ? 2 : 1;
+
+    private int Step => CurrentStep(Loaded is not null, Analysis is not null, Outcome is not null);
+
+    private string AccountName(int? id) => Accounts.FirstOrDefault(a => a.Id == id)?.Display ?? "";
+    private string LayoutText(string? key) => LayoutOptions.FirstOrDefault(o => o.Value == (key ?? ""))?.Text ?? "";
+    private string DateFormatName(string? key) => DateFormats.FirstOrDefault(o => o.Value == key)?.Text ?? "";
+    private string NumberName(NumberConvention n) => NumberOptions.FirstOrDefault(o => o.Value == n)?.Text ?? "";
+
     private string LayoutLine => Map.Layout is null ? T["Layout.Unknown"] : T["Layout.Detected", Text.LayoutName(Map.Layout)];
 
     /// <summary>What the file says about itself: period, its own account number, its order.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
@@ -14,15 +14,15 @@ public partial class ApiKeysPage
     [Inject] public required ApiKeyCommands Commands { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IJSRuntime Js { get; init; }
     [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
     private IReadOnlyList<ApiKeyRow> Keys { get; set; } = [];
     private CreatedApiKey? Shown { get; set; }
     private string NewName { get; set; } = "";
-    private IEnumerable<string> NewScopes { get; set; } = [ApiScopes.Read];
+    private IReadOnlyCollection<string> NewScopes { get; set; } = [ApiScopes.Read];
     private string NewRole { get; set; } = Roles.Finance;
     private bool busy;
 
@@ -35,7 +35,7 @@ public partial class ApiKeysPage
         try
         {
             var (created, error) = await Commands.CreateAsync(NewName, NewScopes.ToList(), NewRole, await CurrentUser.ActorAsync());
-            if (error is not null) { Notify.Notify(NotificationSeverity.Warning, T[error]); return; }
+            if (error is not null) { Snackbar.Add(T[error], Severity.Warning); return; }
             Shown = created;
             NewName = "";
             Keys = await Commands.ListAsync();
@@ -46,7 +46,7 @@ public partial class ApiKeysPage
     private async Task RevokeAsync(ApiKeyRow key)
     {
         if (busy) return;
-        if (await Dialogs.Confirm(T["ApiKeys.RevokeConfirm", key.Name].Value, T["ApiKeys.Revoke"].Value) != true) return;
+        if (await Dialogs.ShowMessageBoxAsync(T["ApiKeys.Revoke"], T["ApiKeys.RevokeConfirm", key.Name], yesText: T["ApiKeys.Revoke"], cancelText: T["Confirm.No"]) != true) return;
         busy = true;
         try
         {
@@ -60,6 +60,6 @@ public partial class ApiKeysPage
     {
         if (Shown is null) return;
         await Js.InvokeVoidAsync("mootadesk.copyText", Shown.Key);
-        Notify.Notify(NotificationSeverity.Info, T["Common.Copied"]);
+        Snackbar.Add(T["Common.Copied"], Severity.Info);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
@@ -13,8 +13,8 @@ public partial class ConflictsPage
     [Inject] public required MootaConflicts Conflicts { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
     private IReadOnlyList<ConflictView>? Rows { get; set; }
@@ -29,21 +29,21 @@ public partial class ConflictsPage
         Rows = await Conflicts.ListAsync();
     }
 
-    /// <summary>The values that disagree stand out; the page's own style so no shared stylesheet changes for one table.</summary>
-    private static string Diff(ConflictView c, ConflictFields field) => c.Fields.HasFlag(field) ? "background: #fffbeb; font-weight: 600;" : "";
+    /// <summary>The values that disagree stand out (a class of this page, readable in light and dark).</summary>
+    internal static string Diff(ConflictView c, ConflictFields field) => c.Fields.HasFlag(field) ? "md-conflict-diff" : "";
 
     private async Task DecideAsync(ConflictView c, ConflictDecision decision)
     {
         if (busy || viewer is null) return;
         var question = decision == ConflictDecision.UseNew ? T["Conflicts.ConfirmUseNew", c.MootaMutationId] : T["Conflicts.ConfirmKeepOld", c.MootaMutationId];
-        if (await Dialogs.Confirm(question.Value, T["Conflicts.Title"].Value, new ConfirmOptions { OkButtonText = T["Confirm.Yes"].Value, CancelButtonText = T["Confirm.No"].Value }) != true)
+        if (await Dialogs.ShowMessageBoxAsync(T["Conflicts.Title"], question, yesText: T["Confirm.Yes"], cancelText: T["Confirm.No"]) != true)
             return;
         busy = true;
         try
         {
             var outcome = await Conflicts.DecideAsync(c.Id, decision, viewer, await CurrentUser.ActorAsync());
-            if (outcome.Succeeded) Notify.Notify(NotificationSeverity.Success, T["Conflicts.Done." + decision]);
-            else Notify.Notify(NotificationSeverity.Warning, T["Conflicts.Refused." + outcome.RefusalKey, outcome.Detail ?? ""], duration: 10000);
+            if (outcome.Succeeded) Snackbar.Add(T["Conflicts.Done." + decision], Severity.Success);
+            else Snackbar.Add(T["Conflicts.Refused." + outcome.RefusalKey, outcome.Detail ?? ""], Severity.Warning);
             Rows = await Conflicts.ListAsync();
         }
         finally { busy = false; }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Shared;
@@ -15,7 +15,7 @@ public partial class IntegrationsPage
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
     [Inject] public required NavigationManager Nav { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IJSRuntime Js { get; init; }
     [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
@@ -38,7 +38,7 @@ public partial class IntegrationsPage
         try
         {
             var (created, error) = await Commands.CreateAsync(NewName, await CurrentUser.ActorAsync());
-            if (error is not null) { Notify.Notify(NotificationSeverity.Warning, T[error]); return; }
+            if (error is not null) { Snackbar.Add(T[error], Severity.Warning); return; }
             ShownSecret = created;
             NewName = "";
             Rows = await Commands.ListAsync();
@@ -53,7 +53,7 @@ public partial class IntegrationsPage
         try
         {
             ShownSecret = await Commands.RotateSecretAsync(id, await CurrentUser.ActorAsync());
-            if (ShownSecret is not null) Notify.Notify(NotificationSeverity.Success, T["Hub.Rotated"]);
+            if (ShownSecret is not null) Snackbar.Add(T["Hub.Rotated"], Severity.Success);
         }
         finally { busy = false; }
     }
@@ -73,6 +73,6 @@ public partial class IntegrationsPage
     private async Task CopyAsync(string text)
     {
         await Js.InvokeVoidAsync("mootadesk.copyText", text);
-        Notify.Notify(NotificationSeverity.Info, T["Common.Copied"]);
+        Snackbar.Add(T["Common.Copied"], Severity.Info);
     }
 }

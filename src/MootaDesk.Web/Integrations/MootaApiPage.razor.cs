@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Shared;
@@ -15,7 +15,7 @@ public partial class MootaApiPage
     [Inject] public required IServiceProvider Services { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
     [Inject] public required IStringLocalizer<SharedText> S { get; init; }
     [Inject] public required Microsoft.Extensions.Options.IOptionsMonitor<MootaDeskOptions> Options { get; init; }
@@ -32,6 +32,11 @@ public partial class MootaApiPage
     private IReadOnlyList<SyncRunRow> Runs { get; set; } = [];
     private IReadOnlyList<(SeenBank Bank, int? AccountId)> Found { get; set; } = [];
     private string NewName { get; set; } = "";
+
+    private string IntegrationName(int? id) => Integrations.FirstOrDefault(i => i.Id == id)?.Name ?? "";
+
+    /// <summary>What the token field holds now, said in words: none, one stored (masked), or one from the server's settings.</summary>
+    private string TokenPlaceholder => Selected?.MaskedToken is { } m ? T[SetByConfiguration ? "TokenFromConfiguration" : "TokenSet", m] : T["TokenNone"];
     private bool busy;
     private bool syncing;
 
@@ -64,10 +69,10 @@ public partial class MootaApiPage
         try
         {
             var (problem, id) = await Settings.CreateAsync(await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), NewName);
-            if (problem != PullSettingsProblem.None) { Notify.Notify(NotificationSeverity.Error, T["Problem." + problem]); return; }
+            if (problem != PullSettingsProblem.None) { Snackbar.Add(T["Problem." + problem], Severity.Error); return; }
             NewName = "";
             await SelectAsync(id);
-            Notify.Notify(NotificationSeverity.Success, T["Created"]);
+            Snackbar.Add(T["Created"], Severity.Success);
         }
         finally { busy = false; }
     }
@@ -81,11 +86,11 @@ public partial class MootaApiPage
             var problem = await Settings.SaveAsync(await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), Selected.Id, Input);
             if (problem != PullSettingsProblem.None)
             {
-                Notify.Notify(NotificationSeverity.Error, T["Problem." + problem, MootaIntegrationSettings.MinInterval, MootaIntegrationSettings.MaxInterval, MootaIntegrationSettings.MaxBackfill]);
+                Snackbar.Add(T["Problem." + problem, MootaIntegrationSettings.MinInterval, MootaIntegrationSettings.MaxInterval, MootaIntegrationSettings.MaxBackfill], Severity.Error);
                 return;
             }
             await ReloadSelectedAsync();
-            Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+            Snackbar.Add(S["Common.Saved"], Severity.Success);
         }
         finally { busy = false; }
     }
@@ -101,16 +106,16 @@ public partial class MootaApiPage
             switch (result.Status)
             {
                 case SyncStatus.Succeeded:
-                    Notify.Notify(NotificationSeverity.Success, T["SyncDone", result.BanksFound, result.Fetched, result.New, result.Duplicates, result.Conflicts], duration: 8000);
+                    Snackbar.Add(T["SyncDone", result.BanksFound.ToString("N0"), result.Fetched.ToString("N0"), result.New.ToString("N0"), result.Duplicates.ToString("N0"), result.Conflicts.ToString("N0")], Severity.Success);
                     break;
                 case SyncStatus.AlreadyRunning:
-                    Notify.Notify(NotificationSeverity.Info, T["SyncRunning"]);
+                    Snackbar.Add(T["SyncRunning"], Severity.Info);
                     break;
                 case SyncStatus.NotConfigured:
-                    Notify.Notify(NotificationSeverity.Warning, T["TokenNone"]);
+                    Snackbar.Add(T["TokenNone"], Severity.Warning);
                     break;
                 default:
-                    Notify.Notify(NotificationSeverity.Error, result.Error is { } refusal ? T.Say(refusal) : T["Run.Failed"], duration: 10000);
+                    Snackbar.Add(result.Error is { } refusal ? T.Say(refusal) : T["Run.Failed"], Severity.Error);
                     break;
             }
             await ReloadSelectedAsync();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Integrations.Notifications;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Components;
@@ -15,8 +15,8 @@ public partial class NotificationDevicesPage
     [Inject] public required NotificationDeviceCommands Commands { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Nav { get; init; }
     [Inject] public required IJSRuntime Js { get; init; }
     [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
@@ -26,7 +26,7 @@ public partial class NotificationDevicesPage
     private RegisteredDevice? Shown { get; set; }
     private string? ShownQr { get; set; }
     private string NewName { get; set; } = "";
-    private IEnumerable<int> NewAccounts { get; set; } = [];
+    private IReadOnlyCollection<int> NewAccounts { get; set; } = [];
     private bool busy;
 
     private string EndpointUrl => Nav.BaseUri + "api/notifications";
@@ -44,7 +44,7 @@ public partial class NotificationDevicesPage
         try
         {
             var (device, error) = await Commands.RegisterAsync(NewName, NewAccounts.ToList(), await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync());
-            if (error is not null) { Notify.Notify(NotificationSeverity.Warning, T[error]); return; }
+            if (error is not null) { Snackbar.Add(T[error], Severity.Warning); return; }
             Shown = device;
             // What a phone's camera reads: the URL on the first line, the header as the forwarder's header JSON on the second.
             ShownQr = QrImage.PngDataUrl($"{EndpointUrl}\n{{\"{NotificationsApi.TokenHeader}\":\"{device!.Token}\"}}");
@@ -58,21 +58,25 @@ public partial class NotificationDevicesPage
     private async Task RevokeAsync(NotificationDeviceRow device)
     {
         if (busy) return;
-        if (await Dialogs.Confirm(T["Devices.RevokeConfirm", device.Name].Value, T["Devices.Revoke"].Value) != true) return;
+        if (await Dialogs.ShowMessageBoxAsync(T["Devices.Revoke"], T["Devices.RevokeConfirm", device.Name], yesText: T["Devices.Revoke"], cancelText: T["Confirm.No"]) != true) return;
         busy = true;
         try
         {
             if (!await Commands.RevokeAsync(device.Id, await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync()))
-                Notify.Notify(NotificationSeverity.Warning, T["Devices.Error.Revoke"]);
+                Snackbar.Add(T["Devices.Error.Revoke"], Severity.Warning);
             Devices = await Commands.ListAsync();
         }
         finally { busy = false; }
     }
 
+    /// <summary>Ticks or unticks one account for the phone being registered.</summary>
+    internal void ToggleAccount(int id, bool on) =>
+        NewAccounts = on ? NewAccounts.Append(id).Distinct().ToList() : NewAccounts.Where(a => a != id).ToList();
+
     private async Task CopyTokenAsync()
     {
         if (Shown is null) return;
         await Js.InvokeVoidAsync("mootadesk.copyText", Shown.Token);
-        Notify.Notify(NotificationSeverity.Info, T["Common.Copied"]);
+        Snackbar.Add(T["Common.Copied"], Severity.Info);
     }
 }

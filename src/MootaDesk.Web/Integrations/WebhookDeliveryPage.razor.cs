@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Integrations.Moota;
 using MootaDesk.Core.Shared;
@@ -17,7 +17,7 @@ public partial class WebhookDeliveryPage
     [Inject] public required WebhookInboxSignal Signal { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IStringLocalizer<IntegrationsText> T { get; init; }
 
     private WebhookDeliveryDetail? Detail { get; set; }
@@ -66,7 +66,7 @@ public partial class WebhookDeliveryPage
             if (await Processor.RequeueAsync(Id, await CurrentUser.ActorAsync()))
             {
                 Signal.Notify();
-                Notify.Notify(NotificationSeverity.Success, T["Log.Requeued", Id]);
+                Snackbar.Add(T["Log.Requeued", Id], Severity.Success);
             }
             // Give the woken processor a moment, so the page usually shows the outcome rather than "pending".
             await Task.Delay(300);

@@ -29,6 +29,13 @@ public static class AppUrls
     /// <summary>The Mutasi page with a filter's query string as stored in a saved view ("" = unfiltered).</summary>
     public static string MutationsQuery(string query) => query.Length > 0 ? Mutations + "?" + query : Mutations;
 
+    /// <summary>
+    /// Exactly one row in Mutasi: filtered to its account, bank day and amount (sandbox rows shown when it is one) with its
+    /// drawer open ("mutasi?dari=…&amp;sampai=…&amp;rek=3&amp;jumlah=150123&amp;sandbox=ya&amp;buka=42").
+    /// </summary>
+    public static string Mutation(long mutationId, int accountId, DateOnly bankDay, decimal amount, bool sandbox) =>
+        MutationLink.To(mutationId, accountId, bankDay, amount, sandbox);
+
     /// <summary>The mutations carrying one tag, sandbox included (the glossary's usage count).</summary>
     public static string MutationsWithTag(int tagId) => MutationsFiltered(new MutationFilter { TagsAny = [tagId], Sandbox = SandboxFilter.Include });
 

@@ -78,7 +78,7 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await page.Locator("[data-testid=import-preview]").WaitForAsync();
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-mapping-error]")).ToContainTextAsync("tanpa tahun", new() { IgnoreCase = true });
-            await page.Locator("[data-testid=import-year] input, input[name=map-year]").First.FillAsync("2026");
+            await page.Locator("#map-year").FillAsync("2026");
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("0 baru, 4 sudah ada, 0 ditolak");
         }

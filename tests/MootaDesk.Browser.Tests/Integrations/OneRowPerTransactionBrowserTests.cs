@@ -40,11 +40,11 @@ public class OneRowPerTransactionBrowserTests(BrowserSession browser) : IClassFi
         // Practice first: a sandbox transfer travels the signed webhook path and stays its own row.
         await page.GotoAsync("/integrasi/sandbox");
         await page.WaitForInteractiveAsync();
-        await page.FillAsync("input[name=newSandboxLabel]", "BCA Latihan");
+        await page.FillAsync("#newSandboxLabel", "BCA Latihan");
         await page.ClickAsync("[data-testid=create-sandbox-account]");
         await page.Locator("[data-testid=sandbox-accounts]", new PageLocatorOptions { HasTextString = "BCA Latihan" }).WaitForAsync();
-        await page.FillAsync("input[name=simAmount]", "200.037");
-        await page.FillAsync("input[name=simSender]", "Dewi Lestari");
+        await page.FillAsync("#simAmount", "200.037");
+        await page.FillAsync("#simSender", "Dewi Lestari");
         await page.ClickAsync("[data-testid=simulate]");
         await Assertions.Expect(page.Locator("[data-testid=simulation-outcome]")).ToContainTextAsync("1 mutasi baru", new() { IgnoreCase = true });
 
@@ -162,6 +162,8 @@ public class OneRowPerTransactionBrowserTests(BrowserSession browser) : IClassFi
         {
             await page.GotoAsync("/integrasi/webhook");
             await page.WaitForInteractiveAsync();
+            // The grid loads its page from the server after the first render: wait for rows before reading them.
+            await page.Locator("[data-testid=delivery-link]").First.WaitForAsync();
             if (!(await page.Locator("[data-testid=webhook-log]").InnerTextAsync()).Contains("Menunggu", StringComparison.OrdinalIgnoreCase)) return;
             await Task.Delay(500);
         }

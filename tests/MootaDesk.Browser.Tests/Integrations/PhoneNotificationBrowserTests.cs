@@ -21,7 +21,7 @@ public class PhoneNotificationBrowserTests(BrowserSession browser) : IClassFixtu
 
         await page.GotoAsync("/integrasi/sandbox");
         await page.WaitForInteractiveAsync();
-        await page.FillAsync("input[name=newSandboxLabel]", "Latihan BRI");
+        await page.FillAsync("#newSandboxLabel", "Latihan BRI");
         await page.ClickAsync("[data-testid=create-sandbox-account]");
         await page.Locator("[data-testid=sandbox-accounts]", new PageLocatorOptions { HasTextString = "Latihan BRI" }).WaitForAsync();
         var number = (await page.Locator("[data-testid=sandbox-accounts] code").First.InnerTextAsync()).Trim();
@@ -41,8 +41,8 @@ public class PhoneNotificationBrowserTests(BrowserSession browser) : IClassFixtu
 
         await page.GotoAsync("/integrasi/notifikasi");
         await page.WaitForInteractiveAsync();
-        await page.FillAsync("input[name=deviceName]", "HP Kasir");
-        await page.Locator(".rz-checkbox-list .rz-chkbox-box").First.ClickAsync();
+        await page.FillAsync("#deviceName", "HP Kasir");
+        await page.Locator("[data-testid=device-accounts] input[type=checkbox]").First.CheckAsync();
         await page.ClickAsync("[data-testid=register-device]");
         await Expect(page.Locator("[data-testid=device-qr]")).ToBeVisibleAsync();
         var token = (await page.Locator("[data-testid=device-token]").InnerTextAsync()).Replace("X-Device-Token:", "").Trim();
@@ -67,8 +67,8 @@ public class PhoneNotificationBrowserTests(BrowserSession browser) : IClassFixtu
 
         await page.GotoAsync("/integrasi/sandbox");
         await page.WaitForInteractiveAsync();
-        await page.FillAsync("input[name=simAmount]", rupiah);
-        await page.FillAsync("input[name=simSender]", "BUDI SANTOSO");
+        await page.FillAsync("#simAmount", rupiah);
+        await page.FillAsync("#simSender", "BUDI SANTOSO");
         await page.ClickAsync("[data-testid=simulate]");
         await Expect(page.Locator("[data-testid=simulation-outcome]")).ToContainTextAsync("0 mutasi baru", new() { IgnoreCase = true });
 

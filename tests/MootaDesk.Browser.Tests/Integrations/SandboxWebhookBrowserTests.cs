@@ -22,12 +22,12 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
         // A sandbox account, then a simulated incoming transfer: a signed webhook over real HTTP to our own endpoint.
         await page.GotoAsync("/integrasi/sandbox");
         await page.WaitForInteractiveAsync();
-        await page.FillAsync("input[name=newSandboxLabel]", "BCA Latihan");
+        await page.FillAsync("#newSandboxLabel", "BCA Latihan");
         await page.ClickAsync("[data-testid=create-sandbox-account]");
         await page.Locator("[data-testid=sandbox-accounts]", new PageLocatorOptions { HasTextString = "BCA Latihan" }).WaitForAsync();
-        await page.FillAsync("input[name=simAmount]", "150.123");
-        await page.FillAsync("input[name=simSender]", "Budi Santoso");
-        await page.FillAsync("input[name=simDescription]", "Bayar pesanan");
+        await page.FillAsync("#simAmount", "150.123");
+        await page.FillAsync("#simSender", "Budi Santoso");
+        await page.FillAsync("#simDescription", "Bayar pesanan");
         await page.ClickAsync("[data-testid=simulate]");
         var result = page.Locator("[data-testid=simulation-result]");
         await result.WaitForAsync();
@@ -35,20 +35,20 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
         await Expect(page.Locator("[data-testid=simulation-outcome]")).ToContainTextAsync("1 mutasi baru", new() { IgnoreCase = true });
         await page.ScreenshotAsync("ingest-sandbox");
 
+        // The result opens exactly that row in Mutasi, sandbox rows shown (Ops found nothing before: Mutasi hid sandbox rows).
+        await page.ClickAsync("[data-testid=simulation-mutation-link]");
+        await page.WaitForURLAsync(url => url.Contains("/mutasi?") && url.Contains("sandbox=ya") && url.Contains("buka="));
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator("[data-testid=mutation-grid]")).ToContainTextAsync("BUDI SANTOSO");
+        await Expect(page.Locator("[data-testid=mutation-count]")).ToContainTextAsync("1");
+
         // The webhook log shows the delivery as processed with one new mutation.
         await page.GotoAsync("/integrasi/webhook");
         await page.WaitForInteractiveAsync();
         var log = page.Locator("[data-testid=webhook-log]");
-        for (var i = 0; i < 20 && !(await log.InnerTextAsync()).Contains("DIPROSES", StringComparison.OrdinalIgnoreCase); i++)
-        {
-            await Task.Delay(500);
-            await page.ReloadAsync();
-            await page.WaitForInteractiveAsync();
-        }
-        var text = await log.InnerTextAsync();
-        text.ShouldContain("Sandbox");
-        text.ShouldContain("Diproses", Case.Insensitive);
-        text.ShouldContain("1 / 0");
+        await Expect(log).ToContainTextAsync("Diproses", new() { IgnoreCase = true });
+        await Expect(log).ToContainTextAsync("Sandbox");
+        await Expect(log).ToContainTextAsync("1 / 0");
         await Expect(page.Locator("[data-testid=count-received]")).ToHaveTextAsync("1");
         await page.ScreenshotAsync("ingest-webhook-log");
 
@@ -76,7 +76,7 @@ public class SandboxWebhookBrowserTests(BrowserSession browser) : IClassFixture<
         // A read key made in the UI finds the mutation through the API (sandbox data only when asked for).
         await page.GotoAsync("/integrasi/kunci-api");
         await page.WaitForInteractiveAsync();
-        await page.FillAsync("input[name=apiKeyName]", "Spreadsheet");
+        await page.FillAsync("#apiKeyName", "Spreadsheet");
         await page.ClickAsync("[data-testid=create-api-key]");
         var key = (await page.Locator("[data-testid=shown-key] code").InnerTextAsync()).Trim();
         key.ShouldStartWith("mdk_");

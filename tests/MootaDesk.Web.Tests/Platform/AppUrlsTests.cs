@@ -23,6 +23,8 @@ public class AppUrlsTests
                 var t when t == typeof(int) => (object)7,
                 var t when t == typeof(long) => 42L,
                 var t when t == typeof(DateOnly) => new DateOnly(2026, 11, 21),
+                var t when t == typeof(decimal) => 150_123m,
+                var t when t == typeof(bool) => true,
                 var t when t == typeof(MutationFilter) => new MutationFilter { Text = "budi", Direction = Direction.Credit },
                 var t when t == typeof(string) && p.Name == "format" => "pdf",
                 var t when t == typeof(string) => "tag=3",

@@ -321,7 +321,7 @@ internal sealed class IdentityPass(MootaDeskDbContext db, BusinessClock clock, A
         if (_provisional.TryGetValue((accountId, sandbox), out var pool)) return pool;
         // Few rows: provisional ones are confirmed within hours (or flagged by the sweep); the partial index holds only them.
         pool = await db.Mutations.AsNoTracking()
-            .Where(x => x.IsProvisional && x.AccountId == accountId && x.IsSandbox == sandbox && x.MootaMutationId == null)
+            .Where(x => x.IsProvisional && x.DismissedAt == null && x.AccountId == accountId && x.IsSandbox == sandbox && x.MootaMutationId == null)
             .OrderBy(x => x.Id).Select(x => new Provisional(x.Id, x.Amount, x.Direction, x.TransactionTime, x.BankDate)).ToListAsync(ct);
         _provisional[(accountId, sandbox)] = pool;
         return pool;

@@ -60,6 +60,8 @@ public static class Actions
     [Allowed(Owner, Ops)] public const string ReadMetrics = "platform.read-metrics";
     [Allowed(Owner, Ops)] public const string ManageNotificationDevices = "integrations.notification-devices";
     [Allowed(Owner, Ops)] public const string ReadNotificationLog = "integrations.notification-log";
+    // A provisional credit the bank will never confirm (misread notification, reversed transfer) is dismissed, or restored, from the log.
+    [Allowed(Owner, Ops)] public const string DismissProvisionalCredit = "integrations.dismiss-provisional";
 
     // Owner only
     [Allowed(Owner)] public const string ReadOwnerReports = "reports.read";

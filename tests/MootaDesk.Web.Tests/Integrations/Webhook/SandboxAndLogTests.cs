@@ -35,6 +35,35 @@ public class SandboxAndLogTests
     }
 
     [Fact]
+    public async Task Ops_finds_the_sandbox_transfer_just_simulated_through_a_Mutasi_link_that_shows_exactly_that_row_and_in_the_webhook_log()
+    {
+        await using var factory = new MootaDeskFactory();
+        var app = WithOwnEndpoint(factory);
+        var sandbox = app.Services.GetRequiredService<SandboxCommands>();
+        var ops = new Actor("ops");
+        var (account, _) = await sandbox.CreateAccountAsync(SandboxAccountKind.BankTransfer, "BCA Latihan", ops);
+        // Another sandbox transfer of the same day and account, so the link has to single the row out.
+        await sandbox.SimulateAsync(account!.Id, new SimulatedTransfer("Lain", 99_000m, Direction.Credit, "Siti Aminah"), ops);
+
+        var result = await sandbox.SimulateAsync(account.Id, new SimulatedTransfer("Bayar INV-7", 150_123m, Direction.Credit, "Budi Santoso"), ops);
+        (await sandbox.WaitForOutcomeAsync(result.DeliveryId!.Value, TimeSpan.FromSeconds(15))).Status.ShouldBe(DeliveryStatus.Processed);
+        var landed = (await sandbox.FindSimulatedAsync(result.MutationId)).ShouldNotBeNull();
+
+        var link = MootaDesk.Web.Integrations.SandboxPage.MutationLinkOf(landed);
+        link.ShouldStartWith("mutasi?");
+        link.ShouldContain("sandbox=ya");
+        link.ShouldEndWith("&buka=" + landed.Id);
+        var filter = MutationFilter.Parse("http://localhost/" + link);
+        var rows = await app.Services.GetRequiredService<MutationQueries>().PageAsync(filter, Viewer.ForRoles("ops", Roles.Ops), 0, 50);
+        rows.ShouldHaveSingleItem().Id.ShouldBe(landed.Id);
+        // Without the sandbox part of the link Mutasi shows real money only, and this row is not real money.
+        (await app.Services.GetRequiredService<MutationQueries>().PageAsync(filter with { Sandbox = SandboxFilter.Exclude }, Viewer.ForRoles("ops", Roles.Ops), 0, 50)).ShouldBeEmpty();
+
+        var (log, _) = await app.Services.GetRequiredService<WebhookLogQuery>().LoadAsync(new WebhookLogFilter(null, null, 0, 25));
+        log.ShouldContain(r => r.Id == result.DeliveryId && r.Status == DeliveryStatus.Processed && r.NewCount == 1 && r.IntegrationName == SandboxCommands.IntegrationName);
+    }
+
+    [Fact]
     public async Task A_simulated_transfer_travels_the_real_webhook_path_and_stays_out_of_real_totals()
     {
         await using var factory = new MootaDeskFactory();

@@ -882,6 +882,17 @@ namespace MootaDesk.Core.Data.Migrations
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HasNote")
                         .HasColumnType("INTEGER");
 
