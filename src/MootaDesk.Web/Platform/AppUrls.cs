@@ -16,6 +16,7 @@ public static class AppUrls
     public const string Home = "./";
     public const string SignIn = "masuk";
     public const string AccessDenied = "akses-ditolak";
+    public const string AccountSecurity = "akun/dua-langkah";
 
     // Mutasi
     public const string Mutations = MutationLink.Page;
@@ -31,6 +32,10 @@ public static class AppUrls
 
     /// <summary>The mutations carrying one tag, sandbox included (the glossary's usage count).</summary>
     public static string MutationsWithTag(int tagId) => MutationsFiltered(new MutationFilter { TagsAny = [tagId], Sandbox = SandboxFilter.Include });
+
+    /// <summary>One mutation among its neighbours with its detail drawer open (<see cref="MutationLink.To"/>): account, business day and amount.</summary>
+    public static string Mutation(long mutationId, int accountId, DateOnly day, decimal amount, bool sandbox) =>
+        MutationLink.To(mutationId, accountId, day, amount, sandbox);
 
     /// <summary>A file the Mutasi page prepared, fetched once by its maker.</summary>
     public static string MutationDownload(string token) => "mutasi/unduh/" + Uri.EscapeDataString(token);

@@ -23,6 +23,8 @@ public class AppUrlsTests
                 var t when t == typeof(int) => (object)7,
                 var t when t == typeof(long) => 42L,
                 var t when t == typeof(DateOnly) => new DateOnly(2026, 11, 21),
+                var t when t == typeof(decimal) => 150_123m,
+                var t when t == typeof(bool) => false,
                 var t when t == typeof(MutationFilter) => new MutationFilter { Text = "budi", Direction = Direction.Credit },
                 var t when t == typeof(string) && p.Name == "format" => "pdf",
                 var t when t == typeof(string) => "tag=3",
@@ -62,5 +64,6 @@ public class AppUrlsTests
         MutationFilter.Parse(AppUrls.MutationsWithTag(3)).TagsAny.ShouldBe([3]);
         AppUrls.SweepDay(new DateOnly(2026, 11, 21)).ShouldBe("sweep/2026-11-21");
         AppUrls.StatementImportFor(3).ShouldBe("rekening/impor?rekening=3");
+        AppUrls.Mutation(42, 3, new DateOnly(2026, 11, 21), 150_123m, sandbox: false).ShouldEndWith("&buka=42");
     }
 }
