@@ -39,7 +39,8 @@ public class OwnerReportViewTests : IndonesianComponentTest
         labels[^1].ShouldBe("30 Nov");
         labels[^6].ShouldBe("25 Nov");
         labels[^2].ShouldBe("");
-        labels[0].ShouldBe("1 Nov");
+        labels[4].ShouldBe("5 Nov");
+        labels[0].ShouldBe("");
     }
 
     [Fact]
