@@ -35,7 +35,7 @@ public partial class OwnerReportView
         DayLabels = ChartLabels.SparseDays(Report.Days.Select(d => d.Day).ToList(), 5, Culture);
         // The chart draws in double; every figure shown as text stays decimal.
         DaySeries = [new ChartSeries<double> { Name = T["Chart.Income"], Data = new ChartData<double>(Report.Days.Select(d => (double)d.Income).ToList()) }];
-        DayOptions = new BarChartOptions { ChartPalette = ["#16a34a"], YAxisToStringFunc = v => ChartLabels.Money((decimal)v), ShowLegend = false };
+        DayOptions = new BarChartOptions { ChartPalette = ["#16a34a"], YAxisToStringFunc = v => ChartLabels.Money((decimal)v), MaxNumYAxisTicks = 6, ShowLegend = false };
         AccountRows = Accounts(Report.Accounts, Culture);
     }
 

@@ -69,6 +69,8 @@ public class AppWideBrowserTests(BrowserSession browser) : IClassFixture<Browser
         // "/" moves to the app search; typing there fires no shortcut ("g" then "m" would open Mutasi).
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
+        // Blazor puts the focus on the page's heading once it has rendered; only then is "/" pressed by a person.
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("/");
         await Expect(page.Locator("#app-search-input")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("gm");
