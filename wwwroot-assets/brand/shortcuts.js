@@ -39,7 +39,11 @@ window.mootadeskShortcuts = (function () {
   });
 
   return {
-    attach: function (ref, keys) { listener = ref; sequences = keys || []; },
+    attach: function (ref, keys) {
+      listener = ref; sequences = keys || [];
+      // Tells browser tests (and people debugging) that the keys are live.
+      document.documentElement.setAttribute('data-shortcuts', 'ready');
+    },
     detach: function (ref) { if (listener === ref) listener = null; }
   };
 })();

@@ -76,6 +76,9 @@ public class AppWideBrowserTests(BrowserSession browser) : IClassFixture<Browser
         await page.Keyboard.TypeAsync("gm");
         await page.Keyboard.PressAsync("Escape");
         (new Uri(page.Url).AbsolutePath).ShouldBe("/");
+        // A search that finds nothing says what to try instead.
+        await page.FillAsync("#app-search-input", "zzqq tidak ada");
+        await Expect(page.Locator("[data-testid=app-search-empty]")).ToContainTextAsync("Tidak ada yang cocok");
         await page.FillAsync("#app-search-input", "saputra hendra");
         var results = page.Locator("[data-testid=app-search-results]");
         await Expect(results.Locator("[data-testid=search-group-mutations]")).ToHaveTextAsync("Mutasi");
@@ -83,13 +86,12 @@ public class AppWideBrowserTests(BrowserSession browser) : IClassFixture<Browser
         await page.ScreenshotAsync("search-1366-light", fullPage: false);
         await results.Locator("[data-testid=search-hit]").First.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/mutasi") && url.Contains("buka="));
-
-        // A wrong search says what to try instead.
-        await page.FillAsync("#app-search-input", "zzqq tidak ada");
-        await Expect(page.Locator("[data-testid=app-search-empty]")).ToContainTextAsync("Tidak ada yang cocok");
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
+        await page.Locator("html[data-shortcuts=ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
         // "?" opens the help; "g" then "h" goes home, "g" then "l" to the owner's reports.
-        await page.Locator("h1").ClickAsync();
         await page.Keyboard.PressAsync("?");
         await Expect(page.Locator("[data-testid=shortcuts-app]")).ToContainTextAsync("Buka Mutasi");
         await Expect(page.Locator("[data-testid=shortcuts-mutations]")).ToContainTextAsync("Urungkan");
