@@ -11,9 +11,11 @@ using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-// Sub-commands: "payment-search" (Bukti Transfer search, PaymentSearchBench) and "read-api" (GET /api/mutations, ReadApiBench).
+// Sub-commands: "payment-search" (Bukti Transfer search, PaymentSearchBench), "read-api" (GET /api/mutations, ReadApiBench) and
+// "app-search" (the app bar's search, AppSearchBench).
 if (args.Length > 0 && args[0] == "payment-search") return await PaymentSearchBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "read-api") return await ReadApiBench.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "app-search") return await AppSearchBench.RunAsync(args[1..]);
 var dbPath = "/tmp/mutations-bench/bench.db";
 var iterations = 15;
 var skipExport = false;

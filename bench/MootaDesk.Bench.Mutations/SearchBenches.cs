@@ -19,67 +19,35 @@ internal static class PaymentSearchBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var rows = 300_000;
-        string? db = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--rows") rows = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] == "--db") db = args[++i];
-        }
         var time = TimeProvider.System;
-        var dir = Directory.CreateTempSubdirectory("mootadesk-payment-search-");
-        try
-        {
-            var path = db ?? Path.Combine(dir.FullName, "bench.db");
-            if (db is null)
-            {
-                var seeded = await BulkSeeder.SeedAsync(path, rows, time.GetUtcNow().UtcDateTime);
-                Console.WriteLine($"seeded {seeded.Mutations:N0} mutations in {seeded.Elapsed.TotalSeconds:N1} s");
-            }
-            var options = new DbContextOptionsBuilder<MootaDeskDbContext>();
-            DatabaseSetup.ConfigureSqlite(options, DatabaseSetup.ResolveConnectionString($"Data Source={path}", dir.FullName));
-            var factory = new BenchFactory(options.Options);
-            var clock = new BusinessClock(time);
-            var search = new PaymentSearch(factory, clock, Options.Create(new ProofOptions()), time);
-            var cs = Viewer.ForRoles("bench-cs", Roles.CS);
+        await using var store = await SeededStore.OpenAsync(args, "payment-search");
+        var factory = store.Factory;
+        var clock = new BusinessClock(time);
+        var search = new PaymentSearch(factory, clock, Options.Create(new ProofOptions()), time);
+        var cs = Viewer.ForRoles("bench-cs", Roles.CS);
 
-            await using var context = factory.CreateDbContext();
-            var sample = await context.Mutations.Where(m => m.Direction == Direction.Credit && m.Counterparty != null)
-                .OrderByDescending(m => m.TransactionTime).Select(m => new { m.Amount, m.Counterparty }).FirstAsync();
-            var typo = sample.Counterparty!.ToLowerInvariant();
-            typo = typo.Length > 5 ? typo.Remove(3, 1) : typo; // one letter missing
-            var today = clock.Today;
-            var cases = new (string Name, PaymentSearchCriteria Criteria)[]
-            {
-                ("last 7 days, no filter", new()),
-                ("amount, last 7 days", new(Amount: Money.Format(sample.Amount))),
-                ("name with a typo, last 7 days", new(Name: typo)),
-                ("name with a typo, last 90 days", new(Name: typo, From: today.AddDays(-89))),
-                ("amount, whole year", new(Amount: Money.Format(sample.Amount), From: today.AddDays(-365))),
-                ("order reference, last 30 days", new(OrderReference: "INV-", From: today.AddDays(-29))),
-            };
-            Console.WriteLine($"payment search (CS) · {Environment.ProcessorCount} CPU · load {File.ReadAllText("/proc/loadavg").Trim()}");
-            foreach (var (name, criteria) in cases)
-            {
-                await search.SearchAsync(criteria, cs); // warm-up
-                var times = new List<double>();
-                PaymentSearchResult? result = null;
-                for (var i = 0; i < 5; i++)
-                {
-                    var sw = Stopwatch.StartNew();
-                    result = await search.SearchAsync(criteria, cs);
-                    times.Add(sw.Elapsed.TotalMilliseconds);
-                }
-                times.Sort();
-                Console.WriteLine($"{name,-34} median {times[2],8:N1} ms  max {times[^1],8:N1} ms  hits {result!.Hits.Count}");
-            }
-            return 0;
-        }
-        finally
+        await using var context = factory.CreateDbContext();
+        var sample = await context.Mutations.Where(m => m.Direction == Direction.Credit && m.Counterparty != null)
+            .OrderByDescending(m => m.TransactionTime).Select(m => new { m.Amount, m.Counterparty }).FirstAsync();
+        var typo = sample.Counterparty!.ToLowerInvariant();
+        typo = typo.Length > 5 ? typo.Remove(3, 1) : typo; // one letter missing
+        var today = clock.Today;
+        var cases = new (string Name, PaymentSearchCriteria Criteria)[]
         {
-            SqliteConnection.ClearAllPools();
-            try { dir.Delete(true); } catch (IOException) { }
+            ("last 7 days, no filter", new()),
+            ("amount, last 7 days", new(Amount: Money.Format(sample.Amount))),
+            ("name with a typo, last 7 days", new(Name: typo)),
+            ("name with a typo, last 90 days", new(Name: typo, From: today.AddDays(-89))),
+            ("amount, whole year", new(Amount: Money.Format(sample.Amount), From: today.AddDays(-365))),
+            ("order reference, last 30 days", new(OrderReference: "INV-", From: today.AddDays(-29))),
+        };
+        Console.WriteLine($"payment search (CS) · {Environment.ProcessorCount} CPU · load {File.ReadAllText("/proc/loadavg").Trim()}");
+        foreach (var (name, criteria) in cases)
+        {
+            var (median, max, result) = await SeededStore.FiveRunsAsync(() => search.SearchAsync(criteria, cs));
+            Console.WriteLine($"{name,-34} median {median,8:N1} ms  max {max,8:N1} ms  hits {result.Hits.Count}");
         }
+        return 0;
     }
 }
 

@@ -6,13 +6,15 @@ using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
 using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Platform.Metrics;
+using MootaDesk.Core.Mutations.Ingest;
 using MootaDesk.Core.Platform.Notifications;
+using MootaDesk.Core.Platform.Search;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
 namespace MootaDesk.Core.Platform;
 
-/// <summary>What every area stands on: configuration, the clock, the store (SQLite files or PostgreSQL), audit, settings, notifications and sessions.</summary>
+/// <summary>What every area stands on: configuration, the clock, the store (SQLite files or PostgreSQL), audit, settings, notifications (with the important-debit notice), the app-wide search and sessions.</summary>
 public static class PlatformServices
 {
     /// <param name="contentRoot">Where a relative database path (the default data/mootadesk.db) is resolved.</param>
@@ -43,6 +45,9 @@ public static class PlatformServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<BusinessSettings>();
         services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<ImportantDebitAlerts>();
+        services.AddSingleton<IPostIngestStep>(sp => sp.GetRequiredService<ImportantDebitAlerts>());
+        services.AddSingleton<AppSearch>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<UserProfiles>();
         services.AddSingleton<SignInLockout>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MootaDesk.Core.Home;
 using MootaDesk.Core.Shared;
+using MootaDesk.Web.Platform.Components;
 using MudBlazor;
 
 namespace MootaDesk.Web.Home;
@@ -46,6 +47,5 @@ public partial class DashboardView
     }
 
     /// <summary>Axis labels in millions keep the chart readable: "Rp 12 jt" rather than "12000000".</summary>
-    internal static string AxisLabel(decimal value) =>
-        value >= 1_000_000 ? $"Rp {(value / 1_000_000).ToString("0.#", CultureInfo.GetCultureInfo("id-ID"))} jt" : Money.Format(value);
+    internal static string AxisLabel(decimal value) => ChartLabels.Money(value);
 }

@@ -20,13 +20,18 @@ public partial class IncomeRhythmPage
     [Inject] public required IStringLocalizer<OwnerReportsText> T { get; init; }
 
     private sealed record WindowRow(string Label, MoneyFigures Figures);
-    private sealed record HeatCell(string Text, string Title, string Style);
+    internal sealed record HeatCell(string Text, string Title, string Style);
     private sealed record HeatRow(string Day, IReadOnlyList<HeatCell> Cells);
     private sealed record MonthCell(string Amount, string Detail);
     private sealed record MonthRow(string Label, IReadOnlyList<MonthCell> Windows);
 
     private DateOnly From { get; set; }
     private DateOnly To { get; set; }
+
+    // MudDatePicker works in DateTime; the report in business days. Clearing a field keeps the day it had.
+    private DateTime? FromDate { get => From.ToDateTime(TimeOnly.MinValue); set { if (value is DateTime d) From = DateOnly.FromDateTime(d); } }
+    private DateTime? ToDate { get => To.ToDateTime(TimeOnly.MinValue); set { if (value is DateTime d) To = DateOnly.FromDateTime(d); } }
+    private static CultureInfo Culture => CultureInfo.CurrentUICulture;
     private IncomeRhythmReport? Report { get; set; }
     private string? Error { get; set; }
     private bool NotAllowed { get; set; }
@@ -113,15 +118,20 @@ public partial class IncomeRhythmPage
     private MonthCell Month(MonthWindow w, CultureInfo culture)
     {
         var change = w.Change is { } ch ? $" · {(ch.AmountDelta >= 0 ? "+" : "")}{(ch.AmountPercent is decimal p ? IncomeRhythmWording.Percent(p, culture) : Money.Format(ch.AmountDelta))}" : "";
-        return new MonthCell(Money.Format(w.Figures.Amount), T["Rhythm.PaymentsShort", w.Figures.Count] + change);
+        return new MonthCell(Money.Format(w.Figures.Amount), T["Rhythm.PaymentsShort", w.Figures.Count.ToString("N0", culture)] + change);
     }
 
-    /// <summary>A cell shaded by its share of the richest cell: a green whose opacity is the share (never below a faint tint when it has money).</summary>
-    private static HeatCell Heat(decimal amount, int count, decimal max, string title)
+    /// <summary>
+    /// A cell shaded by its share of the richest cell: a green whose opacity is the share (never below a faint tint when it has
+    /// money), labelled short in Indonesian figures ("1,5jt", "250rb") so twenty-five columns fit a laptop screen.
+    /// </summary>
+    internal static HeatCell Heat(decimal amount, int count, decimal max, string title)
     {
         var share = max == 0 ? 0 : (double)(amount / max);
         var style = count == 0 ? "" : $"background: rgba(22, 163, 74, {Math.Max(0.08, share).ToString("0.00", CultureInfo.InvariantCulture)});";
-        var text = count == 0 ? "" : amount >= 1_000_000 ? (amount / 1_000_000m).ToString("0.#", CultureInfo.InvariantCulture) + "jt" : (amount / 1000m).ToString("0", CultureInfo.InvariantCulture) + "rb";
-        return new HeatCell(text, $"{title}: {Money.Format(amount)} · {count}×", style);
+        var text = count == 0 ? "" : amount >= 1_000_000 ? (amount / 1_000_000m).ToString("0.#", Indonesian) + "jt" : (amount / 1000m).ToString("#,##0", Indonesian) + "rb";
+        return new HeatCell(text, $"{title}: {Money.Format(amount)} · {count.ToString("N0", Indonesian)}×", style);
     }
+
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 }

@@ -16,6 +16,7 @@ public static class AppUrls
     public const string Home = "./";
     public const string SignIn = "masuk";
     public const string AccessDenied = "akses-ditolak";
+    public const string AccountSecurity = "akun/dua-langkah";
 
     // Mutasi
     public const string Mutations = MutationLink.Page;

@@ -1,16 +1,20 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Configuration;
 using MootaDesk.Core.Settings;
 using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform;
 using MootaDesk.Web.Platform.Hosting;
+using MudBlazor;
 
 namespace MootaDesk.Web.Settings;
 
+/// <summary>
+/// Pengaturan (Owner only): people and their roles, the business name and important-debit threshold, two-factor sign-in for
+/// Owner and Finance, and removing the demo shop. Every setting says in words what it does; no configuration key is shown.
+/// </summary>
 public partial class SettingsPage
 {
     [Inject] public required UserAdministration Admin { get; init; }
@@ -20,8 +24,8 @@ public partial class SettingsPage
     [Inject] public required Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; init; }
     [Inject] public required CurrentUser CurrentUser { get; init; }
     [Inject] public required BusinessClock Clock { get; init; }
-    [Inject] public required NotificationService Notify { get; init; }
-    [Inject] public required DialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IStringLocalizer<AdminText> T { get; init; }
     [Inject] public required IStringLocalizer<SharedText> S { get; init; }
 
@@ -31,28 +35,28 @@ public partial class SettingsPage
     private UserRow? ResetFor { get; set; }
     private string NewPassword { get; set; } = "";
     private string BusinessName { get; set; } = "";
-    private string ThresholdText { get; set; } = "";
+    private decimal Threshold { get; set; }
     private bool HasDemo { get; set; }
     private bool RequireTwoFactor { get; set; }
+    private bool loaded;
     private bool busy;
-
-    private string TimeZoneText => $"{Clock.TimeZone.Id} ({Clock.ZoneAbbreviation})";
 
     private sealed class NewUserInput
     {
         public string UserName { get; set; } = "";
         public string DisplayName { get; set; } = "";
         public string Password { get; set; } = "";
-        public IEnumerable<string> Roles { get; set; } = [];
+        public List<string> Roles { get; set; } = [];
     }
 
     protected override async Task OnInitializedAsync()
     {
         await LoadUsersAsync();
         BusinessName = await Settings.BusinessNameAsync();
-        ThresholdText = (await Settings.ImportantDebitThresholdAsync()).ToString("#,##0", CultureInfo.GetCultureInfo("id-ID"));
+        Threshold = await Settings.ImportantDebitThresholdAsync();
         HasDemo = await Demo.AnyAsync();
         RequireTwoFactor = await TwoFactor.IsRequiredAsync();
+        loaded = true;
     }
 
     private async Task LoadUsersAsync()
@@ -61,7 +65,24 @@ public partial class SettingsPage
         EditRoles.Clear();
     }
 
-    private IEnumerable<string> RolesOf(UserRow u) => EditRoles.TryGetValue(u.Id, out var r) ? r : u.Roles;
+    private IReadOnlyList<string> RolesOf(UserRow u) => EditRoles.TryGetValue(u.Id, out var r) ? r : u.Roles.ToList();
+
+    // Roles are edited in place and saved together: the button appears once something changed.
+    private void ToggleRole(UserRow u, string role, bool on)
+    {
+        var roles = RolesOf(u).Where(r => r != role).ToList();
+        if (on) roles.Add(role);
+        if (roles.Order().SequenceEqual(u.Roles.Order())) EditRoles.Remove(u.Id);
+        else EditRoles[u.Id] = roles;
+    }
+
+    private void ToggleNewRole(string role, bool on)
+    {
+        NewUser.Roles.Remove(role);
+        if (on) NewUser.Roles.Add(role);
+    }
+
+    private void StartReset(UserRow u) => (ResetFor, NewPassword) = (u, "");
 
     private async Task RunAsync(Func<Task<UserResult>> action, string successKey, params object[] args)
     {
@@ -72,14 +93,14 @@ public partial class SettingsPage
             var result = await action();
             if (result.Succeeded)
             {
-                Notify.Notify(NotificationSeverity.Success, T[successKey, args]);
+                Snackbar.Add(T[successKey, args], Severity.Success);
                 await LoadUsersAsync();
             }
             else
             {
                 // Known refusals have their own message; Identity's validation errors are already localised.
                 var lines = result.Errors.Select(e => T["Users.Error." + e] is { ResourceNotFound: false } s ? s.Value : e);
-                Notify.Notify(NotificationSeverity.Error, string.Join(" ", lines), duration: 8000);
+                Snackbar.Add(string.Join(" ", lines), Severity.Error, o => o.VisibleStateDuration = 8000);
             }
         }
         finally { busy = false; }
@@ -89,10 +110,10 @@ public partial class SettingsPage
     {
         if (string.IsNullOrWhiteSpace(NewUser.UserName) || string.IsNullOrWhiteSpace(NewUser.DisplayName) || string.IsNullOrEmpty(NewUser.Password))
         {
-            Notify.Notify(NotificationSeverity.Error, T["Users.Error.required"]);
+            Snackbar.Add(T["Users.Error.required"], Severity.Error);
             return;
         }
-        var name = NewUser.UserName;
+        var name = NewUser.DisplayName.Trim();
         await RunAsync(async () =>
         {
             var r = await Admin.CreateAsync(await CurrentUser.ViewerAsync(), await CurrentUser.ActorAsync(), NewUser.UserName, NewUser.DisplayName, NewUser.Password, NewUser.Roles.ToList());
@@ -120,18 +141,18 @@ public partial class SettingsPage
         }, "Users.Reset.Ok");
     }
 
-    private async Task SaveBusinessAsync()
+    private async Task SaveBusinessAsync((string Name, decimal Threshold) input)
     {
         if (busy) return;
-        if (string.IsNullOrWhiteSpace(BusinessName)) { Notify.Notify(NotificationSeverity.Error, T["Business.NameRequired"]); return; }
-        if (!Money.TryParse(ThresholdText, out var threshold) || threshold <= 0) { Notify.Notify(NotificationSeverity.Error, T["Business.ThresholdInvalid"]); return; }
         busy = true;
         try
         {
+            if (!await CurrentUser.CanAsync(Actions.ManageSettings)) { Snackbar.Add(T["Users.Error.forbidden"], Severity.Error); return; }
             var actor = await CurrentUser.ActorAsync();
-            await Settings.SetAsync(BusinessSettings.BusinessNameKey, BusinessName.Trim(), actor);
-            await Settings.SetAsync(BusinessSettings.ImportantDebitThresholdKey, threshold.ToString(CultureInfo.InvariantCulture), actor);
-            Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+            await Settings.SetAsync(BusinessSettings.BusinessNameKey, input.Name, actor);
+            await Settings.SetAsync(BusinessSettings.ImportantDebitThresholdKey, input.Threshold.ToString(CultureInfo.InvariantCulture), actor);
+            (BusinessName, Threshold) = input;
+            Snackbar.Add(S["Common.Saved"], Severity.Success);
         }
         finally { busy = false; }
     }
@@ -142,16 +163,16 @@ public partial class SettingsPage
         busy = true;
         try
         {
-            if (!await CurrentUser.CanAsync(Actions.ManageSettings)) { Notify.Notify(NotificationSeverity.Error, T["Users.Error.forbidden"]); return; }
+            if (!await CurrentUser.CanAsync(Actions.ManageSettings)) { Snackbar.Add(T["Users.Error.forbidden"], Severity.Error); return; }
             // Turning the requirement on from a session without it would lock the Owner out of this very page.
             if (RequireTwoFactor && !TwoFactorPolicy.PassedTwoFactor((await Auth.GetAuthenticationStateAsync()).User))
             {
                 RequireTwoFactor = false;
-                Notify.Notify(NotificationSeverity.Error, T["Security.OwnFirst"], duration: 10000);
+                Snackbar.Add(T["Security.OwnFirst"], Severity.Error, o => o.VisibleStateDuration = 10000);
                 return;
             }
             await TwoFactor.SetRequiredAsync(RequireTwoFactor, await CurrentUser.ActorAsync());
-            Notify.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+            Snackbar.Add(S["Common.Saved"], Severity.Success);
         }
         finally { busy = false; }
     }
@@ -159,14 +180,14 @@ public partial class SettingsPage
     private async Task RemoveDemoAsync()
     {
         if (busy) return;
-        if (await Dialogs.Confirm(T["Demo.Confirm"], T["Demo.Remove"], new ConfirmOptions { OkButtonText = T["Demo.Remove"], CancelButtonText = S["Common.Cancel"] }) != true)
+        if (await Dialogs.ShowMessageBoxAsync(T["Demo.Remove"], T["Demo.Confirm"], yesText: T["Demo.Remove"], cancelText: S["Common.Cancel"]) != true)
             return;
         busy = true;
         try
         {
             var removed = await Demo.RemoveAsync(await CurrentUser.ActorAsync());
             HasDemo = false;
-            Notify.Notify(NotificationSeverity.Success, T["Demo.Removed", removed]);
+            Snackbar.Add(T["Demo.Removed", removed.ToString("N0", CultureInfo.CurrentUICulture)], Severity.Success);
         }
         finally { busy = false; }
     }

@@ -1,32 +1,20 @@
 using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using MootaDesk.Core.Home;
 using MootaDesk.Core.Mutations;
 using MootaDesk.Core.Shared;
 using MootaDesk.Tests.Shared;
 using MootaDesk.Web.Home;
+using MootaDesk.Web.Tests.Infrastructure;
 
 namespace MootaDesk.Web.Tests.Home;
 
-public class DashboardViewTests : BunitContext
+public class DashboardViewTests : IndonesianComponentTest
 {
-    private readonly CultureInfo previous = CultureInfo.CurrentUICulture;
-
     public DashboardViewTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization();
         Services.AddSingleton(new BusinessClock(TestTime.Create()));
-        CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        CultureInfo.CurrentUICulture = previous;
-        base.Dispose(disposing);
     }
 
     private static DashboardModel Model(decimal? moneyOut, bool demo = false, int recent = 1) => new(

@@ -64,5 +64,6 @@ public class AppUrlsTests
         MutationFilter.Parse(AppUrls.MutationsWithTag(3)).TagsAny.ShouldBe([3]);
         AppUrls.SweepDay(new DateOnly(2026, 11, 21)).ShouldBe("sweep/2026-11-21");
         AppUrls.StatementImportFor(3).ShouldBe("rekening/impor?rekening=3");
+        AppUrls.Mutation(42, 3, new DateOnly(2026, 11, 21), 150_123m, sandbox: false).ShouldEndWith("&buka=42");
     }
 }

@@ -11,7 +11,8 @@ using MudBlazor;
 namespace MootaDesk.Web.Platform.Layout;
 
 /// <summary>
-/// The shell around every signed-in page: app bar (business name and time, bell, language, light/dark, the person),
+/// The shell around every signed-in page: app bar (business name, app search, business time, keyboard shortcuts, bell, language,
+/// light/dark, the person by their display name),
 /// the drawer (a side column on a laptop, an overlay on a phone that closes when a link is followed) and the page.
 /// </summary>
 public partial class MainLayout
@@ -67,7 +68,7 @@ public partial class MainLayout
         }
     }
 
-    private static IEnumerable<string> Roles(ClaimsPrincipal user) => user.FindAll(ClaimTypes.Role).Select(c => c.Value);
+    private static IReadOnlyList<string> Roles(ClaimsPrincipal user) => user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
 
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 }

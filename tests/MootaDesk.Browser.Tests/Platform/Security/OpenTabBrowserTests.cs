@@ -20,11 +20,11 @@ public class OpenTabBrowserTests(BrowserSession browser) : IClassFixture<Browser
 
         await owner.GotoAsync("/pengaturan");
         await owner.WaitForInteractiveAsync();
-        await owner.FillAsync("input[name=newUserName]", "fina");
-        await owner.FillAsync("input[name=newDisplayName]", "Fina Keuangan");
-        await owner.FillAsync("input[name=newPassword]", "teh-manis-hangat-99");
-        var addCard = owner.Locator(".md-inline-form").Filter(new LocatorFilterOptions { HasText = "Tambah pengguna" });
-        await addCard.Locator(".rz-checkbox[aria-label=Finance] .rz-chkbox-box").ClickAsync();
+        await owner.FillAsync("#new-user-name", "fina");
+        await owner.FillAsync("#new-display-name", "Fina Keuangan");
+        await owner.FillAsync("#new-password", "teh-manis-hangat-99");
+        var addCard = owner.Locator("[data-testid=add-user]");
+        await addCard.GetByText("Finance", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await addCard.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Tambah pengguna" }).ClickAsync();
         await Expect(owner.Locator("[data-testid=users-grid]")).ToContainTextAsync("fina", new() { IgnoreCase = true });
 
