@@ -28,11 +28,12 @@ public class PhoneNotificationBrowserTests(BrowserSession browser) : IClassFixtu
 
         await page.GotoAsync("/pesanan/baru");
         await page.WaitForInteractiveAsync();
-        await page.FillAsync("input[name=reference]", "INV-HP-1");
-        await page.FillAsync("input[name=customerName]", "Budi Santoso");
-        await page.FillAsync("input[name=amount]", "150.000");
+        await page.FillAsync("#order-reference", "INV-HP-1");
+        await page.FillAsync("#order-customer", "Budi Santoso");
+        await page.FillAsync("#order-amount", "150.000");
         await page.ClickAsync("[data-testid=order-account]");
-        await page.Locator(".rz-dropdown-item", new PageLocatorOptions { HasTextString = "Latihan BRI" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "Latihan BRI" }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.ClickAsync("[data-testid=order-create]");
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(new Uri(url).AbsolutePath, @"^/pesanan/\d+$"));
         await page.WaitForInteractiveAsync();
