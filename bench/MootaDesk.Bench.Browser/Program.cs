@@ -162,6 +162,12 @@ try
     Console.WriteLine($"machine load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
     return lost == 0 && failures == 0 ? 0 : 1;
 }
+catch (Exception e)
+{
+    // Caught so the finally below runs: an unhandled exception ends the process without it.
+    Console.Error.WriteLine(e);
+    return 1;
+}
 finally
 {
     CleanExit.Run();
@@ -206,6 +212,7 @@ sealed class App(Process process, string url, string scrapeToken)
         psi.Environment["MootaDesk__DemoData"] = "false";
         psi.Environment["MootaDesk__Moota__Pull__Enabled"] = "false";
         psi.Environment["MootaDesk__Metrics__ScrapeToken"] = scrapeToken;
+        psi.Environment["MootaDesk__Proof__PublicBaseUrl"] = url;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__LogLevel__MootaDesk.Core.Mutations.TextIndexCatchUpService"] = "Information";
         var process = Process.Start(psi)!;

@@ -82,6 +82,12 @@ try
         await InboxThroughput.RunAsync(settings, work.FullName, provider, await stores.NewAsync(provider, "throughput"));
     Console.WriteLine($"machine load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
 }
+catch (Exception e)
+{
+    // Caught so the finally below runs: an unhandled exception ends the process without it.
+    Console.Error.WriteLine(e);
+    return 1;
+}
 finally
 {
     CleanExit.Run();
@@ -283,6 +289,7 @@ class RealEndpoint(WebApplication app, Uri url, string provider) : Host(app, url
         {
             ["MootaDesk:Moota:WebhookSecret"] = BenchSettings.Secret,
             ["MootaDesk:DemoData"] = "false",
+            ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -406,6 +413,7 @@ static class InboxThroughput
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(store)
         {
             ["MootaDesk:DemoData"] = "false",
+            ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
         });
         builder.Logging.ClearProviders();
         builder.AddMootaDesk();
@@ -471,6 +479,7 @@ static class StatementImportBench
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:MootaDesk"] = $"Data Source={path}", ["MootaDesk:DemoData"] = "false", ["MootaDesk:Moota:Pull:Enabled"] = "false",
+                ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
             });
             builder.Logging.ClearProviders();
             builder.AddMootaDesk();

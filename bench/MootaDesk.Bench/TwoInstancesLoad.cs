@@ -17,7 +17,7 @@ using Npgsql;
 /// </list>
 ///   two-instances-load --url http://127.0.0.1:8150/api/webhooks/moota --connection "Host=…;Database=…" [--rate 600]
 ///     [--seconds 60] [--mutations 5] [--resend-every 100] [--max-in-flight 512] [--started-file PATH] [--nginx-log PATH]
-///     [--drain-minutes 5]
+///     [--drain-minutes 15]
 /// Exit code 0 only when nothing was lost, doubled or processed twice and every request was answered 200.
 /// </summary>
 static class TwoInstancesLoad
@@ -32,7 +32,7 @@ static class TwoInstancesLoad
         var mutations = Int("--mutations", 5);
         var resendEvery = Int("--resend-every", 100);
         var maxInFlight = Int("--max-in-flight", 512);
-        var drainMinutes = Int("--drain-minutes", 5);
+        var drainMinutes = Int("--drain-minutes", 15);
         var startedFile = BenchSettings.Text(args, "--started-file");
         var nginxLog = BenchSettings.Text(args, "--nginx-log");
 

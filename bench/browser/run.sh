@@ -10,6 +10,6 @@ mkdir -p /tmp/scale-bench
 publish=$(mktemp -d /tmp/scale-bench/browser-app.XXXXXX)
 trap 'rm -rf "$publish"' EXIT
 trap 'exit 130' INT TERM
-dotnet publish src/MootaDesk.Web -c Release -o "$publish" -v q -nologo >/dev/null
-dotnet build -c Release bench/MootaDesk.Bench.Browser -v q -nologo >/dev/null
+dotnet publish src/MootaDesk.Web -c Release -o "$publish" -v q -nologo -clp:ErrorsOnly
+dotnet build -c Release bench/MootaDesk.Bench.Browser -v q -nologo -clp:ErrorsOnly
 dotnet bench/MootaDesk.Bench.Browser/bin/Release/net10.0/MootaDesk.Bench.Browser.dll --app "$publish" "$@"

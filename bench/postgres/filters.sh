@@ -20,7 +20,7 @@ work=$(mktemp -d /tmp/scale-bench/pg-filters.XXXXXX)
 trap 'pg_throwaway_stop; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
-dotnet build -c Release bench/MootaDesk.Bench.Mutations -v q -nologo
+dotnet build -c Release bench/MootaDesk.Bench.Mutations -v q -nologo -clp:ErrorsOnly
 bench=bench/MootaDesk.Bench.Mutations/bin/Release/net10.0/MootaDesk.Bench.Mutations.dll
 pg_throwaway_start "$port" "$work"
 db="$PG_URL;Database=mootadesk_filters"

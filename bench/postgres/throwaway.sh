@@ -14,6 +14,7 @@ pg_throwaway_start() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is taken" >&2; return 1; fi
   PG_DIR="$dir/pg"
   mkdir -p "$PG_DIR"
+  chmod o+x "$dir"   # the postgres user must reach its data directory inside the run's folder
   chown postgres "$PG_DIR"; chmod 700 "$PG_DIR"
   as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/log" -o "-p $port -c listen_addresses=127.0.0.1 -k $PG_DIR \

@@ -13,6 +13,6 @@ mkdir -p /tmp/scale-bench
 work=$(mktemp -d /tmp/scale-bench/webhook-providers.XXXXXX)
 trap 'pg_throwaway_stop; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
-dotnet build -c Release bench/MootaDesk.Bench -v q -nologo >/dev/null
+dotnet build -c Release bench/MootaDesk.Bench -v q -nologo -clp:ErrorsOnly
 pg_throwaway_start "$port" "$work"
 TMPDIR="$work" dotnet bench/MootaDesk.Bench/bin/Release/net10.0/MootaDesk.Bench.dll --provider both --connection "$PG_URL" "$@"

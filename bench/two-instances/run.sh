@@ -57,10 +57,10 @@ trap 'exit 130' INT TERM
 
 if [ -z "$app" ]; then
   echo "publishing the app (Release) …"
-  dotnet publish src/MootaDesk.Web -c Release -o "$work/app" -v q -nologo >/dev/null
+  dotnet publish src/MootaDesk.Web -c Release -o "$work/app" -v q -nologo -clp:ErrorsOnly
   app="$work/app"
 fi
-dotnet build -c Release bench/MootaDesk.Bench -v q -nologo >/dev/null
+dotnet build -c Release bench/MootaDesk.Bench -v q -nologo -clp:ErrorsOnly
 bench="$root/bench/MootaDesk.Bench/bin/Release/net10.0/MootaDesk.Bench.dll"
 
 pg_throwaway_start "$pg_port" "$work"
@@ -109,6 +109,7 @@ while [ ! -f "$work/started" ]; do
 done
 sleep "$kill_at"
 kill -9 "${pids[a]}"
+wait "${pids[a]}" 2>/dev/null || true   # collected here, so bash does not report the killed job later
 echo "$(date -u +%T) killed instance a (kill -9) ${kill_at} s into the load; starting it again"
 start_instance a "$port_a"
 ( wait_healthy a "$port_a" && echo "$(date -u +%T) instance a answers again" ) &
@@ -118,5 +119,8 @@ wait "$load_pid"
 status=$?
 load_pid=
 set -e
-echo "instance logs: $(grep -ciE 'fail|error' "$work/a.log" || true) error/fail lines in a, $(grep -ciE 'fail|error' "$work/b.log" || true) in b"
+for name in a b; do
+  echo "instance $name's log: $(grep -ciE 'fail|error' "$work/$name.log" || true) error/fail lines"
+  grep -iE 'fail|error' "$work/$name.log" | cut -c1-200 | sort | uniq -c | sort -rn | head -n 3 || true
+done
 exit $status
