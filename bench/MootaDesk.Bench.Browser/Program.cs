@@ -192,8 +192,10 @@ static async Task RunToEndAsync(string file, string[] arguments, string dir)
     var psi = new ProcessStartInfo(file) { WorkingDirectory = dir, UseShellExecute = false };
     foreach (var a in arguments) psi.ArgumentList.Add(a);
     using var process = Process.Start(psi)!;
-    CleanExit.Add("stop " + file, () => { if (!process.HasExited) process.Kill(true); });
+    var ended = false;
+    CleanExit.Add("stop " + file, () => { if (!ended) process.Kill(true); });
     await process.WaitForExitAsync();
+    ended = true;
     if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}");
 }
 
