@@ -43,33 +43,67 @@ if (args.Length > 0 && args[0] == "notifications")
     return await NotificationsBench.RunNotificationsAsync(args[1..]);
 if (args.Length > 0 && args[0] == "income-rhythm")
     return await NotificationsBench.RunIncomeRhythmAsync(args[1..]);
+// Issue 14, two instances behind nginx: the load and the final count of bench/two-instances/run.sh (TwoInstancesLoad).
+if (args.Length > 0 && args[0] == "two-instances-load")
+    return await TwoInstancesLoad.RunAsync(args[1..]);
 var settings = BenchSettings.Parse(args);
-Console.WriteLine($"MootaDesk webhook benchmark · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} CPU · .NET {Environment.Version}");
+// --provider sqlite (default) | postgresql | both, with --connection "Host=…;Port=…;Username=…" for PostgreSQL: the same load on
+// each store in alternating windows (issue 14: PostgreSQL's p99 within 2× SQLite's).
+var providers = BenchStores.Providers(BenchSettings.Text(args, "--provider") ?? "sqlite");
+Console.WriteLine($"MootaDesk webhook benchmark · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} CPU · .NET {Environment.Version} · store: {string.Join(" and ", providers)}");
 Console.WriteLine($"machine load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine($"load: {settings.Rate} deliveries/s × {settings.Seconds} s per endpoint in {settings.Rounds} alternating windows, {settings.Mutations} mutations each, resend every {settings.ResendEvery}th");
 var work = Directory.CreateTempSubdirectory("mootadesk-bench-");
+CleanExit.Add("delete " + work.FullName, () =>
+{
+    SqliteConnection.ClearAllPools();
+    if (work.Exists) work.Delete(true);
+});
+var stores = new BenchStores(work.FullName, BenchSettings.Text(args, "--connection"));
 try
 {
     await using (var bare = await BareEndpoint.StartAsync(work.FullName))
-    await using (var real = await RealEndpoint.StartAsync(work.FullName))
     {
-        var (bareAll, realAll) = await SideBySide.RunAsync(settings, bare.Url, real);
-        SideBySide.Print(bareAll, realAll);
-        await real.PausedAndDrainAsync(settings);
+        var reals = new List<RealEndpoint>();
+        try
+        {
+            foreach (var provider in providers)
+                reals.Add(await RealEndpoint.StartAsync(work.FullName, provider, await stores.NewAsync(provider, "app")));
+            var (bareAll, realAll) = await SideBySide.RunAsync(settings, bare.Url, reals);
+            SideBySide.Print(bareAll, realAll);
+            foreach (var real in reals) await real.PausedAndDrainAsync(settings);
+        }
+        finally
+        {
+            foreach (var real in reals) await real.DisposeAsync();
+        }
     }
-    await InboxThroughput.RunAsync(settings, work.FullName);
+    foreach (var provider in providers)
+        await InboxThroughput.RunAsync(settings, work.FullName, provider, await stores.NewAsync(provider, "throughput"));
     Console.WriteLine($"machine load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+}
+catch (Exception e)
+{
+    // Caught so the finally below runs: an unhandled exception ends the process without it.
+    Console.Error.WriteLine(e);
+    return 1;
 }
 finally
 {
-    SqliteConnection.ClearAllPools();
-    try { work.Delete(true); } catch (IOException) { }
+    CleanExit.Run();
 }
 return 0;
 
 sealed record BenchSettings(int Seconds, int Rate, int Mutations, int ProcessDeliveries, int ResendEvery, int MaxInFlight, int Batch, int Rounds)
 {
     public const string Secret = "bench-secret-0123456789";
+
+    /// <summary>A text option's value, or null when it is not given.</summary>
+    public static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
 
     public static BenchSettings Parse(string[] args)
     {
@@ -110,43 +144,50 @@ static class Load
         // Warm the connection pool and JIT outside the measurement.
         for (var i = 0; i < 20; i++) await Send(client, url, Encoding.UTF8.GetBytes("[]"));
 
+        var sent = await SendAllAsync(client, url, bodies, rate, maxInFlight);
+        var ok = sent.Statuses.Count(s => s == 200);
+        var sorted = Enumerable.Range(0, bodies.Count).Where(i => sent.Statuses[i] >= 0).Select(i => sent.Latencies[i]).Order().ToArray();
+        double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return new LoadResult(bodies.Count, ok, bodies.Count - ok, P(0.50), P(0.90), P(0.99), sorted.LastOrDefault(), sent.ElapsedSeconds, sorted);
+    }
+
+    /// <summary>Every request of an open-loop run: when it started (s from the first), its answer time (ms) and status (-1: no answer).</summary>
+    public sealed record Requests(double[] StartedAt, double[] Latencies, int[] Statuses, double ElapsedSeconds);
+
+    /// <summary>Open-loop load: request i is started at i/rate seconds, whatever happened to the earlier ones (at most <paramref name="maxInFlight"/> at once).</summary>
+    public static async Task<Requests> SendAllAsync(HttpClient client, Uri url, IReadOnlyList<byte[]> bodies, int rate, int maxInFlight)
+    {
+        var startedAt = new double[bodies.Count];
         var latencies = new double[bodies.Count];
-        var ok = 0; var errors = 0;
+        var statuses = new int[bodies.Count];
         using var gate = new SemaphoreSlim(maxInFlight);
         var tasks = new List<Task>(bodies.Count);
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < bodies.Count; i++)
         {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            var wait = due - watch.Elapsed;
+            var wait = TimeSpan.FromSeconds((double)i / rate) - watch.Elapsed;
             if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
             await gate.WaitAsync();
             var index = i;
             tasks.Add(Task.Run(async () =>
             {
-                try
+                startedAt[index] = watch.Elapsed.TotalSeconds;
+                var started = Stopwatch.GetTimestamp();
+                try { statuses[index] = await Send(client, url, bodies[index]); }
+                catch (Exception) { statuses[index] = -1; }
+                finally
                 {
-                    var started = Stopwatch.GetTimestamp();
-                    var status = await Send(client, url, bodies[index]);
                     latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    if (status == 200) Interlocked.Increment(ref ok); else Interlocked.Increment(ref errors);
+                    gate.Release();
                 }
-                catch (Exception)
-                {
-                    latencies[index] = double.NaN;
-                    Interlocked.Increment(ref errors);
-                }
-                finally { gate.Release(); }
             }));
         }
         await Task.WhenAll(tasks);
-        var elapsed = watch.Elapsed.TotalSeconds;
-        var sorted = latencies.Where(l => !double.IsNaN(l)).OrderBy(l => l).ToArray();
-        double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-        return new LoadResult(bodies.Count, ok, errors, P(0.50), P(0.90), P(0.99), sorted.LastOrDefault(), elapsed, sorted);
+        return new Requests(startedAt, latencies, statuses, watch.Elapsed.TotalSeconds);
     }
 
-    private static async Task<int> Send(HttpClient client, Uri url, byte[] body)
+    /// <summary>One signed delivery (Moota's Signature header: HMAC-SHA256 of the body with the secret); returns the status code.</summary>
+    public static async Task<int> Send(HttpClient client, Uri url, byte[] body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -234,19 +275,21 @@ static class BareEndpoint
     }
 }
 
-class RealEndpoint(WebApplication app, Uri url) : Host(app, url)
+class RealEndpoint(WebApplication app, Uri url, string provider) : Host(app, url)
 {
     private int _unique;
 
-    public static async Task<RealEndpoint> StartAsync(string dir)
+    /// <summary>The store under this endpoint: SQLite or PostgreSQL.</summary>
+    public string Provider { get; } = provider;
+
+    public static async Task<RealEndpoint> StartAsync(string dir, string provider, Dictionary<string, string?> store)
     {
-        var path = Path.Combine(dir, "app.db");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "MootaDesk.Web", ContentRootPath = dir });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(store)
         {
-            ["ConnectionStrings:MootaDesk"] = $"Data Source={path}",
             ["MootaDesk:Moota:WebhookSecret"] = BenchSettings.Secret,
-            ["MootaDesk:DemoData"] = "false", ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
+            ["MootaDesk:DemoData"] = "false",
+            ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -254,7 +297,7 @@ class RealEndpoint(WebApplication app, Uri url) : Host(app, url)
         var app = builder.Build();
         await app.UseMootaDeskAsync();
         await app.StartAsync();
-        return new RealEndpoint(app, new Uri(Host.Address(app) + "api/webhooks/moota"));
+        return new RealEndpoint(app, new Uri(Host.Address(app) + "api/webhooks/moota"), provider);
     }
 
     /// <summary>One window of load on the real endpoint, its processor working beside it; then the inbox drains, so the next window starts even.</summary>
@@ -290,7 +333,7 @@ class RealEndpoint(WebApplication app, Uri url) : Host(app, url)
         await service.StopAsync(CancellationToken.None);
         var soloBodies = Load.Bodies("solo", s.Rate * Math.Max(1, s.Seconds / s.Rounds), s.Mutations, s.ResendEvery, out var soloUnique);
         var solo = await Load.RunAsync(Url, soloBodies, s.Rate, s.MaxInFlight);
-        solo.Print("MootaDesk, processor paused");
+        solo.Print($"{Provider}, processor paused");
         await service.StartAsync(CancellationToken.None);
         _unique += soloUnique;
         var drained = await DrainAsync(TimeSpan.FromMinutes(5));
@@ -305,7 +348,7 @@ class RealEndpoint(WebApplication app, Uri url) : Host(app, url)
         var duplicates = await inbox.WebhookDeliveries.SumAsync(d => d.DuplicateCount);
         var answerDb = await inbox.WebhookDeliveries.Where(d => d.AnswerMs != null && d.Body.Length > 2).Select(d => d.AnswerMs!.Value).ToListAsync();
         answerDb.Sort();
-        Console.WriteLine($"after drain ({drained.TotalSeconds:0.0} s): expected {_unique} unique mutations, stored {stored}, lost {_unique - distinct}, doubled {stored - distinct}, " +
+        Console.WriteLine($"{Provider} after drain ({drained.TotalSeconds:0.0} s): expected {_unique} unique mutations, stored {stored}, lost {_unique - distinct}, doubled {stored - distinct}, " +
                           $"deliveries not processed {failed}, resent mutations counted as duplicates {duplicates}");
         Console.WriteLine($"server-side answer time up to the commit (AnswerMs): p50 {answerDb[answerDb.Count / 2]:0.00} ms, p99 {answerDb[(int)(answerDb.Count * 0.99)]:0.00} ms");
     }
@@ -313,36 +356,46 @@ class RealEndpoint(WebApplication app, Uri url) : Host(app, url)
 
 static class SideBySide
 {
-    public static async Task<(LoadResult Bare, LoadResult Real)> RunAsync(BenchSettings s, Uri bareUrl, RealEndpoint real)
+    public static async Task<(LoadResult Bare, IReadOnlyList<(string Provider, LoadResult Result)> Real)> RunAsync(BenchSettings s, Uri bareUrl, IReadOnlyList<RealEndpoint> reals)
     {
         var bare = new List<LoadResult>();
-        var mine = new List<LoadResult>();
-        // Warm-up, not counted: JIT, connection pools, the processor's first batches and the SQLite caches of both.
+        var mine = reals.ToDictionary(r => r.Provider, _ => new List<LoadResult>());
+        // Warm-up, not counted: JIT, connection pools, the processor's first batches and the caches of every store.
         await Load.RunAsync(bareUrl, Load.Bodies("wb", s.Rate * 3, s.Mutations, 0, out _), s.Rate, s.MaxInFlight);
-        await real.WindowAsync(s with { Seconds = 3, Rounds = 1 }, 0);
+        foreach (var real in reals) await real.WindowAsync(s with { Seconds = 3, Rounds = 1 }, 0);
         for (var round = 1; round <= s.Rounds; round++)
         {
             var b = await Load.RunAsync(bareUrl, Load.Bodies($"b{round:x2}", s.Rate * Math.Max(1, s.Seconds / s.Rounds), s.Mutations, 0, out _), s.Rate, s.MaxInFlight);
-            var r = await real.WindowAsync(s, round);
             bare.Add(b);
-            mine.Add(r);
-            Console.WriteLine($"  window {round}: bare p50 {b.P50,6:0.00} / p99 {b.P99,7:0.00} ms   MootaDesk p50 {r.P50,6:0.00} / p99 {r.P99,7:0.00} ms   " +
-                              $"(load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+            var line = $"  window {round}: bare p50 {b.P50,6:0.00} / p99 {b.P99,7:0.00} ms";
+            foreach (var real in reals)
+            {
+                var r = await real.WindowAsync(s, round);
+                mine[real.Provider].Add(r);
+                line += $"   {real.Provider} p50 {r.P50,6:0.00} / p99 {r.P99,7:0.00} ms";
+            }
+            Console.WriteLine($"{line}   (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
         }
-        return (LoadResult.Of(bare), LoadResult.Of(mine));
+        return (LoadResult.Of(bare), reals.Select(r => (r.Provider, LoadResult.Of(mine[r.Provider]))).ToList());
     }
 
-    public static void Print(LoadResult bare, LoadResult real)
+    public static void Print(LoadResult bare, IReadOnlyList<(string Provider, LoadResult Result)> reals)
     {
         Console.WriteLine();
         Console.WriteLine($"{"",-32}{"p50",10}{"p90",10}{"p99",10}{"max",10}{"ok",8}{"errors",8}");
         void Row(string name, LoadResult r) =>
             Console.WriteLine($"{name,-32}{r.P50,7:0.00} ms{r.P90,7:0.00} ms{r.P99,7:0.00} ms{r.Max,7:0.0} ms{r.Ok,8}{r.Errors,8}");
         Row("bare endpoint (SQLite only)", bare);
-        Row("MootaDesk, processor working", real);
-        Console.WriteLine($"{"ratio MootaDesk / bare",-32}{real.P50 / bare.P50,9:0.00}×{real.P90 / bare.P90,9:0.00}×{real.P99 / bare.P99,9:0.00}×");
-        Console.WriteLine($"target p99 ≤ 25 ms: {(real.P99 <= 25 ? "met" : "NOT met")} ({real.P99:0.00} ms); " +
-                          $"target p99 ≤ 2 × bare p99: {(real.P99 <= 2 * bare.P99 ? "met" : "NOT met")} ({real.P99 / bare.P99:0.00}×)");
+        foreach (var (provider, real) in reals) Row($"MootaDesk on {provider}, processing", real);
+        foreach (var (provider, real) in reals)
+        {
+            Console.WriteLine($"{$"ratio {provider} / bare",-32}{real.P50 / bare.P50,9:0.00}×{real.P90 / bare.P90,9:0.00}×{real.P99 / bare.P99,9:0.00}×");
+            Console.WriteLine($"{provider}: target p99 ≤ 25 ms: {(real.P99 <= 25 ? "met" : "NOT met")} ({real.P99:0.00} ms); " +
+                              $"target p99 ≤ 2 × bare p99: {(real.P99 <= 2 * bare.P99 ? "met" : "NOT met")} ({real.P99 / bare.P99:0.00}×)");
+        }
+        if (reals.FirstOrDefault(r => r.Provider == "SQLite").Result is { } sqlite && reals.FirstOrDefault(r => r.Provider == "PostgreSQL").Result is { } pg)
+            Console.WriteLine($"target PostgreSQL p99 ≤ 2 × SQLite p99 (issue 14): {(pg.P99 <= 2 * sqlite.P99 ? "met" : "NOT met")} " +
+                              $"({pg.P99:0.00} ms vs {sqlite.P99:0.00} ms = {pg.P99 / sqlite.P99:0.00}×)");
         Console.WriteLine();
     }
 }
@@ -354,13 +407,13 @@ static class InboxThroughput
     /// production (its post-ingest steps included: auto-tag rules and order matching) but not started, so nothing
     /// else competes; the processor is the app's own, with only the batch size taken from the arguments.
     /// </summary>
-    public static async Task RunAsync(BenchSettings s, string dir)
+    public static async Task RunAsync(BenchSettings s, string dir, string provider, Dictionary<string, string?> store)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "MootaDesk.Web", ContentRootPath = dir });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(store)
         {
-            ["ConnectionStrings:MootaDesk"] = $"Data Source={Path.Combine(dir, "throughput.db")}",
-            ["MootaDesk:DemoData"] = "false", ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
+            ["MootaDesk:DemoData"] = "false",
+            ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
         });
         builder.Logging.ClearProviders();
         builder.AddMootaDesk();
@@ -384,7 +437,7 @@ static class InboxThroughput
         watch.Stop();
         await using var check = await factory.CreateDbContextAsync();
         var stored = await check.Mutations.CountAsync();
-        Console.WriteLine($"inbox processing: {handled} deliveries, {stored} mutations in {watch.Elapsed.TotalSeconds:0.00} s = {stored / watch.Elapsed.TotalSeconds:0} mutations/s " +
+        Console.WriteLine($"{provider} inbox processing: {handled} deliveries, {stored} mutations in {watch.Elapsed.TotalSeconds:0.00} s = {stored / watch.Elapsed.TotalSeconds:0} mutations/s " +
                           $"(batch {processor.BatchSize} deliveries; post-ingest steps: {string.Join(", ", steps)})");
     }
 }
@@ -425,7 +478,8 @@ static class StatementImportBench
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "MootaDesk.Web", ContentRootPath = work.FullName });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:MootaDesk"] = $"Data Source={path}", ["MootaDesk:DemoData"] = "false", ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid", ["MootaDesk:Moota:Pull:Enabled"] = "false",
+                ["ConnectionStrings:MootaDesk"] = $"Data Source={path}", ["MootaDesk:DemoData"] = "false", ["MootaDesk:Moota:Pull:Enabled"] = "false",
+                ["MootaDesk:Proof:PublicBaseUrl"] = "https://bench.invalid",
             });
             builder.Logging.ClearProviders();
             builder.AddMootaDesk();

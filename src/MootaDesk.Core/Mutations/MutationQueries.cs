@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Access;
 using MootaDesk.Core.Platform.Audit;
+using MootaDesk.Core.Platform.Metrics;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Core.Shared;
 
@@ -40,19 +42,28 @@ public sealed record MutationDetail(
 /// <param name="Debit">Sum of the printed debits, rupiah (0 for someone who sees credits only).</param>
 public sealed record MutationPrintout(string FilterText, IReadOnlyList<MutationRow> Rows, CappedCount Count, decimal Credit, decimal Debit);
 
-/// <summary>Reads for the Mutasi page and its API: every read goes through <see cref="MutationSearch"/>, so the viewer's scope always applies.</summary>
-public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock)
+/// <summary>
+/// Reads for the Mutasi page and its API: every read goes through <see cref="MutationSearch"/>, so the viewer's scope always
+/// applies. The grid's page and count reads are timed into <see cref="MootaDeskMetrics"/> when it is given (the app's DI does).
+/// </summary>
+public sealed class MutationQueries(IDbContextFactory<MootaDeskDbContext> factory, BusinessClock clock, MootaDeskMetrics? metrics = null)
 {
     public async Task<IReadOnlyList<MutationRow>> PageAsync(MutationFilter filter, Viewer viewer, int skip, int take, CancellationToken ct = default)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await MutationSearch.PageAsync(db, filter, viewer, clock, Math.Max(0, skip), Math.Clamp(take, 1, 500), ct);
+        var rows = await MutationSearch.PageAsync(db, filter, viewer, clock, Math.Max(0, skip), Math.Clamp(take, 1, 500), ct);
+        metrics?.MutationsSearched("page", Stopwatch.GetElapsedTime(started));
+        return rows;
     }
 
     public async Task<CappedCount> CountAsync(MutationFilter filter, Viewer viewer, CancellationToken ct = default)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await MutationSearch.CountAsync(db, filter, viewer, clock, ct: ct);
+        var count = await MutationSearch.CountAsync(db, filter, viewer, clock, ct: ct);
+        metrics?.MutationsSearched("count", Stopwatch.GetElapsedTime(started));
+        return count;
     }
 
     public async Task<int> ExactCountAsync(MutationFilter filter, Viewer viewer, CancellationToken ct = default)

@@ -27,11 +27,24 @@ public static class MutationTextSearch
 
     /// <summary>
     /// Ids of mutations whose description or counterparty, or one of whose current notes, contains the text (as the
-    /// trigram index folds case), plus every mutation stored since the index last caught up; an id may repeat. The text
-    /// is a bound parameter, never part of the SQL.
+    /// trigram index folds case), plus on SQLite every mutation stored since the index last caught up; an id may repeat.
+    /// SQLite reads its FTS5 tables; PostgreSQL its pg_trgm GIN indexes, one per column, each arm on its own so the
+    /// planner can use them (the filter's single OR across a note subquery cannot: it read every row for a word that is
+    /// nowhere, docs/performance.md). The text is a bound parameter, never part of the SQL.
     /// </summary>
     public static IQueryable<long> CandidateIds(MootaDeskDbContext db, string text)
     {
+        if (db.IsPostgreSql())
+        {
+            var pattern = "%" + EscapeLike(text) + "%";
+            return db.Database.SqlQuery<long>($"""
+                SELECT "Id" AS "Value" FROM "Mutations" WHERE "Description" ILIKE {pattern} ESCAPE '\'
+                UNION ALL
+                SELECT "Id" AS "Value" FROM "Mutations" WHERE "Counterparty" ILIKE {pattern} ESCAPE '\'
+                UNION ALL
+                SELECT "MutationId" AS "Value" FROM "MutationNotes" WHERE "Text" ILIKE {pattern} ESCAPE '\' AND NOT "IsSuperseded"
+                """);
+        }
         var query = ToFtsString(text);
         return db.Database.SqlQuery<long>($"""
             SELECT "rowid" AS "Value" FROM "MutationSearchIndex" WHERE "MutationSearchIndex" MATCH {query}
@@ -110,10 +123,10 @@ public static class MutationTextSearch
         """;
 
     /// <summary>
-    /// Whether the query can narrow by <see cref="CandidateIds"/> first: SQLite's FTS5 tables, for text of three characters
-    /// or more. On PostgreSQL <see cref="Matches"/> alone is indexed (pg_trgm GIN indexes serve ILIKE '%…%' directly).
+    /// Whether the query can narrow by <see cref="CandidateIds"/> first: text of three characters or more (neither FTS5's
+    /// trigram tokenizer nor pg_trgm can look up less). <paramref name="db"/> is kept for a store without a text index.
     /// </summary>
-    public static bool UsesCandidateIds(MootaDeskDbContext db, string text) => !db.IsPostgreSql() && CanUseIndex(text);
+    public static bool UsesCandidateIds(MootaDeskDbContext db, string text) => CanUseIndex(text);
 
     /// <summary>
     /// The filter itself. SQLite's LIKE folds ASCII case, which is what bank descriptions are written in; on PostgreSQL

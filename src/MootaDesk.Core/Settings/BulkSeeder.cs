@@ -34,7 +34,6 @@ public static class BulkSeeder
         await Exec(conn, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-200000;");
 
         var sw = Stopwatch.StartNew();
-        var rng = new Random(seed);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
 
         var accountIds = new List<int>();
@@ -118,14 +117,84 @@ public static class BulkSeeder
         var nat = note.Parameters.Add(new SqliteParameter { ParameterName = "$at" });
         note.Prepare();
 
+        var i = 0;
+        foreach (var row in Rows(count, endUtc, accountIds.Count, tagIds.Count, seed))
+        {
+            p["$a"].Value = accountIds[row.AccountIndex];
+            p["$s"].Value = $"seed-{runTag}-{i}";
+            p["$t"].Value = row.Time.ToString(DateFormat, CultureInfo.InvariantCulture);
+            p["$bd"].Value = row.BankDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p["$r"].Value = row.Read.ToString(DateFormat, CultureInfo.InvariantCulture);
+            p["$l"].Value = row.ReadLatencySeconds;
+            p["$d"].Value = row.Description;
+            p["$m"].Value = (long)(row.Amount * 100);
+            p["$dir"].Value = row.Credit ? 0 : 1;
+            p["$b"].Value = (long)(row.Balance * 100);
+            p["$c"].Value = (object?)row.Counterparty ?? DBNull.Value;
+            p["$o"].Value = (object?)row.OrderReference ?? DBNull.Value;
+            p["$st"].Value = row.Status;
+            p["$hn"].Value = row.NoteText is null ? 0 : 1;
+            var id = nextId++;
+            p["$id"].Value = id;
+            await insert.ExecuteNonQueryAsync();
+
+            if (row.TagIndex is int tagIndex)
+            {
+                tm.Value = id; tt.Value = tagIds[tagIndex]; tat.Value = p["$r"].Value;
+                await tag.ExecuteNonQueryAsync();
+            }
+            if (row.NoteText is not null)
+            {
+                nm.Value = id; nx.Value = row.NoteText; nat.Value = p["$r"].Value;
+                await note.ExecuteNonQueryAsync();
+            }
+            i++;
+            if (progress is not null && i % 100_000 == 0)
+                await progress.WriteLineAsync($"  {i:N0} mutations, {i / sw.Elapsed.TotalSeconds:N0}/s");
+        }
+        foreach (var ddl in indexes)
+            await Exec(conn, tx, ddl);
+        if (searchTriggers.Count > 0)
+        {
+            // Notes are rebuilt here (their index has no catch-up mark). The mutations' own text index is left to the
+            // app: rows above MutationSearchIndexState's mark are found by LIKE until the app's catch-up indexes them in
+            // the background (MutationTextSearch.CatchUpAsync, about 4–5 s a million), so seeding does not wait for it.
+            await Exec(conn, tx, "INSERT INTO \"MutationNoteSearchIndex\" (\"MutationNoteSearchIndex\") VALUES ('rebuild')");
+            foreach (var (_, ddl) in searchTriggers)
+                await Exec(conn, tx, ddl);
+        }
+        await tx.CommitAsync();
+        // Approximate statistics are enough for the planner and take a fraction of a full ANALYZE.
+        await Exec(conn, "PRAGMA analysis_limit=2000; ANALYZE;");
+        return new Result(count, sw.Elapsed);
+    }
+
+    /// <summary>
+    /// One seeded mutation, as both stores' seeders write it (this class for SQLite, the PostgreSQL benchmark's COPY):
+    /// amounts in rupiah, times UTC, <see cref="BankDate"/> the WIB day, <see cref="AccountIndex"/>/<see cref="TagIndex"/>
+    /// positions in <see cref="DemoDataGenerator.Accounts"/>/<see cref="DemoDataGenerator.Tags"/>; a note when
+    /// <see cref="NoteText"/> is not null.
+    /// </summary>
+    public sealed record SeedRow(int AccountIndex, DateTime Time, DateOnly BankDate, DateTime Read, int ReadLatencySeconds, string Description,
+        string? Counterparty, decimal Amount, bool Credit, decimal Balance, string? OrderReference, int Status, int? TagIndex, string? NoteText);
+
+    /// <summary>
+    /// The seeded year: <paramref name="count"/> rows ending at <paramref name="endUtc"/>, in ascending time, 72 % credits
+    /// (transfers, BI-FAST, QRIS from a dozen first and ten last names), half the credits with an order reference, 5 % of
+    /// the rest needing attention, 30 % tagged once, 20 % with a note, running balances per account. The same
+    /// <paramref name="seed"/> gives the same rows in any store.
+    /// </summary>
+    public static IEnumerable<SeedRow> Rows(int count, DateTime endUtc, int accounts, int tags, int seed = DemoDataGenerator.DefaultSeed)
+    {
+        var rng = new Random(seed);
         var span = TimeSpan.FromDays(365).Ticks;
         var startTicks = endUtc.Ticks - span;
-        var balances = new decimal[accountIds.Count];
+        var balances = new decimal[accounts];
         for (var i = 0; i < count; i++)
         {
             // Times ascend with i so balances are plausible; jitter keeps them from being evenly spaced.
             var t = new DateTime(startTicks + (long)((double)i / count * span) + rng.Next(0, 600) * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-            var acc = rng.Next(accountIds.Count);
+            var acc = rng.Next(accounts);
             var credit = rng.Next(100) < 72;
             var name = Name(rng);
             string desc;
@@ -154,53 +223,13 @@ public static class BulkSeeder
             var read = t.AddSeconds(rng.Next(20, 900));
             var hasOrder = credit && rng.Next(100) < 50;
             var hasNote = rng.Next(100) < 20;
-            p["$a"].Value = accountIds[acc];
-            p["$s"].Value = $"seed-{runTag}-{i}";
-            p["$t"].Value = t.ToString(DateFormat, CultureInfo.InvariantCulture);
-            // The bank's day in WIB, as the app derives it for rows entered by hand in a WIB business.
-            p["$bd"].Value = t.AddHours(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            p["$r"].Value = read.ToString(DateFormat, CultureInfo.InvariantCulture);
-            p["$l"].Value = (int)(read - t).TotalSeconds;
-            p["$d"].Value = desc;
-            p["$m"].Value = (long)(amount * 100);
-            p["$dir"].Value = credit ? 0 : 1;
-            p["$b"].Value = (long)(balances[acc] * 100);
-            p["$c"].Value = (object?)CounterpartyParser.Parse(desc) ?? DBNull.Value;
-            p["$o"].Value = hasOrder ? $"INV-{i:D7}" : DBNull.Value;
-            p["$st"].Value = hasOrder ? 1 : rng.Next(100) < 5 ? 2 : 0;
-            p["$hn"].Value = hasNote ? 1 : 0;
-            var id = nextId++;
-            p["$id"].Value = id;
-            await insert.ExecuteNonQueryAsync();
-
-            if (rng.Next(100) < 30)
-            {
-                tm.Value = id; tt.Value = tagIds[rng.Next(tagIds.Count)]; tat.Value = p["$r"].Value;
-                await tag.ExecuteNonQueryAsync();
-            }
-            if (hasNote)
-            {
-                nm.Value = id; nx.Value = hasOrder ? $"Order INV-{i:D7}" : "Dicek Finance"; nat.Value = p["$r"].Value;
-                await note.ExecuteNonQueryAsync();
-            }
-            if (progress is not null && (i + 1) % 100_000 == 0)
-                await progress.WriteLineAsync($"  {i + 1:N0} mutations, {(i + 1) / sw.Elapsed.TotalSeconds:N0}/s");
+            var status = hasOrder ? 1 : rng.Next(100) < 5 ? 2 : 0;
+            int? tag = rng.Next(100) < 30 ? rng.Next(tags) : null;
+            yield return new SeedRow(acc, t,
+                // The bank's day in WIB, as the app derives it for rows entered by hand in a WIB business.
+                DateOnly.FromDateTime(t.AddHours(7)), read, (int)(read - t).TotalSeconds, desc, CounterpartyParser.Parse(desc), amount, credit,
+                balances[acc], hasOrder ? $"INV-{i:D7}" : null, status, tag, hasNote ? (hasOrder ? $"Order INV-{i:D7}" : "Dicek Finance") : null);
         }
-        foreach (var ddl in indexes)
-            await Exec(conn, tx, ddl);
-        if (searchTriggers.Count > 0)
-        {
-            // Notes are rebuilt here (their index has no catch-up mark). The mutations' own text index is left to the
-            // app: rows above MutationSearchIndexState's mark are found by LIKE until the app's catch-up indexes them in
-            // the background (MutationTextSearch.CatchUpAsync, about 4–5 s a million), so seeding does not wait for it.
-            await Exec(conn, tx, "INSERT INTO \"MutationNoteSearchIndex\" (\"MutationNoteSearchIndex\") VALUES ('rebuild')");
-            foreach (var (_, ddl) in searchTriggers)
-                await Exec(conn, tx, ddl);
-        }
-        await tx.CommitAsync();
-        // Approximate statistics are enough for the planner and take a fraction of a full ANALYZE.
-        await Exec(conn, "PRAGMA analysis_limit=2000; ANALYZE;");
-        return new Result(count, sw.Elapsed);
     }
 
     private static readonly string[] First = ["BUDI", "SITI", "ANDI", "DEWI", "RIZKY", "PUTRI", "AGUS", "RINA", "HENDRA", "FITRI", "YOGA", "NUR"];

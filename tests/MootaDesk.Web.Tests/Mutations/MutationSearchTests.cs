@@ -90,6 +90,49 @@ public class MutationSearchTests
     }
 
     [Fact]
+    public async Task Text_filters_answer_the_same_from_the_text_index_as_from_scanning()
+    {
+        // Either way of reading must give the same rows: the candidate ids of the text index (FTS5 on SQLite, the pg_trgm
+        // GIN indexes on PostgreSQL) when they fit under the limit, the time index with the filter checked row by row otherwise.
+        await using var test = await TestDatabase.CreateAsync();
+        var a = await AccountAsync(test);
+        var t = test.Clock.UtcNow;
+        var inDescription = await MutationAsync(test, a, t, 150_000m, description: "BI-FAST CR BIF TRANSFER DR 014 BUDI SANTOSO");
+        var inCounterparty = await MutationAsync(test, a, t.AddMinutes(-1), 90_000m, description: "QRIS CR 123456", counterparty: "Rina Lestari");
+        var debit = await MutationAsync(test, a, t.AddMinutes(-2), 75_000m, Direction.Debit, "TRSF E-BANKING DB PT SUMBER SANTOSO");
+        var wildcard = await MutationAsync(test, a, t.AddMinutes(-3), 10_000m, description: "DISKON 100% AKHIR_TAHUN");
+        var noted = await MutationAsync(test, a, t.AddMinutes(-4), 50_000m);
+        var edited = await MutationAsync(test, a, t.AddMinutes(-5), 60_000m);
+        var commands = new TagMutationsCommand(test, test.Clock);
+        await commands.AddNoteAsync([noted], "Pelunasan invoice Bu Ratna", Finance, FinanceActor);
+        var old = await commands.AddNoteAsync([edited], "Titipan Pak Joko", Finance, FinanceActor);
+        await commands.EditNoteAsync(old.NoteIds[0], "Titipan Pak Bambang", Finance, FinanceActor);
+
+        async Task<long[]> Both(string text, Viewer viewer)
+        {
+            await using var db = test.CreateDbContext();
+            var filter = new MutationFilter { Text = text };
+            var fromIndex = (await (await MutationSearch.ApplyAsync(db, filter, viewer, test.Clock, 1_000_000)).Select(m => m.Id).ToListAsync()).Order().ToArray();
+            var byScan = (await (await MutationSearch.ApplyAsync(db, filter, viewer, test.Clock, 0)).Select(m => m.Id).ToListAsync()).Order().ToArray();
+            fromIndex.ShouldBe(byScan);
+            return fromIndex;
+        }
+
+        (await Both("budi", Finance)).ShouldBe([inDescription]);
+        (await Both("santoso", Finance)).ShouldBe([inDescription, debit]);
+        (await Both("santoso", Cs)).ShouldBe([inDescription]);
+        (await Both("RINA lestari", Finance)).ShouldBe([inCounterparty]);
+        (await Both("lestari rina", Finance)).ShouldBe([inCounterparty]);
+        (await Both("bu ratna", Finance)).ShouldBe([noted]);
+        (await Both("bambang", Finance)).ShouldBe([edited]);
+        (await Both("joko", Finance)).ShouldBeEmpty();
+        (await Both("100%", Finance)).ShouldBe([wildcard]);
+        (await Both("diskon_100", Finance)).ShouldBeEmpty(); // "_" is a character here, not LIKE's any-one-character
+        (await Both("zzqx", Finance)).ShouldBeEmpty();
+        (await new MutationQueries(test, test.Clock).CountAsync(new MutationFilter { Text = "santoso" }, Finance)).ShouldBe(new CappedCount(2, false));
+    }
+
+    [Fact]
     public async Task Each_simple_filter_narrows_on_its_own_field()
     {
         await using var test = await TestDatabase.CreateAsync();

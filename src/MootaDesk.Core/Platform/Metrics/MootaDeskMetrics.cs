@@ -19,6 +19,8 @@ namespace MootaDesk.Core.Platform.Metrics;
 /// processed-per-second figure.</item>
 /// <item><c>mootadesk.failures</c> (counter; tags <c>area</c>, <c>reason</c>): refused webhooks (the refusal's code), deliveries
 /// that failed or were retried, failed Moota pulls.</item>
+/// <item><c>mootadesk.mutations.search.duration</c> (histogram, seconds; tag <c>query</c> page/count): one Mutasi read in the store
+/// for the grid (a page of rows with their tags, or the count capped at 10,000); a filter change costs one of each.</item>
 /// </list>
 /// </summary>
 public sealed class MootaDeskMetrics
@@ -26,6 +28,7 @@ public sealed class MootaDeskMetrics
     public const string MeterName = "MootaDesk";
 
     private readonly Histogram<double> _answer;
+    private readonly Histogram<double> _search;
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _mutations;
     private readonly Counter<long> _failures;
@@ -35,6 +38,8 @@ public sealed class MootaDeskMetrics
         var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _answer = meter.CreateHistogram<double>("mootadesk.webhook.answer.duration", "s", "Time to verify and commit one Moota webhook delivery.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+        _search = meter.CreateHistogram<double>("mootadesk.mutations.search.duration", "s", "Time to read one page of the Mutasi grid, or its capped count, from the store.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5] });
         _deliveries = meter.CreateCounter<long>("mootadesk.webhook.deliveries.processed", "{delivery}", "Webhook deliveries the inbox processor finished.");
         _mutations = meter.CreateCounter<long>("mootadesk.mutations.ingested", "{mutation}", "Mutations stored (new) or recognised (duplicate) by a channel.");
         _failures = meter.CreateCounter<long>("mootadesk.failures", "{failure}", "Refused webhooks, failed or retried deliveries and failed Moota pulls, by reason.");
@@ -45,6 +50,10 @@ public sealed class MootaDeskMetrics
     /// <summary>One webhook answer: its time and status code.</summary>
     public void WebhookAnswered(TimeSpan elapsed, int statusCode) =>
         _answer.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("http.response.status_code", statusCode));
+
+    /// <summary>One Mutasi read for the grid: <paramref name="query"/> is "page" or "count".</summary>
+    public void MutationsSearched(string query, TimeSpan elapsed) =>
+        _search.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("query", query));
 
     /// <summary>A delivery the processor finished, with the mutations it stored and recognised.</summary>
     public void DeliveryProcessed(DeliveryStatus status, int fresh, int duplicates)
