@@ -7,7 +7,7 @@
 # Publishes the app (Release; or takes an existing publish folder with --app), starts a throwaway PostgreSQL, two app
 # processes (Production, provider PostgreSQL, one store, so one Data Protection key ring) and Debian's nginx with the
 # README's two-instance configuration (sticky ip_hash for people, WebSockets; webhooks round-robin and retried on the other
-# instance: docs/decisions/027). Then MootaDesk.Bench two-instances-load sends signed Moota deliveries through nginx while
+# instance: docs/decisions/031). Then MootaDesk.Bench two-instances-load sends signed Moota deliveries through nginx while
 # this script kills the first instance with kill -9 at --kill-at seconds and starts it again; the load waits for the inbox
 # to drain and prints answer p50/p99, errors, lost, doubled and deliveries processed twice.
 # Everything it starts (nginx with its own config/pid/logs, both apps, the cluster) and its folder under /tmp/scale-bench
