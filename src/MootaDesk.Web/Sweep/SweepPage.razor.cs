@@ -65,8 +65,8 @@ public partial class SweepPage
 
     private double ProgressPercent => View is null ? 0 : View.Steps.Count(s => s.Complete) * 100.0 / 5;
 
-    // Read from View at render time, not from a header captured in the markup: under Radzen the tabs rendered a step
-    // from the previous render's fragment, and a captured header showed the button after "Tandai sudah diperiksa".
+    // Read from View at render time, not from a header captured in the markup: tabs may render a step from the previous
+    // render's fragment, and a captured header showed the button after "Tandai sudah diperiksa" (seen with the old tabs).
     private string? ReviewedNote => View?.Header is { AccountsReviewedAt: DateTime at } h
         ? T["Accounts.ReviewedBy", h.AccountsReviewedBy ?? "", Clock.FormatDateTime(at)].Value : null;
 

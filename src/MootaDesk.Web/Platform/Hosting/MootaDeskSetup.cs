@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Radzen;
 using MudBlazor;
 using MudBlazor.Services;
 using MootaDesk.Core.BankAccounts;
@@ -131,7 +130,6 @@ public static class MootaDeskSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         // After the framework's own registration, so open tabs get the revalidating one.
         services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
-        services.AddRadzenComponents();
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

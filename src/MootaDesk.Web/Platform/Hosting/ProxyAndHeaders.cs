@@ -53,7 +53,7 @@ public static class ProxySetup
 
 /// <summary>
 /// Security headers on every answer. The Content-Security-Policy allows scripts from this origin only (Blazor Server and
-/// Radzen need no inline script or eval), inline styles (Blazor and Radzen set style attributes), images from here and
+/// MudBlazor need no inline script or eval), inline styles (Blazor and MudBlazor set style attributes), images from here and
 /// data: URLs (QR codes), and connections (the circuit's WebSocket) to this origin only.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
