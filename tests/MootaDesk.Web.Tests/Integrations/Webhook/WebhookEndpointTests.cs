@@ -101,7 +101,9 @@ public class WebhookEndpointTests
         logged.Count.ShouldBe(2);
         logged[0].Signature.ShouldBe(SignatureVerdict.Invalid);
         logged[0].Status.ShouldBe(DeliveryStatus.Rejected);
-        logged[0].Body.ShouldBe(MootaFixtures.Body("05-bad-signature"));
+        // Kept as received, or already without the bank login if the inbox pass got to it (it redacts refused deliveries too).
+        var received = MootaFixtures.Body("05-bad-signature");
+        logged[0].Body.ShouldBe(logged[0].BodyRedacted ? MootaSecrets.RedactBody(received) ?? received : received);
         logged[0].HeadersJson.ShouldContain("MootaBot/1.5");
         logged[0].HeadersJson.ShouldNotContain(MootaDeskFactory.WebhookSecret);
         logged[1].Signature.ShouldBe(SignatureVerdict.Missing);
