@@ -73,6 +73,16 @@ public sealed class OrderDetailQuery(IDbContextFactory<MootaDeskDbContext> facto
         return new OrderDetail(order, order.Instruction(clock), matched, list);
     }
 
+    /// <summary>
+    /// The order's version (bumped by every change: paid, likely paid, cancelled, flagged), or null when it is gone. One
+    /// indexed read, so an open order page can ask every few seconds and load the whole detail only when it changed.
+    /// </summary>
+    public async Task<int?> VersionAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => (int?)o.Version).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<OrderView?> FindByReferenceAsync(string reference, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
 using MudBlazor;
 using MootaDesk.Core.Orders;
@@ -11,8 +12,16 @@ using MootaDesk.Web.Platform.Hosting;
 
 namespace MootaDesk.Web.Orders;
 
-public partial class OrderDetailPage
+/// <summary>
+/// One order: its transfer instruction, state and the credits that may pay it. While the order is still open to payment the
+/// page asks the store every few seconds whether it changed, because a CS agent keeps it open while the customer says
+/// "sudah transfer" and the payment arrives by webhook or phone notification on the server, not through this page.
+/// </summary>
+public partial class OrderDetailPage : IDisposable
 {
+    /// <summary>How often an open order's page asks whether the order changed (one indexed read of its version).</summary>
+    public static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(5);
+
     [Parameter] public int Id { get; set; }
 
     [Inject] public required OrderDetailQuery Query { get; init; }
@@ -24,6 +33,8 @@ public partial class OrderDetailPage
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IStringLocalizer<OrdersText> T { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required ILogger<OrderDetailPage> Log { get; init; }
 
     private OrderDetail? Detail { get; set; }
     private bool CanWrite { get; set; }
@@ -31,6 +42,8 @@ public partial class OrderDetailPage
     private bool busy;
     private string? Message { get; set; }
     private bool MessageIsError { get; set; }
+    private readonly CancellationTokenSource _disposed = new();
+    private Task? _watch;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -38,10 +51,55 @@ public partial class OrderDetailPage
         await LoadAsync();
     }
 
+    // After render, never while prerendering; again after a render that shows another, still open order.
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if ((_watch is null || _watch.IsCompleted) && IsOpen(Detail) && !_disposed.IsCancellationRequested) _watch = WatchAsync(_disposed.Token);
+    }
+
     private async Task LoadAsync()
     {
         Detail = await Query.LoadAsync(Id, await CurrentUser.ViewerAsync());
         loaded = true;
+    }
+
+    private static bool IsOpen(OrderDetail? detail) => detail?.Order.Status is OrderStatus.Pending or OrderStatus.Expired;
+
+    // Runs for the life of the circuit's page; stops once the order is paid, cancelled or gone. A tick while a person's own
+    // action runs is skipped: that action reloads the page itself.
+    private async Task WatchAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(WatchInterval, Time);
+        try
+        {
+            while (IsOpen(Detail) && await timer.WaitForNextTickAsync(ct))
+            {
+                if (busy || Detail is null) continue;
+                var version = await Query.VersionAsync(Id, ct);
+                if (version == Detail.Order.Version) continue;
+                await InvokeAsync(async () =>
+                {
+                    var wasPaid = Detail?.Order.Status == OrderStatus.Paid;
+                    await LoadAsync();
+                    if (!wasPaid && Detail?.Order.Status == OrderStatus.Paid) Snackbar.Add(T["Detail.PaidNow"], Severity.Success);
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // The page still works; it only stops refreshing itself, and a reload starts again.
+            Log.LogWarning(e, "Order {OrderId} page stopped watching for changes", Id);
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
     }
 
     // wa.me opens the chat with the instruction already typed; CS only presses send.

@@ -34,7 +34,7 @@ public class StatementImportBrowserTests(BrowserSession browser) : IClassFixture
             await page.WaitForURLAsync("**/rekening/impor?rekening=*");
             await page.WaitForInteractiveAsync();
 
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(file);
+            await page.ChooseStatementFileAsync(file);
             await page.Locator("[data-testid=import-preview]").WaitForAsync();
             await page.ClickAsync("[data-testid=import-check]");
             await page.Locator("[data-testid=import-report]").WaitForAsync();
@@ -49,7 +49,7 @@ public class StatementImportBrowserTests(BrowserSession browser) : IClassFixture
 
             // The same file again: everything is recognised. The first report may still be on screen while the second is
             // prepared, so wait for the text itself rather than for the element.
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(file);
+            await page.ChooseStatementFileAsync(file);
             await page.Locator("[data-testid=import-preview]").WaitForAsync();
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("0 baru, 3 sudah ada, 1 ditolak",

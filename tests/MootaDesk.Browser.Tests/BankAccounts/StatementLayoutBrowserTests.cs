@@ -38,7 +38,7 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await page.WaitForURLAsync("**/rekening/impor?rekening=*");
             await page.WaitForInteractiveAsync();
 
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(good);
+            await page.ChooseStatementFileAsync(good);
             await Assertions.Expect(page.Locator("[data-testid=import-layout]")).ToContainTextAsync("KlikBCA", new() { IgnoreCase = true });
             await Assertions.Expect(page.Locator("[data-testid=import-summary-lines]")).ToContainTextAsync("4 baris ringkasan", new() { IgnoreCase = true });
             await page.ClickAsync("[data-testid=import-check]");
@@ -50,7 +50,7 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await page.ScreenshotAsync("statements-klikbca-mapping");
             await ShootAsync(page.Locator("[data-testid=import-report]"), "statements-klikbca-preview");
 
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(flipped);
+            await page.ChooseStatementFileAsync(flipped);
             await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToHaveCountAsync(0);
             await page.ClickAsync("[data-testid=import-check]");
             var blocked = page.Locator("[data-testid=import-direction-blocked]");
@@ -59,7 +59,7 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             await Assertions.Expect(page.Locator("[data-testid=import-commit-valid]")).ToHaveCountAsync(0);
             await ShootAsync(page.Locator("[data-testid=import-report]"), "statements-flipped-blocked");
 
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(good);
+            await page.ChooseStatementFileAsync(good);
             await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToHaveCountAsync(0);
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-footer-ok]")).ToBeVisibleAsync();
@@ -74,7 +74,7 @@ public class StatementLayoutBrowserTests(BrowserSession browser) : IClassFixture
             // The same export without its period line: the page asks for the year, then finds every row already stored.
             var noPeriod = Path.Combine(dir.FullName, "mutasi-tanpa-periode.csv");
             await File.WriteAllTextAsync(noPeriod, KlikBca().Replace("Periode,=,01/10/2026 - 31/10/2026\n", ""));
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(noPeriod);
+            await page.ChooseStatementFileAsync(noPeriod);
             await page.Locator("[data-testid=import-preview]").WaitForAsync();
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-mapping-error]")).ToContainTextAsync("tanpa tahun", new() { IgnoreCase = true });

@@ -93,6 +93,18 @@ public static class PageSteps
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>
+    /// Chooses a file in the statement import's file input once a person could: the input is enabled only after the account
+    /// is chosen and while nothing is being read, and a file set on a still-disabled input is never read by Blazor (a race
+    /// the full suite on two cores hit).
+    /// </summary>
+    public static async Task ChooseStatementFileAsync(this IPage page, string path)
+    {
+        var input = page.Locator("[data-testid=import-file]");
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await input.SetInputFilesAsync(path);
+    }
+
     /// <summary>Saves a screenshot under TestResults/screenshots for people to look at (CI keeps the folder).</summary>
     public static async Task<string> ScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {

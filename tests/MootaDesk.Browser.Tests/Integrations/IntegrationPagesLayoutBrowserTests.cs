@@ -93,7 +93,7 @@ public class IntegrationPagesLayoutBrowserTests(BrowserSession browser) : IClass
         await File.WriteAllBytesAsync(broken, [0x50, 0x4B, 0x03, 0x04, 0xFF, 0x00, 0x13, 0x37]);
         try
         {
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(broken);
+            await page.ChooseStatementFileAsync(broken);
             await Expect(page.Locator("[data-testid=import-file-error]")).ToBeVisibleAsync();
             await Expect(page.Locator("[data-testid=import-preview]")).ToHaveCountAsync(0);
             await page.ScreenshotAsync("mud-import-broken-file", fullPage: false);

@@ -72,7 +72,7 @@ public class OneRowPerTransactionBrowserTests(BrowserSession browser) : IClassFi
         await File.WriteAllBytesAsync(file, IngestCases.Bytes("statement-overlaps-moota.csv"));
         try
         {
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(file);
+            await page.ChooseStatementFileAsync(file);
             await page.Locator("[data-testid=import-preview]").WaitForAsync();
             await page.ClickAsync("[data-testid=import-check]");
             await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToHaveTextAsync("0 baru, 2 sudah ada, 0 ditolak");

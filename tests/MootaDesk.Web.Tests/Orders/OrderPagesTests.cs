@@ -133,6 +133,25 @@ public class OrderPagesTests : PageTestContext
     }
 
     [Fact]
+    public async Task An_open_order_page_shows_the_payment_that_arrives_while_it_is_open_without_a_reload()
+    {
+        var kit = new OrderTestKit(Test);
+        var account = await kit.AddAccountAsync();
+        var order = await kit.CreateAsync(account, "INV-TUNGGU", 125_000m);
+        await SignInAsync("cs", Roles.CS);
+        var page = RenderPage<OrderDetailPage>(p => p.Add(x => x.Id, order.Id));
+        page.WaitForAssertion(() => page.Find("[data-testid=order-status]").TextContent.ShouldContain("Menunggu"));
+
+        // The credit arrives on the server (a webhook); nothing happens on the page until the next look.
+        await kit.CreditAsync(account, order.PayableAmount);
+        page.Find("[data-testid=order-status]").TextContent.ShouldContain("Menunggu");
+
+        Test.Time.Advance(OrderDetailPage.WatchInterval);
+        page.WaitForAssertion(() => page.Find("[data-testid=order-status]").TextContent.ShouldContain("Lunas"));
+        Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).ShouldContain("Pembayaran pesanan ini sudah masuk.");
+    }
+
+    [Fact]
     public async Task A_CSV_with_a_bad_row_is_previewed_with_its_problem_and_nothing_can_be_imported()
     {
         var kit = new OrderTestKit(Test);
