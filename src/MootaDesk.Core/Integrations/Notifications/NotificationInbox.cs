@@ -117,8 +117,14 @@ public sealed class NotificationInbox(
         {
             int claimed;
             await using (var db = await factory.CreateDbContextAsync(ct))
+            {
+                // Every write of this pipeline takes the store's write turn: one outside it meets the answers' inserts in
+                // SQLite's busy handler instead, whose sleeps (up to 100 ms) were the answer's tail.
+                await using var tx = await db.BeginWriteAsync(ct);
                 claimed = await db.NotificationPosts.Where(p => p.Id == id && p.Status == NotificationPostStatus.Pending && p.Attempts == attempts)
                     .ExecuteUpdateAsync(u => u.SetProperty(p => p.Attempts, attempts + 1), ct);
+                await tx.CommitAsync(ct);
+            }
             if (claimed == 0) continue;
             await ReprocessAsync(id, countAttempt: false, ct);
             done++;
@@ -136,9 +142,11 @@ public sealed class NotificationInbox(
         {
             logger.LogError(ex, "Notification post {PostId} could not be processed; kept as failed for another try", postId);
             await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+            await using var tx = await db.BeginWriteAsync(CancellationToken.None);
             await db.NotificationPosts.Where(p => p.Id == postId).ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.Status, NotificationPostStatus.Failed).SetProperty(p => p.Error, Cut(ex.Message, 1000))
                 .SetProperty(p => p.Attempts, p => p.Attempts + (countAttempt ? 1 : 0)), CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
             return new NotificationReceipt(postId, NotificationPostStatus.Failed, null, null);
         }
     }
@@ -211,7 +219,9 @@ public sealed class NotificationInbox(
     {
         post.Status = status;
         post.ReasonJson = reason is null ? null : Cut(JsonSerializer.Serialize(reason), 1000);
+        await using var tx = await db.BeginWriteAsync(ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new NotificationReceipt(post.Id, status, post.MutationId, reason);
     }
 
