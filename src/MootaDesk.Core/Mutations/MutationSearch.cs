@@ -99,7 +99,11 @@ public static class MutationSearch
             if (words.Where(w => MutationTextSearch.UsesCandidateIds(db, w)).OrderByDescending(w => w.Length).FirstOrDefault() is string indexed)
             {
                 var candidates = MutationTextSearch.CandidateIds(db, indexed);
-                if (await WithinAsync(db, candidates, candidateLimit, ct) is { } within) q = q.Where(within);
+                // PostgreSQL: a common word ("budi" is in a fifth of a shop's mutations) is not probed at all. Its trigram bitmap
+                // covers millions of rows before the probe's LIMIT applies (270-430 ms at ten million); the planner's estimate,
+                // from pg_trgm's statistics, says so in a fraction of a millisecond, and the time walk then finds the page.
+                if (!db.IsPostgreSql() || await EstimatedRowsAsync(db, candidates, ct) <= candidateLimit)
+                    if (await WithinAsync(db, candidates, candidateLimit, ct) is { } within) q = q.Where(within);
             }
             foreach (var word in words) q = q.Where(MutationTextSearch.Matches(word));
         }
@@ -183,6 +187,20 @@ public static class MutationSearch
         if (ids.Count > limit) return null;
         var distinct = ids.Distinct().ToArray();
         return m => distinct.Contains(m.Id);
+    }
+
+    /// <summary>
+    /// PostgreSQL's estimate of how many rows <paramref name="query"/> returns (the top plan node's "Plan Rows" of
+    /// <c>EXPLAIN (FORMAT JSON)</c>): planned, never run.
+    /// </summary>
+    private static async Task<double> EstimatedRowsAsync(MootaDeskDbContext db, IQueryable<long> query, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = query.CreateDbCommand();
+        cmd.CommandText = "EXPLAIN (FORMAT JSON) " + cmd.CommandText;
+        var plan = Convert.ToString(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) ?? "[]";
+        using var json = System.Text.Json.JsonDocument.Parse(plan);
+        return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
     /// <summary>Whether the candidates number at most <paramref name="limit"/>; reads no more than one row past it.</summary>
