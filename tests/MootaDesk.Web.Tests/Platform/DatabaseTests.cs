@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MootaDesk.Core.BankAccounts;
 using MootaDesk.Core.Mutations;
+using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Platform.Components;
 using MootaDesk.Web.Tests.Infrastructure;
 
@@ -15,6 +16,16 @@ public class DatabaseTests
         await using var db = test.CreateDbContext();
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
         db.Database.HasPendingModelChanges().ShouldBeFalse("the model changed without a migration: run scripts/add-migration.sh");
+    }
+
+    [Fact]
+    public async Task A_model_insert_refuses_to_leave_out_a_column_a_row_must_have()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        await using var db = test.CreateDbContext();
+        ModelInsert.For<MootaDesk.Core.Sweep.SweepItem>(db, leftOut: [nameof(MootaDesk.Core.Sweep.SweepItem.CheckedAt)]).ShouldNotBeNull();
+        Should.Throw<ArgumentException>(() => ModelInsert.For<MootaDesk.Core.Sweep.SweepItem>(db, leftOut: [nameof(MootaDesk.Core.Sweep.SweepItem.Detail)]));
+        Should.Throw<ArgumentException>(() => ModelInsert.For<MootaDesk.Core.Sweep.SweepItem>(db, leftOut: ["NoSuchColumn"]));
     }
 
     [Fact]
