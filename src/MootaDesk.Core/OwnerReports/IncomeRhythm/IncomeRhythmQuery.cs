@@ -321,14 +321,11 @@ public sealed class IncomeRhythmQuery(IDbContextFactory<MootaDeskDbContext> fact
                 SELECT Id, AccountId, TransactionTime, Amount FROM Mutations INDEXED BY IX_Mutations_DebitFacts
                 WHERE Direction = {(int)Direction.Debit} AND TransactionTime >= @s AND TransactionTime < @e AND AccountId IN ({accounts})
                 """);
-        Add(cmd, "@s", postgres ? fromUtc : SweepDataLoader.SqlDate(fromUtc));
-        Add(cmd, "@e", postgres ? toUtc : SweepDataLoader.SqlDate(toUtc));
+        AddRange(cmd, postgres, fromUtc, toUtc);
         var debits = new List<OwnDebit>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            debits.Add(postgres
-                ? new OwnDebit(r.GetInt64(0), r.GetInt32(1), DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc), r.GetDecimal(3))
-                : new OwnDebit(r.GetInt64(0), r.GetInt32(1), SweepDataLoader.ParseDate(r.GetString(2)), r.GetInt64(3) / 100m));
+            debits.Add(new OwnDebit(r.GetInt64(0), r.GetInt32(1), TimeAt(r, 2, postgres), MoneyAt(r, 3, postgres)));
         return debits;
     }
 
@@ -371,8 +368,7 @@ public sealed class IncomeRhythmQuery(IDbContextFactory<MootaDeskDbContext> fact
                 WHERE Direction = {(int)Direction.Credit} AND NOT IsProvisional AND IsSandbox {(withSandbox ? "IN (0, 1)" : "= 0")}
                   AND TransactionTime >= @s AND TransactionTime < @e
                 """);
-        Add(cmd, "@s", postgres ? startUtc : SweepDataLoader.SqlDate(startUtc));
-        Add(cmd, "@e", postgres ? endUtc : SweepDataLoader.SqlDate(endUtc));
+        AddRange(cmd, postgres, startUtc, endUtc);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         ReadCreditRows(r, postgres, read, ct);
     }
@@ -432,16 +428,26 @@ public sealed class IncomeRhythmQuery(IDbContextFactory<MootaDeskDbContext> fact
                   {(withSandbox ? "" : "AND m.IsSandbox = 0")} AND m.TransactionTime >= @s AND m.TransactionTime < @e
                 """);
         Add(cmd, "@refund", SweepDataLoader.RefundTag);
-        Add(cmd, "@s", postgres ? startUtc : SweepDataLoader.SqlDate(startUtc));
-        Add(cmd, "@e", postgres ? endUtc : SweepDataLoader.SqlDate(endUtc));
+        AddRange(cmd, postgres, startUtc, endUtc);
         var rows = new List<IncomeRhythmEntry>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            rows.Add(postgres
-                ? new IncomeRhythmEntry(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetBoolean(1), r.GetDecimal(2), IsRefund: true)
-                : new IncomeRhythmEntry(SweepDataLoader.ParseDate(r.GetString(0)), r.GetBoolean(1), r.GetInt64(2) / 100m, IsRefund: true));
+            rows.Add(new IncomeRhythmEntry(TimeAt(r, 0, postgres), r.GetBoolean(1), MoneyAt(r, 2, postgres), IsRefund: true));
         return [.. IncomeRhythmFacts.FromEntries(rows, zone).Refunds];
     }
+
+    // The provider forms of what is bound and read here: SQLite keeps UTC times as ISO text and money as whole sen,
+    // PostgreSQL gives timestamptz and numeric.
+    private static void AddRange(DbCommand cmd, bool postgres, DateTime startUtc, DateTime endUtc)
+    {
+        Add(cmd, "@s", postgres ? startUtc : SweepDataLoader.SqlDate(startUtc));
+        Add(cmd, "@e", postgres ? endUtc : SweepDataLoader.SqlDate(endUtc));
+    }
+
+    private static DateTime TimeAt(DbDataReader r, int i, bool postgres) =>
+        postgres ? DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc) : SweepDataLoader.ParseDate(r.GetString(i));
+
+    private static decimal MoneyAt(DbDataReader r, int i, bool postgres) => postgres ? r.GetDecimal(i) : r.GetInt64(i) / 100m;
 
     private static DbCommand Command(MootaDeskDbContext db, string sql)
     {
