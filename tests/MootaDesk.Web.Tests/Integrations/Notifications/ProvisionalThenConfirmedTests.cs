@@ -13,7 +13,7 @@ namespace MootaDesk.Web.Tests.Integrations.Notifications;
 
 /// <summary>
 /// A credit read from a phone is provisional until the bank's own mutation arrives by any channel; then that same row is
-/// confirmed (one row, never two) and the order it fitted is paid (docs/decisions/022-phone-notifications-provisional-credits.md).
+/// confirmed (one row, never two) and the order it fitted is paid (docs/decisions/024-phone-notifications-provisional-credits.md).
 /// </summary>
 public class ProvisionalThenConfirmedTests
 {
