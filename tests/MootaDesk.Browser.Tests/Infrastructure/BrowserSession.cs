@@ -15,7 +15,7 @@ public sealed class BrowserSession : IAsyncLifetime
     public static readonly string[] Flags =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
-    private const int WaitMs = 45_000;
+    internal const int WaitMs = 45_000;
 
     public async Task InitializeAsync()
     {
@@ -98,10 +98,26 @@ public static class PageSteps
     /// is chosen and while nothing is being read, and a file set on a still-disabled input is never read by Blazor (a race
     /// the full suite on two cores hit).
     /// </summary>
-    public static async Task ChooseStatementFileAsync(this IPage page, string path)
+    public static Task ChooseStatementFileAsync(this IPage page, string path) =>
+        page.Locator("[data-testid=import-file]").ChooseFileAsync(path);
+
+    /// <summary>
+    /// Sets the file of a Blazor <c>InputFile</c> once it listens: enabled, and initialised by Blazor's script. After an
+    /// in-circuit navigation the layout's ready marker is already there, so the input can be in the page before Blazor has
+    /// attached its change listener (the interop call follows the render); a file set in that gap is never read, which the
+    /// full suite on two cores hit. <c>_blazorInputFileNextFileId</c> is what Blazor's <c>InputFile.init</c> sets first
+    /// (blazor.web.js, .NET 10).
+    /// </summary>
+    public static async Task ChooseFileAsync(this ILocator input, string path)
     {
-        var input = page.Locator("[data-testid=import-file]");
         await Assertions.Expect(input).ToBeEnabledAsync();
+        // The locator is resolved afresh on every poll: the page may swap the input (a new @key) in between.
+        var until = DateTime.UtcNow.AddMilliseconds(BrowserSession.WaitMs);
+        while (!await input.EvaluateAsync<bool>("el => el._blazorInputFileNextFileId !== undefined"))
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("Blazor never initialised the file input.");
+            await Task.Delay(50);
+        }
         await input.SetInputFilesAsync(path);
     }
 

@@ -39,7 +39,7 @@ public class OrderPagesLayoutBrowserTests(BrowserSession browser) : IClassFixtur
         await File.WriteAllTextAsync(csv, "reference,customer_name,whatsapp,amount,account_number\nINV-CSV-1,Budi,0812-3456-7890,seratus,000000\n");
         try
         {
-            await page.SetInputFilesAsync("[data-testid=order-import-file]", csv);
+            await page.Locator("[data-testid=order-import-file]").ChooseFileAsync(csv);
             await Expect(page.Locator("[data-testid=order-import-errors]")).ToContainTextAsync("1 baris bermasalah");
             await Expect(page.Locator("[data-testid=order-import-preview]")).ToContainTextAsync("tidak terbaca");
             await Expect(page.Locator("[data-testid=order-import-commit]")).ToHaveCountAsync(0);
