@@ -38,7 +38,7 @@ public sealed class StatementPreviewText(IStringLocalizer<BankAccountsText> t)
         : t["Footer.Mismatch." + m.Item, Money.Format(m.Stated), Money.Format(m.Computed)];
 
     public string? Gaps(ParsedStatement p) => p.BalanceGaps.Count == 0 ? null
-        : t["Gaps", string.Join(", ", p.BalanceGaps.Take(10)) + (p.BalanceGaps.Count > 10 ? ", …" : "")];
+        : t["Gaps", string.Join(", ", p.BalanceGaps.Take(10)) + (p.BalanceGaps.Count > 10 ? ", …" : "")].Value;
 
     /// <summary>A warning when the file names another account number than the one chosen; null when they agree or the file names none.</summary>
     public string? AccountDiffers(ParsedStatement p, string chosenAccountNumber)
@@ -49,7 +49,7 @@ public sealed class StatementPreviewText(IStringLocalizer<BankAccountsText> t)
     }
 
     public string? Period(ParsedStatement p) => p.Facts.Period is { } period
-        ? t["Facts.Period", BusinessClock.FormatDay(period.From), BusinessClock.FormatDay(period.To)] : null;
+        ? t["Facts.Period", BusinessClock.FormatDay(period.From), BusinessClock.FormatDay(period.To)].Value : null;
 
     public string Refusal(ImportRefusal refusal) => t["Refused." + refusal];
 

@@ -22,7 +22,8 @@ public partial class Login
     [Inject] public required ILogger<Login> Logger { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
-    [SupplyParameterFromForm] private LoginInput Input { get; set; } = new();
+    // Null until the form posts or OnInitialized creates it: an initializer would be overwritten with null on a post (BL0008).
+    [SupplyParameterFromForm] private LoginInput Input { get; set; } = default!;
     [SupplyParameterFromQuery(Name = "kembali")] private string? ReturnUrl { get; set; }
 
     private string? Error { get; set; }
@@ -40,6 +41,7 @@ public partial class Login
 
     protected override void OnInitialized()
     {
+        Input ??= new();
         if (ReturnUrl is not null && !ReturnUrl.IsLocalPath())
         {
             BadReturnUrl = true;

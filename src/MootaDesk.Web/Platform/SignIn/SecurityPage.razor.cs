@@ -19,7 +19,8 @@ public partial class SecurityPage
     [Inject] public required IStringLocalizer<SharedText> T { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
-    [SupplyParameterFromForm] private CodeInput Input { get; set; } = new();
+    // Null until the form posts or OnInitialized creates it: an initializer would be overwritten with null on a post (BL0008).
+    [SupplyParameterFromForm] private CodeInput Input { get; set; } = default!;
 
     private TwoFactorStatus? Status { get; set; }
     private IReadOnlyList<string>? RecoveryCodes { get; set; }
@@ -35,6 +36,7 @@ public partial class SecurityPage
 
     protected override async Task OnInitializedAsync()
     {
+        Input ??= new();
         MustSetUp = await Policy.MustSetUpAsync(HttpContext.User);
         // Also on a post: the form being posted must be on the page for the post to reach its handler.
         await LoadAsync();

@@ -16,7 +16,8 @@ public partial class Setup
     [Inject] public required IStringLocalizer<SharedText> T { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
-    [SupplyParameterFromForm] private SetupInput Input { get; set; } = new();
+    // Null until the form posts or OnInitialized creates it: an initializer would be overwritten with null on a post (BL0008).
+    [SupplyParameterFromForm] private SetupInput Input { get; set; } = default!;
 
     private bool Done { get; set; }
     private List<string> Errors { get; } = [];
@@ -30,7 +31,11 @@ public partial class Setup
         public string ConfirmPassword { get; set; } = "";
     }
 
-    protected override async Task OnInitializedAsync() => Done = await Users.AnyUserAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        Input ??= new();
+        Done = await Users.AnyUserAsync();
+    }
 
     private async Task CreateOwnerAsync()
     {

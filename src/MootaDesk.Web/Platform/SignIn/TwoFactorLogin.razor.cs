@@ -19,7 +19,8 @@ public partial class TwoFactorLogin
     [Inject] public required ILogger<TwoFactorLogin> Logger { get; init; }
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
-    [SupplyParameterFromForm] private CodeInput Input { get; set; } = new();
+    // Null until the form posts or OnInitialized creates it: an initializer would be overwritten with null on a post (BL0008).
+    [SupplyParameterFromForm] private CodeInput Input { get; set; } = default!;
     [SupplyParameterFromQuery(Name = "kembali")] private string? ReturnUrl { get; set; }
     [SupplyParameterFromQuery(Name = "ingat")] private string? Remember { get; set; }
 
@@ -33,6 +34,7 @@ public partial class TwoFactorLogin
 
     protected override async Task OnInitializedAsync()
     {
+        Input ??= new();
         if (ReturnUrl is not null && !ReturnUrl.IsLocalPath())
         {
             BadReturnUrl = true;
