@@ -30,7 +30,7 @@ using MootaDesk.Core.Shared;
 using MootaDesk.Web.Platform.Hosting;
 
 // Webhook ingest benchmark. Loopback only (127.0.0.1), every phase bounded by its arguments.
-//   --seconds 60 --rate 300 --mutations 5 --rounds 6 --process-deliveries 4000 --resend-every 100
+//   --seconds 60 --rate 300 --mutations 5 --rounds 6 --process-deliveries 4000 --resend-every 100 [--slowest]
 // The bare endpoint (SQLite insert only) and MootaDesk's endpoint (inbox processor working beside it) are measured in
 // alternating windows of one run, so a busy neighbour on a shared machine weighs on both alike; the issue's target is
 // the MootaDesk p99 against the bare p99 of the same run.
@@ -47,6 +47,11 @@ if (args.Length > 0 && args[0] == "income-rhythm")
 if (args.Length > 0 && args[0] == "two-instances-load")
     return await TwoInstancesLoad.RunAsync(args[1..]);
 var settings = BenchSettings.Parse(args);
+if (args.Contains("--slowest"))
+{
+    Load.ShowSlowest = true;
+    GcPauses.Start();
+}
 // --provider sqlite (default) | postgresql | both, with --connection "Host=…;Port=…;Username=…" for PostgreSQL: the same load on
 // each store in alternating windows (issue 14: PostgreSQL's p99 within 2× SQLite's).
 var providers = BenchStores.Providers(BenchSettings.Text(args, "--provider") ?? "sqlite");
@@ -120,7 +125,7 @@ sealed record BenchSettings(int Seconds, int Rate, int Mutations, int ProcessDel
     }
 }
 
-sealed record LoadResult(int Sent, int Ok, int Errors, double P50, double P90, double P99, double Max, double ElapsedSeconds, double[] Latencies)
+sealed record LoadResult(int Sent, int Ok, int Errors, double P50, double P90, double P99, double Max, double ElapsedSeconds, double[] Latencies, string Gc = "")
 {
     public static LoadResult Of(IReadOnlyList<LoadResult> parts)
     {
@@ -134,8 +139,49 @@ sealed record LoadResult(int Sent, int Ok, int Errors, double P50, double P90, d
         Console.WriteLine($"{name,-28} sent {Sent,6}  ok {Ok,6}  errors {Errors,4}  p50 {P50,7:0.00} ms  p90 {P90,7:0.00} ms  p99 {P99,7:0.00} ms  max {Max,8:0.0} ms  ({Sent / ElapsedSeconds:0} req/s achieved)");
 }
 
+/// <summary>
+/// The runtime's GC pauses (suspension to restart, from its event source in this process) for <c>--slowest</c>: the endpoints,
+/// the processor and the load generator share one heap, and a blocking collection stops every answer in flight.
+/// </summary>
+sealed class GcPauses : System.Diagnostics.Tracing.EventListener
+{
+    private static readonly ConcurrentQueue<(DateTime At, double Ms, int Generation)> Pauses = new();
+    private static GcPauses? _listener;
+    private DateTime _suspended;
+    private int _generation;
+
+    public static void Start() => _listener ??= new GcPauses();
+
+    public static void Clear() => Pauses.Clear();
+
+    public static IReadOnlyList<(DateTime At, double Ms, int Generation)> Snapshot() => Pauses.ToArray();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        // Keyword 0x1 is GC; Informational carries the suspend/restart and start events.
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        switch (e.EventName)
+        {
+            case "GCSuspendEEBegin_V1": _suspended = e.TimeStamp; break;
+            case "GCStart_V2": _generation = Convert.ToInt32(e.Payload![1], CultureInfo.InvariantCulture); break;
+            case "GCRestartEEEnd_V1" when _suspended != default:
+                Pauses.Enqueue((_suspended.ToUniversalTime(), (e.TimeStamp - _suspended).TotalMilliseconds, _generation));
+                _suspended = default;
+                break;
+        }
+    }
+}
+
 static class Load
 {
+    /// <summary><c>--slowest</c>: after each window, its 40 slowest requests and the GC pauses, to see where a p99 comes from.</summary>
+    public static bool ShowSlowest { get; set; }
+
     /// <summary>Open-loop load: request i is started at i/rate seconds, whatever happened to the earlier ones (bounded in flight).</summary>
     public static async Task<LoadResult> RunAsync(Uri url, IReadOnlyList<byte[]> bodies, int rate, int maxInFlight)
     {
@@ -144,11 +190,26 @@ static class Load
         // Warm the connection pool and JIT outside the measurement.
         for (var i = 0; i < 20; i++) await Send(client, url, Encoding.UTF8.GetBytes("[]"));
 
+        // The process's collections while the load ran: the endpoints, their processor and the load generator share one heap,
+        // and a blocking collection stops every answer in flight, so a window's tail is read beside them.
+        var gc0 = GC.CollectionCount(0); var gc1 = GC.CollectionCount(1); var gc2 = GC.CollectionCount(2);
+        var paused = GC.GetTotalPauseDuration();
+        var t0 = DateTime.UtcNow;
+        GcPauses.Clear();
         var sent = await SendAllAsync(client, url, bodies, rate, maxInFlight);
+        if (ShowSlowest)
+        {
+            // Where the tail comes from: requests slowed together by one stall start within milliseconds of each other.
+            var slow = Enumerable.Range(0, bodies.Count).OrderByDescending(i => sent.Latencies[i]).Take(40).OrderBy(i => sent.StartedAt[i]);
+            Console.WriteLine("    slowest 40 (started at s: answer ms): " + string.Join(" ", slow.Select(i => $"{sent.StartedAt[i]:0.000}:{sent.Latencies[i]:0.0}")));
+            Console.WriteLine("    GC pauses over 2 ms (at s: ms, generation): " + string.Join(" ",
+                GcPauses.Snapshot().Where(p => p.Ms > 2).OrderBy(p => p.At).Select(p => $"{(p.At - t0).TotalSeconds:0.000}:{p.Ms:0.0}(g{p.Generation})")));
+        }
+        var gc = $"GC {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms";
         var ok = sent.Statuses.Count(s => s == 200);
         var sorted = Enumerable.Range(0, bodies.Count).Where(i => sent.Statuses[i] >= 0).Select(i => sent.Latencies[i]).Order().ToArray();
         double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-        return new LoadResult(bodies.Count, ok, bodies.Count - ok, P(0.50), P(0.90), P(0.99), sorted.LastOrDefault(), sent.ElapsedSeconds, sorted);
+        return new LoadResult(bodies.Count, ok, bodies.Count - ok, P(0.50), P(0.90), P(0.99), sorted.LastOrDefault(), sent.ElapsedSeconds, sorted, gc);
     }
 
     /// <summary>Every request of an open-loop run: when it started (s from the first), its answer time (ms) and status (-1: no answer).</summary>
@@ -334,6 +395,7 @@ class RealEndpoint(WebApplication app, Uri url, string provider) : Host(app, url
         var soloBodies = Load.Bodies("solo", s.Rate * Math.Max(1, s.Seconds / s.Rounds), s.Mutations, s.ResendEvery, out var soloUnique);
         var solo = await Load.RunAsync(Url, soloBodies, s.Rate, s.MaxInFlight);
         solo.Print($"{Provider}, processor paused");
+        Console.WriteLine($"  during the paused window: {solo.Gc}");
         await service.StartAsync(CancellationToken.None);
         _unique += soloUnique;
         var drained = await DrainAsync(TimeSpan.FromMinutes(5));
@@ -367,12 +429,12 @@ static class SideBySide
         {
             var b = await Load.RunAsync(bareUrl, Load.Bodies($"b{round:x2}", s.Rate * Math.Max(1, s.Seconds / s.Rounds), s.Mutations, 0, out _), s.Rate, s.MaxInFlight);
             bare.Add(b);
-            var line = $"  window {round}: bare p50 {b.P50,6:0.00} / p99 {b.P99,7:0.00} ms";
+            var line = $"  window {round}: bare p50 {b.P50,6:0.00} / p99 {b.P99,7:0.00} ms ({b.Gc})";
             foreach (var real in reals)
             {
                 var r = await real.WindowAsync(s, round);
                 mine[real.Provider].Add(r);
-                line += $"   {real.Provider} p50 {r.P50,6:0.00} / p99 {r.P99,7:0.00} ms";
+                line += $"   {real.Provider} p50 {r.P50,6:0.00} / p99 {r.P99,7:0.00} ms ({r.Gc})";
             }
             Console.WriteLine($"{line}   (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
         }

@@ -22,6 +22,8 @@ public static class IntegrationsServices
         services.AddSingleton<StoredSourceScrub>();
         services.AddHostedService<StoredSourceScrubService>();
         services.AddHostedService<WebhookInboxService>();
+        services.AddSingleton<InboxCheckpointer>();
+        services.AddHostedService<InboxCheckpointService>();
         services.AddSingleton<ApiKeyCommands>();
         services.AddSingleton<WebhookLogQuery>();
         services.AddSingleton<IntegrationCommands>();

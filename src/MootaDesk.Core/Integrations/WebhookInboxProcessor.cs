@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MootaDesk.Core.Integrations.Moota;
@@ -57,7 +56,6 @@ public sealed class WebhookInboxProcessor(
             total += handled;
         }
         for (var i = 0; i < 20 && await RedactBacklogAsync(ct) == RedactBatchSize; i++) { }
-        await CheckpointAsync(ct);
         return total;
     }
 
@@ -75,25 +73,6 @@ public sealed class WebhookInboxProcessor(
         await SaveInTurnAsync(inbox, ct);
         return rows.Count;
     }
-
-    /// <summary>
-    /// Copies the inbox's write-ahead log into the file (a passive checkpoint: it never waits for, or blocks, a writer). The
-    /// receiver's connections leave this to the processor (<see cref="Platform.Store.DatabaseSetup.InboxAutoCheckpointPages"/>): a checkpoint
-    /// inside a delivery's commit held the write turn for tens of milliseconds while the next deliveries waited.
-    /// </summary>
-    private Task CheckpointAsync(CancellationToken ct) => Task.Run(async () =>
-    {
-        try
-        {
-            await using var inbox = await inboxFactory.CreateDbContextAsync(ct);
-            if (inbox.IsPostgreSql()) return;
-            await inbox.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", ct);
-        }
-        catch (SqliteException ex)
-        {
-            logger.LogWarning(ex, "Webhook inbox checkpoint failed; the next pass tries again");
-        }
-    }, CancellationToken.None);
 
     /// <summary>
     /// Saves the inbox's changes in the processor's write turn, on a pool thread: the processor's own thread runs below

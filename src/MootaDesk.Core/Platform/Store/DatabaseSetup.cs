@@ -72,8 +72,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// A webhook delivery's commit checkpoints the inbox's write-ahead log only once it has grown this many pages (40 MB):
-    /// the inbox processor checkpoints after every pass, so in practice a delivery never does, and its answer never waits
-    /// for a checkpoint's copying and fsync. The limit is the safety net for a processor that has stopped.
+    /// <see cref="Integrations.InboxCheckpointer"/> copies it every second, so in practice a delivery never does, and its
+    /// answer never waits for a checkpoint's copying. The limit is the safety net for a checkpointer that has stopped.
     /// </summary>
     public const int InboxAutoCheckpointPages = 10_000;
 

@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MootaDesk.Core.Integrations;
 using MootaDesk.Core.Platform.Store;
 using MootaDesk.Web.Tests.Infrastructure;
@@ -47,6 +49,53 @@ public class WebhookInboxFileTests
         await WaitForInboxAsync(factory);
         await using var db = await DbAsync(factory);
         (await db.Mutations.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Inbox_log_is_copied_beside_the_answers_and_the_next_delivery_starts_it_again()
+    {
+        await using var factory = new MootaDeskFactory();
+        var client = factory.CreateClient();
+        for (var i = 0; i < 30; i++) (await client.SendAsync(FixtureRequest("01-single-credit"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await WaitForInboxAsync(factory);
+        var checkpointer = factory.Services.GetRequiredService<InboxCheckpointer>();
+
+        var first = (await checkpointer.CheckpointAsync(CancellationToken.None))!.Value;
+        first.Log.ShouldBeGreaterThan(30); // thirty deliveries and their outcomes were still in the log
+        first.Complete.ShouldBeTrue();
+
+        (await client.SendAsync(FixtureRequest("01-single-credit"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await WaitForInboxAsync(factory);
+        var second = (await checkpointer.CheckpointAsync(CancellationToken.None))!.Value;
+        // Appended to the old log it would hold more frames than before; started again it holds one delivery's.
+        second.Log.ShouldBeLessThan(first.Log);
+        second.Complete.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Inbox_log_is_copied_into_the_file_every_second_even_while_the_processor_is_stopped()
+    {
+        await using var factory = new MootaDeskFactory();
+        var client = factory.CreateClient();
+        await factory.Services.GetServices<IHostedService>().OfType<WebhookInboxService>().Single().StopAsync(CancellationToken.None);
+        var inboxFile = new FileInfo(new SqliteConnectionStringBuilder(WebhookInboxFile.ConnectionStringFor($"Data Source={factory.DatabasePath}", null)).DataSource);
+        // Copy whatever start-up left in the log, so the file's size moves only with what follows.
+        await factory.Services.GetRequiredService<InboxCheckpointer>().CheckpointAsync(CancellationToken.None);
+        inboxFile.Refresh();
+        var before = inboxFile.Length;
+
+        for (var i = 0; i < 20; i++) (await client.SendAsync(FixtureRequest("01-single-credit"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        inboxFile.Refresh();
+        inboxFile.Length.ShouldBe(before); // the new rows are in the log only
+
+        factory.Time.Advance(InboxCheckpointer.Interval);
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < until && inboxFile.Length == before)
+        {
+            await Task.Delay(50);
+            inboxFile.Refresh();
+        }
+        inboxFile.Length.ShouldBeGreaterThan(before);
     }
 
     [Fact]
