@@ -230,6 +230,7 @@ public static class MutationSearch
     public static async Task<IReadOnlyList<MutationRow>> PageAsync(MootaDeskDbContext db, MutationFilter f, Viewer viewer, BusinessClock clock,
         int skip, int take, CancellationToken ct = default)
     {
+        await OneConnectionAsync(db, ct);
         var q = Sorted(await ApplyAsync(db, f, viewer, clock, PageCandidateLimit, ct), f.Sort);
         var rows = await Project(q.Skip(skip).Take(take), viewer).ToListAsync(ct);
         return await WithTagsAsync(db, rows, ct);
@@ -250,10 +251,18 @@ public static class MutationSearch
     public static async Task<CappedCount> CountAsync(MootaDeskDbContext db, MutationFilter f, Viewer viewer, BusinessClock clock,
         int cap = CappedCount.Cap, CancellationToken ct = default)
     {
+        await OneConnectionAsync(db, ct);
         var q = await ApplyAsync(db, f, viewer, clock, ct);
         var n = await q.Select(m => m.Id).Take(cap + 1).CountAsync(ct);
         return new CappedCount(Math.Min(n, cap), n > cap);
     }
+
+    /// <summary>
+    /// Keeps the context's connection open for the rest of the read (the context's disposal closes it). A page is three to
+    /// five queries (the demo-only rule, candidate probes, the page, its tags); opened and closed around each, every one paid
+    /// for the connection's settings again (<c>SqlitePragmas</c>): 0.5–0.8 ms of a first page's 1.3–2.4 ms (30 Nov, 1,000,000).
+    /// </summary>
+    private static async Task OneConnectionAsync(MootaDeskDbContext db, CancellationToken ct) => await db.Database.OpenConnectionAsync(ct);
 
     public static async Task<int> ExactCountAsync(MootaDeskDbContext db, MutationFilter f, Viewer viewer, BusinessClock clock, CancellationToken ct = default) =>
         await (await ApplyAsync(db, f, viewer, clock, ct)).CountAsync(ct);
