@@ -56,6 +56,11 @@ public class WebhookInboxFileTests
     {
         await using var factory = new MootaDeskFactory();
         var client = factory.CreateClient();
+        // Another test's SqliteConnection.ClearAllPools closes every pooled connection, and SQLite copies and removes the log
+        // when the last connection to a file closes: one connection of our own, idle and outside the pool, keeps the log.
+        await using var keep = new SqliteConnection(
+            new SqliteConnectionStringBuilder(WebhookInboxFile.ConnectionStringFor($"Data Source={factory.DatabasePath}", null)) { Pooling = false }.ToString());
+        await keep.OpenAsync();
         for (var i = 0; i < 30; i++) (await client.SendAsync(FixtureRequest("01-single-credit"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await WaitForInboxAsync(factory);
         var checkpointer = factory.Services.GetRequiredService<InboxCheckpointer>();
@@ -79,6 +84,9 @@ public class WebhookInboxFileTests
         var client = factory.CreateClient();
         await factory.Services.GetServices<IHostedService>().OfType<WebhookInboxService>().Single().StopAsync(CancellationToken.None);
         var inboxFile = new FileInfo(new SqliteConnectionStringBuilder(WebhookInboxFile.ConnectionStringFor($"Data Source={factory.DatabasePath}", null)).DataSource);
+        // As above: without a connection of our own, another test clearing the pools would copy the log into the file.
+        await using var keep = new SqliteConnection($"Data Source={inboxFile.FullName};Pooling=False");
+        await keep.OpenAsync();
         // Copy whatever start-up left in the log, so the file's size moves only with what follows.
         await factory.Services.GetRequiredService<InboxCheckpointer>().CheckpointAsync(CancellationToken.None);
         inboxFile.Refresh();
