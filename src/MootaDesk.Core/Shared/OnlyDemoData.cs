@@ -16,6 +16,6 @@ public static class OnlyDemoData
 
     /// <summary>The same rule in one round trip (every Mutasi page and count asks it): false when there is no demo account.</summary>
     public static async Task<bool> InAsync(MootaDeskDbContext db, CancellationToken ct = default) =>
-        // "Some demo account while no real one exists" as one EXISTS: FirstOrDefault without an OrderBy made EF warn in every log.
+        // "Some demo account while no real one exists" as one EXISTS, rather than the first row of an unordered projection.
         await db.Accounts.Where(a => a.IsDemo).AnyAsync(a => !db.Accounts.Any(b => !b.IsSandbox), ct);
 }

@@ -35,6 +35,10 @@ public class MootaDeskFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dir, "app.db");
 
+    /// <summary>The SQLite webhook inbox the app keeps next to <see cref="DatabasePath"/> (the app's own rule, WebhookInboxFile).</summary>
+    public string InboxPath => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+        MootaDesk.Core.Platform.Store.WebhookInboxFile.ConnectionStringFor($"Data Source={DatabasePath}", null)).DataSource;
+
     /// <summary>The provider chosen when the host was first built (the test class's, <see cref="TestStore"/>).</summary>
     public StoreProvider Provider { get; private set; } = TestStore.Provider;
 
