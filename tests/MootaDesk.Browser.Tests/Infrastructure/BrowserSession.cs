@@ -121,6 +121,28 @@ public static class PageSteps
         await input.SetInputFilesAsync(path);
     }
 
+    /// <summary>
+    /// Opens the menu on a phone-sized page and waits until its links are on screen. Right after a page loads, MudBlazor's
+    /// drawer may still apply its breakpoint (closed on a phone) after the first tap and close again: CI once waited 45 s for a
+    /// link of a drawer that never came. A person taps again; so does this, at most three times.
+    /// </summary>
+    public static async Task OpenMenuAsync(this IPage page)
+    {
+        var link = page.Locator(".md-nav a").First;
+        for (var tap = 1; ; tap++)
+        {
+            await page.ClickAsync("[data-testid=menu-toggle]");
+            try
+            {
+                await Assertions.Expect(link).ToBeInViewportAsync(new LocatorAssertionsToBeInViewportOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (tap < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>Saves a screenshot under TestResults/screenshots for people to look at (CI keeps the folder).</summary>
     public static async Task<string> ScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {

@@ -87,7 +87,7 @@ public class ProofBrowserTests(BrowserSession browser) : IClassFixture<BrowserSe
 
         var cs = await browser.NewPageAsync(app, width: 390, height: 844);
         await cs.SignInAsync("cece", "teh-manis-hangat-99");
-        await cs.ClickAsync("[data-testid=menu-toggle]");
+        await cs.OpenMenuAsync();
         await cs.ClickAsync(".md-nav a[href='bukti']");
         await cs.WaitForURLAsync("**/bukti");
         await Hits(cs).First.WaitForAsync();
